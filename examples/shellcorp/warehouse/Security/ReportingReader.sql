@@ -1,0 +1,3 @@
+CREATE ROLE [ReportingReader]
+    AUTHORIZATION [dbo];
+GO
