@@ -172,3 +172,27 @@ connections:
     });
   });
 });
+
+describe('lakeshift translate --dry-run', () => {
+  it('reports per file, with no lakeshift.yaml, as one JSON document', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-dry-'));
+    await writeFile(path.join(dir, 'good.sql'), 'CREATE PROCEDURE dbo.p AS\nBEGIN\n  SELECT 1 AS x;\nEND\nGO\n');
+    await writeFile(path.join(dir, 'broken.sql'), 'SELECT 1\nGO\nSELECT FROM WHERE ((;\nGO\n');
+    const { code, stdout } = await lakeshift(['translate', '--dry-run', '--json', dir], { cwd: dir });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { target: string; files: Array<{ input: string; output: null; lossless: boolean; statements: { total: number; translated: number; raw: number }; diagnostics: Array<{ code: string; severity: string; line: number; column: number }> }> };
+    expect(result.target).toBe('databricks');
+    const byName = Object.fromEntries(result.files.map((file) => [path.basename(file.input), file]));
+    expect(byName['good.sql']).toMatchObject({ output: null, lossless: true, statements: { total: 3, translated: 3, raw: 0 }, diagnostics: [] });
+    expect(byName['broken.sql']).toMatchObject({ lossless: true, statements: { raw: 1 } });
+    expect(byName['broken.sql']?.diagnostics[0]).toMatchObject({ code: 'TSQL_SYNTAX_ERROR', severity: 'error', line: 3 });
+  });
+
+  it('exits 2 for a path that does not exist, and without --dry-run', async () => {
+    const missing = await lakeshift(['translate', '--dry-run', 'no/such/file.sql']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('[INPUT_NOT_FOUND] no such file or folder');
+    const real = await lakeshift(['translate', 'x.sql']);
+    expect(real.code).toBe(2);
+  });
+});

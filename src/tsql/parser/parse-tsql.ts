@@ -1,0 +1,153 @@
+import type { BatchNode, GoSeparator, Script, Statement } from '../ast.js';
+import type { Batch } from '../split-batches.js';
+import { splitBatches } from '../split-batches.js';
+import { TsqlDiagnosticCode } from '../diagnostics.js';
+import type { TsqlDiagnostic } from '../diagnostics.js';
+import { LineIndex } from '../line-index.js';
+import type { Token } from '../token.js';
+import { isTrivia } from '../token.js';
+import { tokenize } from '../tokenize.js';
+import { parseStatementList } from './statements.js';
+import { TokenStream } from './token-stream.js';
+import type { PendingDiagnostic } from './token-stream.js';
+
+export interface TsqlParseResult {
+  readonly script: Script;
+  /** Every token of the text, whitespace and comments included: joined, they are the text. */
+  readonly tokens: readonly Token[];
+  readonly batches: readonly Batch[];
+  /** Sorted by position. */
+  readonly diagnostics: readonly TsqlDiagnostic[];
+  /** Lines and columns of any offset, e.g. of a node's span. */
+  readonly lineIndex: LineIndex;
+}
+
+/** More diagnostics of one code than this in a file are summarised (binary garbage, mostly). */
+const MAX_DIAGNOSTICS_PER_CODE = 200;
+
+/**
+ * Parses a T-SQL script: tokens, GO batches, statements. Never throws and never hangs: input
+ * that does not parse yields raw statements and error diagnostics.
+ */
+export function parseTsql(text: string): TsqlParseResult {
+  const tokens = tokenize(text);
+  const batches = splitBatches(text, tokens);
+  // Lines are only needed for diagnostics and for callers that ask: built on first use.
+  let lines: LineIndex | undefined;
+  const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
+  let script: Script;
+  let pending: PendingDiagnostic[];
+  try {
+    pending = lexicalDiagnostics(tokens);
+    const found = pending;
+    const batchNodes: BatchNode[] = batches.map((batch) => parseBatch(text, tokens, batch, found));
+    script = { kind: 'script', batches: batchNodes, span: { start: 0, end: text.length } };
+  } catch (error) {
+    // Statement recovery makes this unreachable; it is here so that a parser bug can never
+    // become an exception in a caller that was promised none.
+    const span = { start: 0, end: text.length };
+    const raw: Statement = { kind: 'raw', text, span };
+    script = { kind: 'script', batches: [{ kind: 'batch', statements: [raw], span }], span };
+    const message = `Internal parser error (${error instanceof Error ? error.message : String(error)}); the file is kept as raw text. Please report it.`;
+    pending = [{ code: TsqlDiagnosticCode.syntaxError, severity: 'error', message, span }];
+  }
+  const diagnostics = pending.length === 0 ? [] : finishDiagnostics(pending, lineIndex());
+  return {
+    script,
+    tokens,
+    batches,
+    diagnostics,
+    get lineIndex(): LineIndex {
+      return lineIndex();
+    },
+  };
+}
+
+function parseBatch(text: string, tokens: readonly Token[], batch: Batch, pending: PendingDiagnostic[]): BatchNode {
+  const significant: Token[] = [];
+  for (let i = batch.tokenStart; i < batch.tokenEnd; i++) {
+    const token = tokens[i] as Token;
+    if (!isTrivia(token)) significant.push(token);
+  }
+  const p = new TokenStream(text, significant, batch.span.end);
+  let statements: Statement[];
+  try {
+    statements = parseStatementList(p, 'EOF');
+  } catch {
+    // parseStatementList at batch level recovers from every error; this is a last line of defence.
+    const start = significant[0]?.start ?? batch.span.start;
+    statements = [{ kind: 'raw', text: text.slice(start, batch.span.end), span: { start, end: batch.span.end } }];
+    p.diagnostics.push({
+      code: TsqlDiagnosticCode.syntaxError,
+      severity: 'error',
+      message: 'Could not parse this batch; it is kept as raw text.',
+      span: { start, end: batch.span.end },
+    });
+  }
+  for (const d of p.diagnostics) pending.push(d);
+  const separator = batch.separator;
+  let go: GoSeparator | undefined;
+  if (separator !== undefined) {
+    go = { kind: 'go', count: separator.count, span: separator.span };
+    if (separator.count > 1) {
+      pending.push({
+        code: TsqlDiagnosticCode.repeatedBatch,
+        severity: 'warning',
+        message: `GO ${separator.count} runs the batch above ${separator.count} times; a translation must repeat it explicitly.`,
+        span: separator.span,
+      });
+    }
+  }
+  return { kind: 'batch', statements, go, span: batch.span };
+}
+
+function lexicalDiagnostics(tokens: readonly Token[]): PendingDiagnostic[] {
+  const out: PendingDiagnostic[] = [];
+  for (const token of tokens) {
+    const span = { start: token.start, end: token.end };
+    if (token.unterminated) {
+      if (token.kind === 'block-comment') {
+        out.push({ code: TsqlDiagnosticCode.unterminatedComment, severity: 'error', message: 'This comment has no closing */ (block comments nest, so each /* needs its own */); it runs to the end of the file.', span });
+      } else if (token.kind === 'string' || token.kind === 'unicode-string') {
+        out.push({ code: TsqlDiagnosticCode.unterminatedString, severity: 'error', message: 'This string has no closing quote; it runs to the end of the file.', span });
+      } else {
+        out.push({ code: TsqlDiagnosticCode.unterminatedIdentifier, severity: 'error', message: 'This delimited identifier has no closing delimiter; it runs to the end of the file.', span });
+      }
+    } else if (token.kind === 'unknown') {
+      const shown = token.text.length > 20 ? `${token.text.slice(0, 20)}...` : token.text;
+      out.push({ code: TsqlDiagnosticCode.unexpectedCharacter, severity: 'error', message: `Unexpected character(s) ${JSON.stringify(shown)} outside strings and comments.`, span });
+    }
+  }
+  return out;
+}
+
+function finishDiagnostics(pending: readonly PendingDiagnostic[], lineIndex: LineIndex): TsqlDiagnostic[] {
+  const sorted = [...pending].sort((a, b) => a.span.start - b.span.start);
+  const perCode = new Map<string, number>();
+  const out: TsqlDiagnostic[] = [];
+  const dropped = new Map<string, PendingDiagnostic & { count: number }>();
+  for (const d of sorted) {
+    const seen = (perCode.get(d.code) ?? 0) + 1;
+    perCode.set(d.code, seen);
+    if (seen > MAX_DIAGNOSTICS_PER_CODE) {
+      const entry = dropped.get(d.code);
+      if (entry === undefined) dropped.set(d.code, { ...d, count: 1 });
+      else entry.count++;
+      continue;
+    }
+    const { line, column } = lineIndex.position(d.span.start);
+    out.push({ code: d.code, severity: d.severity, message: d.message, span: d.span, line, column });
+  }
+  for (const entry of dropped.values()) {
+    const { line, column } = lineIndex.position(entry.span.start);
+    out.push({
+      code: entry.code,
+      severity: entry.severity,
+      message: `${entry.count} more ${entry.code} diagnostics like the ones above (from here on) are not listed.`,
+      span: entry.span,
+      line,
+      column,
+    });
+  }
+  return out;
+}

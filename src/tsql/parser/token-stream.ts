@@ -1,0 +1,201 @@
+import type { Span } from '../line-index.js';
+import type { Token } from '../token.js';
+import { TsqlDiagnosticCode } from '../diagnostics.js';
+import type { TsqlSeverity } from '../diagnostics.js';
+import { RecoveryIndex } from './recovery-index.js';
+
+/** A diagnostic before its line and column are known. */
+export interface PendingDiagnostic {
+  readonly code: TsqlDiagnosticCode;
+  readonly severity: TsqlSeverity;
+  readonly message: string;
+  readonly span: Span;
+}
+
+/**
+ * Nesting the parser follows before giving up on a statement, counted in parser levels (a
+ * parenthesis is two, a sub-query three). SQL Server has its own, lower, limits on nested
+ * sub-queries and CASE expressions; 256 levels leave room for deep generated expressions while
+ * staying well under Node's default stack, which the worst case (nested sub-queries) exhausts
+ * somewhere between 600 and 1,200 levels in our measurements.
+ */
+export const MAX_NESTING_DEPTH = 256;
+
+/**
+ * Thrown inside the parser and always caught by statement-level recovery (or by a speculative
+ * parse); never escapes the library. A plain object, not an Error: recovery and speculation
+ * throw routinely and capturing stack traces would dominate the parse time.
+ */
+export class ParseError {
+  constructor(
+    readonly code: TsqlDiagnosticCode,
+    readonly token: Token,
+    /** Index of the offending token in the stream. */
+    readonly index: number,
+    readonly message: string,
+  ) {}
+}
+
+/** A cursor over the significant tokens (no whitespace or comments) of one batch. */
+export class TokenStream {
+  pos = 0;
+  depth = 0;
+  readonly diagnostics: PendingDiagnostic[] = [];
+  private readonly eofToken: Token;
+  private recovery: RecoveryIndex | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    endOffset: number,
+  ) {
+    this.eofToken = { kind: 'punctuation', start: endOffset, end: endOffset, text: '', keyword: '', unterminated: false };
+  }
+
+  /** Resume points for error recovery, built on the first failure in the batch. */
+  recoveryIndex(): RecoveryIndex {
+    this.recovery ??= new RecoveryIndex(this.tokens);
+    return this.recovery;
+  }
+
+  get atEnd(): boolean {
+    return this.pos >= this.tokens.length;
+  }
+
+  get cur(): Token {
+    return this.tokens[this.pos] ?? this.eofToken;
+  }
+
+  peek(offset = 1): Token {
+    return this.tokens[this.pos + offset] ?? this.eofToken;
+  }
+
+  get eof(): Token {
+    return this.eofToken;
+  }
+
+  /** The upper-cased keyword at the cursor ('' when it is not an unquoted word). */
+  get kw(): string {
+    return this.cur.keyword;
+  }
+
+  peekKw(offset = 1): string {
+    return this.peek(offset).keyword;
+  }
+
+  is(keyword: string): boolean {
+    return this.cur.keyword === keyword;
+  }
+
+  isSeq(...keywords: string[]): boolean {
+    for (let i = 0; i < keywords.length; i++) {
+      if (this.peek(i).keyword !== keywords[i]) return false;
+    }
+    return true;
+  }
+
+  accept(keyword: string): boolean {
+    if (this.cur.keyword !== keyword) return false;
+    this.pos++;
+    return true;
+  }
+
+  acceptSeq(...keywords: string[]): boolean {
+    if (!this.isSeq(...keywords)) return false;
+    this.pos += keywords.length;
+    return true;
+  }
+
+  expect(keyword: string): Token {
+    const token = this.cur;
+    if (token.keyword !== keyword) this.fail(`expected ${keyword}`);
+    this.pos++;
+    return token;
+  }
+
+  /** Punctuation or operator with exactly this text. */
+  isP(text: string): boolean {
+    const token = this.cur;
+    return token.text === text && (token.kind === 'punctuation' || token.kind === 'operator');
+  }
+
+  peekIsP(offset: number, text: string): boolean {
+    const token = this.peek(offset);
+    return token.text === text && (token.kind === 'punctuation' || token.kind === 'operator');
+  }
+
+  acceptP(text: string): boolean {
+    if (!this.isP(text)) return false;
+    this.pos++;
+    return true;
+  }
+
+  expectP(text: string): Token {
+    const token = this.cur;
+    if (!this.isP(text)) this.fail(`expected '${text}'`);
+    this.pos++;
+    return token;
+  }
+
+  next(): Token {
+    const token = this.cur;
+    if (this.pos < this.tokens.length) this.pos++;
+    return token;
+  }
+
+  /** Offset where the token at the cursor starts. */
+  get start(): number {
+    return this.cur.start;
+  }
+
+  /** Offset where the last consumed token ends. */
+  get lastEnd(): number {
+    const token = this.tokens[this.pos - 1];
+    return token === undefined ? this.cur.start : token.end;
+  }
+
+  spanFrom(start: number): Span {
+    return { start, end: Math.max(start, this.lastEnd) };
+  }
+
+  textOf(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+
+  fail(message: string, code: TsqlDiagnosticCode = TsqlDiagnosticCode.syntaxError): never {
+    const token = this.cur;
+    const near = token.text === '' ? 'at the end of the batch' : `near '${token.text.length > 40 ? `${token.text.slice(0, 40)}...` : token.text}'`;
+    throw new ParseError(code, token, this.pos, `${message} ${near}`);
+  }
+
+  /** Enters one level of nesting (parentheses, subqueries, nested statements). */
+  enter(): void {
+    if (++this.depth > MAX_NESTING_DEPTH) {
+      this.fail(`nesting deeper than ${MAX_NESTING_DEPTH} levels`, TsqlDiagnosticCode.nestingTooDeep);
+    }
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  /**
+   * Tries one reading of an ambiguous construct; on a syntax error restores the cursor and
+   * returns undefined so that the caller can try the other reading. Nesting errors are not
+   * retried: the other reading would go just as deep.
+   */
+  speculate<T>(parse: () => T): T | undefined {
+    const pos = this.pos;
+    const depth = this.depth;
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof ParseError && error.code !== TsqlDiagnosticCode.nestingTooDeep) {
+        this.pos = pos;
+        this.depth = depth;
+        return undefined;
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,343 @@
+import type { Token, TokenKind } from './token.js';
+
+// Character classes for the ASCII range; anything above is classified by Unicode category.
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const DIGIT = 4;
+const SPACE = 8;
+const HEX = 16;
+
+const ascii = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/.test(ch)) ascii[c] = (ascii[c] ?? 0) | IDENT_START | IDENT_PART;
+  if (/[0-9]/.test(ch)) ascii[c] = (ascii[c] ?? 0) | IDENT_PART | DIGIT;
+  // T-SQL lets @, # and $ appear after the first character of a regular identifier.
+  if (ch === '@' || ch === '#' || ch === '$') ascii[c] = (ascii[c] ?? 0) | IDENT_PART;
+  if (/[0-9A-Fa-f]/.test(ch)) ascii[c] = (ascii[c] ?? 0) | HEX;
+  if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v') {
+    ascii[c] = (ascii[c] ?? 0) | SPACE;
+  }
+}
+
+const UNICODE_LETTER = /[\p{L}\p{Nl}]/u;
+const UNICODE_PART = /[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}]/u;
+
+function isSpace(c: number): boolean {
+  if (c < 128) return ((ascii[c] ?? 0) & SPACE) !== 0;
+  // No-break and typographic spaces pasted from documents, and a stray byte-order mark where
+  // files were concatenated: SQL Server's lexer skips these like blanks.
+  return c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x85;
+}
+
+function isIdentStart(text: string, i: number, c: number): boolean {
+  if (c < 128) return ((ascii[c] ?? 0) & IDENT_START) !== 0;
+  if (c >= 0xd800 && c <= 0xdfff) return true; // astral letters arrive as surrogate pairs
+  return !isSpace(c) && UNICODE_LETTER.test(text[i] ?? '');
+}
+
+function isIdentPart(text: string, i: number, c: number): boolean {
+  if (c < 128) return ((ascii[c] ?? 0) & IDENT_PART) !== 0;
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return !isSpace(c) && UNICODE_PART.test(text[i] ?? '');
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isHex(c: number): boolean {
+  return c < 128 && ((ascii[c] ?? 0) & HEX) !== 0;
+}
+
+/** Two-character operators, keyed by first * 128 + second character code. */
+const TWO_CHAR_OPERATORS: ReadonlySet<number> = new Set(
+  ['<=', '>=', '<>', '!=', '!<', '!>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '::'].map((op) => op.charCodeAt(0) * 128 + op.charCodeAt(1)),
+);
+const ONE_CHAR_OPERATORS = '+-*/%&|^~=<>!';
+const PUNCTUATION = '(),;.{}:';
+const OPERATOR = 1;
+const PUNCT = 2;
+const SYMBOL = new Uint8Array(128);
+for (const ch of ONE_CHAR_OPERATORS) SYMBOL[ch.charCodeAt(0)] = OPERATOR;
+for (const ch of PUNCTUATION) SYMBOL[ch.charCodeAt(0)] = PUNCT;
+
+/**
+ * Splits T-SQL into tokens without losing a character: `tokens.map(t => t.text).join('')`
+ * is the input. Runs in one linear pass and never throws; malformed input (an unterminated
+ * string or comment, characters T-SQL does not use) yields flagged or `unknown` tokens.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  // sqlcmd directives (:setvar, :r) are only recognised as the first thing on a line.
+  let atLineStart = true;
+
+  const push = (kind: TokenKind, start: number, end: number, unterminated = false): void => {
+    tokens.push({ kind, start, end, text: text.slice(start, end), keyword: '', unterminated });
+  };
+  // Words get their upper-cased keyword. Code in capitals reuses the text; other spellings share
+  // one upper-cased copy per distinct word, since identifiers repeat throughout a file.
+  const upper = new Map<string, string>();
+  const pushWord = (start: number, end: number): void => {
+    const t = text.slice(start, end);
+    let lower = false;
+    for (let k = start; k < end; k++) {
+      const d = text.charCodeAt(k);
+      if ((d >= 97 && d <= 122) || d >= 128) {
+        lower = true;
+        break;
+      }
+    }
+    let keyword = t;
+    if (lower) {
+      keyword = upper.get(t) ?? t.toUpperCase();
+      if (upper.size < 50_000) upper.set(t, keyword);
+    }
+    tokens.push({ kind: 'word', start, end, text: t, keyword, unterminated: false });
+  };
+
+  while (i < n) {
+    const start = i;
+    const c = text.charCodeAt(i);
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+
+    if (isSpace(c)) {
+      let sawBreak = false;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (!isSpace(d)) break;
+        if (d === 10 || d === 13) sawBreak = true;
+        i++;
+      }
+      push('whitespace', start, i);
+      if (sawBreak) atLineStart = true;
+      continue;
+    }
+
+    const lineStart = atLineStart;
+    atLineStart = false;
+
+    // -- comment
+    if (c === 45 /* - */ && next === 45) {
+      i += 2;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13) break;
+        i++;
+      }
+      push('line-comment', start, i);
+      continue;
+    }
+
+    // /* comment */ - T-SQL block comments nest, and nothing (strings included) is lexed inside.
+    if (c === 47 /* / */ && next === 42 /* * */) {
+      let depth = 1;
+      i += 2;
+      while (i < n && depth > 0) {
+        const d = text.charCodeAt(i);
+        if (d === 47 && text.charCodeAt(i + 1) === 42) {
+          depth++;
+          i += 2;
+        } else if (d === 42 && text.charCodeAt(i + 1) === 47) {
+          depth--;
+          i += 2;
+        } else {
+          i++;
+        }
+      }
+      push('block-comment', start, i, depth > 0);
+      continue;
+    }
+
+    // N'unicode string'
+    if ((c === 78 || c === 110) /* N n */ && next === 39) {
+      i = scanQuoted(text, i + 1, 39);
+      push('unicode-string', start, i < 0 ? n : i, i < 0);
+      if (i < 0) i = n;
+      continue;
+    }
+
+    if (c === 39 /* ' */) {
+      i = scanQuoted(text, i, 39);
+      push('string', start, i < 0 ? n : i, i < 0);
+      if (i < 0) i = n;
+      continue;
+    }
+
+    if (c === 91 /* [ */) {
+      i = scanQuoted(text, i, 93);
+      push('bracket-identifier', start, i < 0 ? n : i, i < 0);
+      if (i < 0) i = n;
+      continue;
+    }
+
+    if (c === 34 /* " */) {
+      i = scanQuoted(text, i, 34);
+      push('quoted-identifier', start, i < 0 ? n : i, i < 0);
+      if (i < 0) i = n;
+      continue;
+    }
+
+    // 0x binary constant (0x alone is an empty binary value)
+    if (c === 48 && (next === 120 || next === 88)) {
+      i += 2;
+      while (i < n && isHex(text.charCodeAt(i))) i++;
+      push('binary', start, i);
+      continue;
+    }
+
+    if (isDigit(c) || (c === 46 /* . */ && isDigit(next))) {
+      i = scanNumber(text, i);
+      push('number', start, i);
+      continue;
+    }
+
+    if (c === 64 /* @ */) {
+      const system = next === 64;
+      let j = i + (system ? 2 : 1);
+      while (j < n && isIdentPart(text, j, text.charCodeAt(j))) j++;
+      if (j > i + (system ? 2 : 1)) {
+        i = j;
+        push(system ? 'system-variable' : 'variable', start, i);
+        continue;
+      }
+    }
+
+    if (c === 35 /* # */) {
+      let j = i + (next === 35 ? 2 : 1);
+      while (j < n && isIdentPart(text, j, text.charCodeAt(j))) j++;
+      i = j;
+      push('temp-name', start, i);
+      continue;
+    }
+
+    if (c === 36 /* $ */) {
+      // $(name): a sqlcmd scripting variable, substituted before the server sees the text.
+      if (next === 40 /* ( */) {
+        let j = i + 2;
+        while (j < n && text.charCodeAt(j) !== 41 && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
+        if (j < n && text.charCodeAt(j) === 41) {
+          i = j + 1;
+          push('sqlcmd-variable', start, i);
+          continue;
+        }
+      }
+      // $12.50: a money constant
+      if (isDigit(next) || (next === 46 && isDigit(i + 2 < n ? text.charCodeAt(i + 2) : -1))) {
+        i = scanNumber(text, i + 1);
+        push('money', start, i);
+        continue;
+      }
+      // $action, $IDENTITY, $ROWGUID, $PARTITION: pseudo-columns and functions
+      if (next >= 0 && isIdentStart(text, i + 1, next)) {
+        i += 1;
+        while (i < n && isIdentPart(text, i, text.charCodeAt(i))) i++;
+        pushWord(start, i);
+        continue;
+      }
+    }
+
+    if (isIdentStart(text, i, c)) {
+      i++;
+      while (i < n && isIdentPart(text, i, text.charCodeAt(i))) i++;
+      // name: (but not name::) is a label, the target of GOTO
+      if (i < n && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) !== 58) {
+        i++;
+        push('label', start, i);
+        continue;
+      }
+      pushWord(start, i);
+      continue;
+    }
+
+    // :setvar Name "value", :r file.sql, :on error exit ... a sqlcmd directive line
+    if (c === 58 /* : */ && lineStart && next >= 0 && next < 128 && ((ascii[next] ?? 0) & IDENT_START) !== 0) {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13) break;
+        i++;
+      }
+      push('sqlcmd-command', start, i);
+      continue;
+    }
+
+    if (c < 128) {
+      const cls = SYMBOL[c] ?? 0;
+      if (cls !== 0) {
+        if (next >= 0 && next < 128 && TWO_CHAR_OPERATORS.has(c * 128 + next)) {
+          i += 2;
+          push('operator', start, i);
+          continue;
+        }
+        i++;
+        push(cls === OPERATOR ? 'operator' : 'punctuation', start, i);
+        continue;
+      }
+    }
+
+    // Anything else (control characters, stray symbols, binary garbage): one token per run.
+    i++;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (isSpace(d) || isKnownStart(text, i, d)) break;
+      i++;
+    }
+    push('unknown', start, i);
+  }
+  return tokens;
+}
+
+const KNOWN_START = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (((ascii[c] ?? 0) & (IDENT_START | DIGIT)) !== 0 || `'["@#$.${ONE_CHAR_OPERATORS}${PUNCTUATION}`.includes(ch)) KNOWN_START[c] = 1;
+}
+
+/** Whether a character can begin a token other than `unknown`. */
+function isKnownStart(text: string, i: number, c: number): boolean {
+  if (c < 128) return KNOWN_START[c] === 1;
+  return isIdentStart(text, i, c);
+}
+
+/**
+ * Scans a token delimited by `close` where a doubled closing character is an escape
+ * ('' in strings, ]] in brackets, "" in quoted identifiers). `i` is at the opening
+ * character. Returns the offset after the closing character, or -1 when unterminated.
+ */
+function scanQuoted(text: string, i: number, close: number): number {
+  const n = text.length;
+  const closeChar = String.fromCharCode(close);
+  let j = i + 1;
+  for (;;) {
+    const k = text.indexOf(closeChar, j);
+    if (k < 0) return -1;
+    if (text.charCodeAt(k + 1) === close) {
+      j = k + 2;
+      if (j > n) return -1;
+      continue;
+    }
+    return k + 1;
+  }
+}
+
+function scanNumber(text: string, i: number): number {
+  const n = text.length;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i < n && text.charCodeAt(i) === 46) {
+    i++;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    let j = i + 1;
+    const sign = text.charCodeAt(j);
+    if (sign === 43 || sign === 45) j++;
+    if (isDigit(text.charCodeAt(j))) {
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      i = j;
+    }
+  }
+  return i;
+}

@@ -1,0 +1,60 @@
+CREATE VIEW Website.Customers
+WITH SCHEMABINDING
+AS
+SELECT c.CustomerID, c.CustomerName FROM Sales.Customers AS c
+WHERE c.IsActive = 1
+WITH CHECK OPTION;
+GO
+CREATE OR ALTER VIEW dbo.V (a, b) AS SELECT 1, 2;
+GO
+CREATE PROCEDURE [Website].[InsertCustomerOrders]
+    @Orders Website.OrderList READONLY,
+    @OrderLines Website.OrderLineList READONLY,
+    @OrdersCreatedByPersonID INT,
+    @Comment NVARCHAR(100) = N'none',
+    @Count INT = NULL OUTPUT,
+    @Cursor CURSOR VARYING OUT
+WITH EXECUTE AS OWNER, RECOMPILE
+AS
+BEGIN
+    SET NOCOUNT ON;
+    SET XACT_ABORT ON;
+    INSERT Sales.Orders (CustomerID) SELECT CustomerID FROM @Orders;
+    RETURN 0;
+END;
+GO
+ALTER PROC dbo.NoBody AS SELECT 1
+GO
+CREATE FUNCTION dbo.Add1 (@x INT) RETURNS INT WITH SCHEMABINDING, RETURNS NULL ON NULL INPUT AS
+BEGIN
+    RETURN @x + 1;
+END;
+GO
+CREATE FUNCTION [Application].DetermineCustomerAccess(@CityID int)
+RETURNS TABLE
+WITH SCHEMABINDING
+AS
+RETURN (SELECT 1 AS AccessResult
+        WHERE IS_ROLEMEMBER(N'db_owner') <> 0
+        OR EXISTS (SELECT 1 FROM [Application].Cities AS c WHERE c.CityID = @CityID));
+GO
+CREATE FUNCTION dbo.Inline2 () RETURNS TABLE AS RETURN WITH x AS (SELECT 1 AS a) SELECT a FROM x;
+GO
+CREATE FUNCTION dbo.Split (@s NVARCHAR(MAX))
+RETURNS @parts TABLE (pos INT IDENTITY PRIMARY KEY, part NVARCHAR(100))
+AS
+BEGIN
+    INSERT @parts (part) SELECT value FROM STRING_SPLIT(@s, ',');
+    RETURN;
+END
+GO
+CREATE TRIGGER Sales.OrdersAudit ON Sales.Orders
+AFTER INSERT, UPDATE
+NOT FOR REPLICATION
+AS
+BEGIN
+    IF UPDATE(CustomerID)
+        INSERT dbo.Audit (OrderID) SELECT OrderID FROM inserted;
+END;
+GO
+CREATE TRIGGER ddl_log ON DATABASE FOR CREATE_TABLE, ALTER_TABLE AS PRINT 'changed';

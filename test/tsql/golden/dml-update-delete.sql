@@ -1,0 +1,15 @@
+UPDATE dbo.T SET a = 1, b += 2, c = DEFAULT WHERE id = @id;
+UPDATE TOP (10) t SET t.a = s.a FROM dbo.T AS t INNER JOIN dbo.S AS s ON s.id = t.id WHERE s.flag = 1;
+UPDATE c SET c.[Valid To] = r.[Valid From] FROM Dimension.City AS c JOIN RowsToCloseOff AS r ON r.id = c.id;
+UPDATE dbo.Counters SET @next = Value = Value + 1 WHERE Name = 'x';
+UPDATE dbo.Docs SET Body.WRITE(N'abc', 0, NULL) WHERE id = 1;
+UPDATE dbo.T SET a = 1 OUTPUT deleted.a, inserted.a INTO #changes WHERE id = 1;
+UPDATE Integration.[ETL Cutoff] SET [Cutoff Time] = @t FROM Integration.[ETL Cutoff] WHERE [Table Name] = N'City';
+UPDATE @tmp SET Selected = 1 WHERE Name LIKE @pattern;
+UPDATE dbo.T SET a = 2 WHERE CURRENT OF c;
+DELETE FROM dbo.T WHERE id = 1;
+DELETE dbo.T OUTPUT deleted.* WHERE id = 2;
+DELETE t FROM dbo.T AS t JOIN dbo.S s ON s.id = t.id;
+DELETE TOP (1000) FROM dbo.Log WITH (ROWLOCK) WHERE Logged < @cutoff OPTION (MAXDOP 1);
+TRUNCATE TABLE Integration.City_Staging;
+BULK INSERT dbo.Import FROM 'C:\data\import.csv' WITH (FIELDTERMINATOR = ',', FIRSTROW = 2);

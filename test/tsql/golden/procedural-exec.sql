@@ -1,0 +1,40 @@
+EXEC dbo.p;
+EXEC dbo.p 1, 'two', @three, DEFAULT;
+EXECUTE dbo.p @a = 1, @b = @b OUTPUT, @c = N'x';
+EXEC @rc = dbo.p @x = 1;
+EXEC @procName @arg;
+EXEC sp_executesql @stmt, N'@id int, @n int OUTPUT', @id = 5, @n = @n OUT;
+EXEC (@sql);
+EXEC ('SELECT ' + @cols + ' FROM dbo.T') AS USER = 'reporter';
+EXEC ('SELECT 1') AT LinkedServer;
+EXEC dbo.p WITH RECOMPILE;
+EXECUTE sp_addextendedproperty @name = N'Description', @value = N'x', @level0type = N'SCHEMA', @level0name = N'Sales';
+EXECUTE AS USER = 'someone';
+REVERT;
+BEGIN TRAN;
+BEGIN TRANSACTION Move WITH MARK 'moving rows';
+SAVE TRANSACTION SavePoint1;
+ROLLBACK TRANSACTION SavePoint1;
+COMMIT;
+COMMIT WORK;
+BEGIN DISTRIBUTED TRANSACTION;
+ROLLBACK;
+RAISERROR (N'Error %s in %d', 16, 1, @name, @line) WITH NOWAIT, LOG;
+RAISERROR (@msg, 10, 1);
+RAISERROR 50001 'legacy message';
+THROW 50000, N'Something failed', 1;
+PRINT 'Done: ' + CAST(@n AS varchar(10));
+OPEN c;
+OPEN GLOBAL c2;
+FETCH NEXT FROM c INTO @a, @b;
+FETCH ABSOLUTE 5 FROM @cur INTO @a;
+FETCH c INTO @a;
+CLOSE c;
+DEALLOCATE c;
+DEALLOCATE @cur;
+USE [master];
+DBCC CHECKDB (N'master') WITH NO_INFOMSGS;
+CHECKPOINT;
+SELECT * FROM dbo.T
+DISABLE TRIGGER trAudit ON dbo.T
+ENABLE TRIGGER ALL ON DATABASE
