@@ -33,6 +33,7 @@ const codeExits = {
   INPUT_INVALID: ExitCode.badInput,
   INPUT_NOT_FOUND: ExitCode.badInput,
   TARGET_NOT_EMPTY: ExitCode.badInput,
+  SNAPSHOT_DIRTY: ExitCode.badInput,
   READ_ONLY_VIOLATION: ExitCode.badInput,
 
   CONNECTION_FAILED: ExitCode.environment,
@@ -42,6 +43,7 @@ const codeExits = {
   QUERY_TIMEOUT: ExitCode.environment,
   GIT_FAILED: ExitCode.environment,
   PROCESS_FAILED: ExitCode.environment,
+  LOCKED: ExitCode.environment,
   INTERRUPTED: ExitCode.interrupted,
 
   INTERNAL: ExitCode.internal,

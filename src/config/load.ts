@@ -254,6 +254,18 @@ function crossReferenceProblems(config: LakeshiftConfig): Problem[] {
     }
   }
 
+  const sourceNames = new Map<string, KeyPath>();
+  const uniqueName = (name: string, at: KeyPath) => {
+    const first = sourceNames.get(name.toLowerCase());
+    if (first === undefined) sourceNames.set(name.toLowerCase(), at);
+    else problems.push({ path: at, code: 'CONFIG_INVALID', message: `the name "${name}" is already used at ${formatKeyPath(first)}; catalogs, repos and generators need names of their own` });
+  };
+  config.legacy.catalogs.forEach((catalog, index) => uniqueName(catalog.name, ['legacy', 'catalogs', index, 'name']));
+  config.legacy.repos.forEach((repo, index) => {
+    uniqueName(repo.name, ['legacy', 'repos', index, 'name']);
+    repo.generators.forEach((generator, position) => uniqueName(generator.name, ['legacy', 'repos', index, 'generators', position, 'name']));
+  });
+
   for (const [index, catalog] of config.legacy.catalogs.entries()) {
     if (catalog.connection === undefined) continue;
     const at = ['legacy', 'catalogs', index, 'connection'];

@@ -108,7 +108,10 @@ const catalogSchema = z
     databases: z.array(z.string().min(1)).optional().meta({ description: 'Databases to read (default: the connection\'s).' }),
     include: globs('Objects to keep, as schema.name patterns ("dbo.*").').optional(),
     exclude: globs('Objects to leave out, as schema.name patterns.').optional(),
-    jobs: z.boolean().default(false).meta({ description: 'Read SQL Agent jobs from msdb.' }),
+    jobs: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Read SQL Agent jobs from msdb (live catalogs; a scripted catalog always reads the job scripts in its folder).' }),
   })
   .refine((catalog) => (catalog.connection === undefined) !== (catalog.scripts === undefined), {
     message: 'give exactly one of "connection" (a live catalog) or "scripts" (an exported folder)',
@@ -154,6 +157,14 @@ export const parityTableSchema = z.strictObject({
   name,
   legacy: tableRefSchema.meta({ description: 'The legacy derived table: "schema.table" or { connection, table }.' }),
   new: tableRefSchema.meta({ description: 'The rebuilt lakehouse table.' }),
+  catalogTable: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'The legacy table as the legacy catalog names it (schema.table), when "legacy" reads a copy of it; sync uses it to tell which changes touch this table.',
+    }),
   keys: z.array(z.string().min(1)).min(1).optional().meta({ description: 'Key columns; omit for a keyless (multiset) comparison.' }),
   ignore: z.array(z.string().min(1)).optional().meta({ description: 'Columns left out of the comparison.' }),
   map: z.record(z.string(), z.string()).optional().meta({ description: 'Legacy column -> new column.' }),

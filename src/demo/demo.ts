@@ -9,6 +9,7 @@ import { EnginePool } from '../engines/registry.js';
 import { describeError, LakeshiftError } from '../errors.js';
 import { examplesDir, packageVersion } from '../paths.js';
 import { silentReporter, type Reporter } from '../reporter.js';
+import { runSync } from '../snapshot/sync.js';
 import { loadSeeds, type LoadedSeed } from './seeds.js';
 
 export const DEMO_ESTATE = 'shellcorp';
@@ -34,6 +35,8 @@ export interface DemoResult {
   readonly database: string;
   readonly commit: string;
   readonly steps: readonly DemoStep[];
+  /** The legacy sync: the snapshot's commit, its object count and the change report. */
+  readonly sync: { readonly commit: string | null; readonly objects: number; readonly report: string | null };
   readonly tables: readonly LoadedSeed[];
 }
 
@@ -71,6 +74,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     return { value: config, summary: `${path.relative(workspace, config.file)} is valid; ${doctor.connections.map((check) => `${check.name} (${check.product} ${check.version})`).join(', ')} ok` };
   });
 
+  const sync = await step('sync the legacy estate into a git snapshot', async () => {
+    const result = await runSync({ loaded, reporter, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+    const kinds = Object.entries(result.byKind).map(([kind, count]) => `${count} ${kind}`).join(', ');
+    return {
+      value: { commit: result.commit, objects: result.objects, report: result.reports?.html ?? null },
+      summary: `${result.objects} objects (${kinds}) snapshotted in ${path.relative(workspace, result.snapshot)}/ and committed (${result.commit?.slice(0, 7) ?? 'no change'})`,
+    };
+  });
+
   const { name: connection, database } = embeddedConnection(loaded);
   const pool = new EnginePool(loaded.config.connections, { baseDir: loaded.dir, reporter });
   try {
@@ -87,7 +99,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         summary: `${base.length} base and ${derived.length} legacy derived tables, ${rows.toLocaleString('en-US')} rows, in ${path.relative(workspace, database)}`,
       };
     });
-    return { workspace, config: loaded.file, database, commit, steps, tables };
+    return { workspace, config: loaded.file, database, commit, steps, sync, tables };
   } finally {
     await pool.closeAll();
   }

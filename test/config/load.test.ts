@@ -207,6 +207,13 @@ reports:
     if (message !== undefined) expect(error.message).toMatch(message);
   });
 
+  it('needs catalogs, repos and generators to have names of their own', () => {
+    const error = failure(`${minimal}legacy:\n  catalogs:\n    - { name: dw, scripts: a }\n  repos:\n    - name: analysts\n      path: b\n      generators:\n        - { name: DW, run: x }\n`);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.details?.['keyPath']).toBe('legacy.repos[0].generators[0].name');
+    expect(error.message).toContain('the name "DW" is already used at legacy.catalogs[0].name');
+  });
+
   it('names an unknown key, its path and the key it probably meant', () => {
     const error = failure(`${minimal}connections:\n  legacy:\n    kind: sqlserver\n    server: s\n    database: d\n    user: u\n    pasword: p\n`);
     expect(error.code).toBe('CONFIG_UNKNOWN_KEY');

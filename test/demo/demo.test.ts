@@ -74,12 +74,18 @@ describe('runDemo', () => {
     expect(first.steps.map((step) => step.name)).toEqual([
       'create the workspace',
       'check lakeshift.yaml and the connections',
+      'sync the legacy estate into a git snapshot',
       'load the legacy tables into the local DuckDB',
     ]);
     const log = await simpleGit(first.workspace).log();
-    expect(log.total).toBe(1);
-    expect(log.latest?.hash).toBe(first.commit);
-    expect(await simpleGit(first.workspace).status()).toMatchObject({ files: [] });
+    expect(log.all.map((commit) => commit.message)).toEqual([expect.stringMatching(/^legacy sync \d{4}-\d\d-\d\d: \+\d+ ~0 -0$/), 'shellcorp: the legacy estate, week 1']);
+    expect(log.all[1]?.hash).toBe(first.commit);
+    expect(first.sync.commit).toBe(log.latest?.hash);
+    expect(first.sync.objects).toBeGreaterThan(80);
+    expect(existsSync(first.sync.report!)).toBe(true);
+    // Everything is committed but the reports, which are outputs.
+    const status = await simpleGit(first.workspace).status();
+    expect(status.files.filter((file) => !file.path.startsWith('reports/'))).toEqual([]);
     expect(existsSync(path.join(first.workspace, 'warehouse', 'ShellCorp.Warehouse.sqlproj'))).toBe(true);
     expect(first.database).toBe(path.join(first.workspace, '.lakeshift', 'shellcorp.duckdb'));
     expect(first.tables.filter((table) => table.role === 'derived').length).toBeGreaterThanOrEqual(6);

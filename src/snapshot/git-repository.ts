@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { describeError, LakeshiftError } from '../errors.js';
+
+/**
+ * The migration repository, as the snapshot needs it: where it is, whether a folder in it has
+ * uncommitted changes, and a commit of that folder alone.
+ */
+export class GitRepository {
+  readonly root: string;
+  readonly #git: SimpleGit;
+
+  private constructor(root: string) {
+    this.root = root;
+    this.#git = simpleGit(root);
+  }
+
+  /** The repository holding `dir` (or its nearest existing parent), if any. */
+  static async open(dir: string): Promise<GitRepository | undefined> {
+    let existing = path.resolve(dir);
+    while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+    try {
+      const root = (await simpleGit(existing).revparse(['--show-toplevel'])).trim();
+      return new GitRepository(root);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Changed, staged or untracked paths under `folder`, relative to the repository root. */
+  async uncommitted(folder: string): Promise<string[]> {
+    const status = await this.#run('git status', () => this.#git.raw(['status', '--porcelain', '--untracked-files=all', '--', this.#relative(folder)]));
+    return status
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => line.slice(3));
+  }
+
+  /** Whether git knows who commits (user.name and user.email, or the GIT_* variables). */
+  async hasIdentity(): Promise<boolean> {
+    try {
+      await this.#git.raw(['var', 'GIT_COMMITTER_IDENT']);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Commits everything under `folder` (and nothing else the user may have staged). */
+  async commitFolder(folder: string, message: string): Promise<string> {
+    const relative = this.#relative(folder);
+    await this.#run('git add', () => this.#git.raw(['add', '--all', '--', relative]));
+    await this.#run('git commit', () => this.#git.raw(['commit', '--quiet', '--no-verify', '-m', message, '--', relative]));
+    return this.head() as Promise<string>;
+  }
+
+  async head(): Promise<string | undefined> {
+    try {
+      return (await this.#git.revparse(['HEAD'])).trim();
+    } catch {
+      return undefined;
+    }
+  }
+
+  async userName(): Promise<string | undefined> {
+    try {
+      const name = (await this.#git.raw(['config', 'user.name'])).trim();
+      return name === '' ? undefined : name;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #relative(folder: string): string {
+    const relative = path.relative(this.root, folder);
+    return relative === '' ? '.' : relative.split(path.sep).join('/');
+  }
+
+  async #run<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw new LakeshiftError('GIT_FAILED', `${what} failed in ${this.root}: ${describeError(error)}`, {
+        hint: 'Run the same git command by hand in that folder to see why.',
+        cause: error,
+      });
+    }
+  }
+}
