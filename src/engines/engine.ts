@@ -105,6 +105,18 @@ export interface EngineContext {
   /** The folder of lakeshift.yaml; relative paths in a connection resolve against it. */
   readonly baseDir: string;
   readonly reporter: Reporter;
+  /**
+   * What an engine running inside this process may use when its connection does not say:
+   * the work it does counts against lakeshift's own memory. Engines that run elsewhere
+   * ignore it.
+   */
+  readonly budget?: ResourceBudget;
+}
+
+export interface ResourceBudget {
+  /** As the engine spells it, e.g. "100MB". */
+  readonly memoryLimit?: string;
+  readonly threads?: number;
 }
 
 /** Rows as objects keyed by column name, for callers that prefer them (catalog reads, tests). */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { databricksConnectionSchema } from '../../src/config/schema.js';
-import { databricksSqlDriver } from '../../src/engines/databricks/databricks-driver.js';
+import { databricksSqlDriver, newDatabricksClient } from '../../src/engines/databricks/databricks-driver.js';
 import { DatabricksEngine, databricksConnectOptions } from '../../src/engines/databricks/databricks-engine.js';
 import { EngineError } from '../../src/errors.js';
 import { RecordingReporter } from '../../src/reporter.js';
@@ -144,7 +144,9 @@ describe('DatabricksEngine with the real @databricks/sql driver', () => {
     try {
       const lines: string[] = [];
       const logger = { log: (level: string, message: string) => lines.push(`${level}: ${message}`) };
-      const client = databricksSqlDriver.createClient({ logger }) as unknown as {
+      // The seam loads the driver on first use; this is the client it builds.
+      databricksSqlDriver.createClient({ logger });
+      const client = (await newDatabricksClient(logger)) as unknown as {
         connect(options: unknown): Promise<unknown>;
         close(): Promise<void>;
         getLogger(): unknown;

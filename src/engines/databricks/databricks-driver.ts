@@ -1,4 +1,3 @@
-import databricksSql from '@databricks/sql';
 import type { ConnectionOptions } from '@databricks/sql/dist/contracts/IDBSQLClient.js';
 import type { DatabricksTableSchema } from './databricks-values.js';
 
@@ -43,12 +42,28 @@ export interface DatabricksOperation {
   close(): Promise<unknown>;
 }
 
-/** @databricks/sql itself (a CommonJS module: its ESM face is the default export). */
+/**
+ * @databricks/sql itself (a CommonJS module: its ESM face is the default export), loaded when
+ * the client is first used: most runs never talk to Databricks and need not pay for loading it.
+ */
 export const databricksSqlDriver: DatabricksDriver = {
   createClient({ logger }) {
     // Telemetry is also switched off per client (telemetryEnabled: false when connecting);
     // the driver's own kill switch covers it before connect() reads that option.
     process.env['DATABRICKS_TELEMETRY_DISABLED'] ??= '1';
-    return new databricksSql.DBSQLClient({ logger });
+    let loading: Promise<DatabricksClient> | undefined;
+    const client = (): Promise<DatabricksClient> => (loading ??= newDatabricksClient(logger));
+    return {
+      connect: async (options) => (await client()).connect(options),
+      openSession: async (request) => (await client()).openSession(request),
+      close: async () => (loading === undefined ? undefined : (await client()).close()),
+    };
   },
 };
+
+/** A real DBSQLClient with lakeshift's logger (and telemetry kill switch set). */
+export async function newDatabricksClient(logger: DatabricksLogger): Promise<DatabricksClient> {
+  process.env['DATABRICKS_TELEMETRY_DISABLED'] ??= '1';
+  const { default: driver } = await import('@databricks/sql');
+  return new driver.DBSQLClient({ logger }) as unknown as DatabricksClient;
+}

@@ -35,9 +35,14 @@ export class DuckDbEngine implements Engine {
   #instance: Promise<DuckDBInstance> | undefined;
   #closed = false;
 
-  constructor(name: string, config: DuckDbConnectionConfig, context: Pick<EngineContext, 'baseDir'>) {
+  constructor(name: string, config: DuckDbConnectionConfig, context: Pick<EngineContext, 'baseDir' | 'budget'>) {
     this.name = name;
-    this.#config = config;
+    // The connection's own settings win; the budget fills in what it leaves open.
+    this.#config = {
+      ...config,
+      ...(config.memoryLimit === undefined && context.budget?.memoryLimit !== undefined ? { memoryLimit: context.budget.memoryLimit } : {}),
+      ...(config.threads === undefined && context.budget?.threads !== undefined ? { threads: context.budget.threads } : {}),
+    };
     this.#file = config.path === MEMORY ? MEMORY : path.resolve(context.baseDir, config.path);
     if (config.readOnly) this.capabilities = { ...this.capabilities, readOnly: true };
   }

@@ -1,4 +1,4 @@
-import mssql from 'mssql';
+import type mssql from 'mssql';
 import type { SqlServerRecordsetColumns } from './sqlserver-values.js';
 
 /**
@@ -39,10 +39,14 @@ interface PoolWithOverrides {
   request(overrides?: { readonly requestTimeout?: number }): mssql.Request;
 }
 
-/** mssql itself. Under ESM, mssql has only a default export. */
+/**
+ * mssql itself, loaded on first connect: most runs never talk to SQL Server and need not pay
+ * for loading it. Under ESM, mssql has only a default export.
+ */
 export const mssqlDriver: SqlServerDriver = {
   async connect(config) {
-    const pool = new mssql.ConnectionPool(config);
+    const { default: driver } = await import('mssql');
+    const pool = new driver.ConnectionPool(config);
     // A pool emits 'error' when a connection it creates fails; with no listener Node would
     // throw it out of an event handler and end the process. The request that needed the
     // connection gets the same error, so nothing is lost by ignoring it here.
