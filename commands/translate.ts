@@ -3,64 +3,71 @@ import { Args, Flags } from '@oclif/core';
 import { displayPath } from './_base/display-path.js';
 import { LakeshiftCommand } from './_base/lakeshift-command.js';
 import { textTable } from './_base/table.js';
-import { LakeshiftError } from '../src/errors.js';
-import { translateDryRun, type TranslateResult } from '../src/translate/dry-run.js';
+import { findConfigFile, type LoadedConfig } from '../src/config/load.js';
+import { ExitCode } from '../src/errors.js';
+import { translateDryRun } from '../src/translate/dry-run.js';
+import type { TranslateResult, TranslateTarget } from '../src/translate/results.js';
+import { runTranslate } from '../src/translate/translate-run.js';
 
 export default class Translate extends LakeshiftCommand<typeof Translate> {
-  static override summary = 'Translate T-SQL to Databricks SQL; with --dry-run, report how much of each file lakeshift reads.';
+  static override summary = 'Translate T-SQL to Databricks SQL (or DuckDB, for local rehearsal).';
   static override description =
-    'With --dry-run, every .sql file of the given files and folders is read and parsed, and the command reports per ' +
-    'file whether the reading was lossless, how many statements were parsed and which were kept as raw text, with ' +
-    'diagnostics (code, line, column). It needs no lakeshift.yaml and writes nothing.';
+    'Without PATHS, translates every T-SQL object of the snapshot into translate.out, one file per object with a ' +
+    'header listing its diagnostics, and writes a translation report; objects unchanged since the last run are not ' +
+    'translated again unless --all. With PATHS, translates those files and folders (no lakeshift.yaml needed). ' +
+    '--dry-run only reads and parses, and reports how much of each file lakeshift understands. --strict exits 1 when ' +
+    'any error diagnostic remains.';
   static override strict = false;
   static override examples = [
-    '<%= config.bin %> <%= command.id %> --dry-run exports/warehouse',
-    '<%= config.bin %> <%= command.id %> --dry-run --json procs/usp_load.sql procs/usp_merge.sql',
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --target duckdb',
+    '<%= config.bin %> <%= command.id %> exports/procs --out /tmp/translated --strict',
+    '<%= config.bin %> <%= command.id %> --dry-run --json procs/usp_load.sql',
   ];
   static override args = {
-    paths: Args.string({ description: 'T-SQL files or folders (default: the snapshot folder of lakeshift.yaml).' }),
+    paths: Args.string({ description: 'T-SQL files or folders (default: the snapshot of lakeshift.yaml).' }),
   };
   static override flags = {
-    'dry-run': Flags.boolean({ summary: 'Parse and report only; write nothing.', default: false }),
-    target: Flags.string({ summary: 'Target dialect.', options: ['databricks', 'duckdb'], default: 'databricks' }),
+    target: Flags.string({ summary: 'Target dialect (default: translate.target, else databricks).', options: ['databricks', 'duckdb'] }),
+    out: Flags.string({ char: 'o', summary: 'Output folder (default: translate.out; translate.out-duckdb for DuckDB).' }),
+    'dry-run': Flags.boolean({ summary: 'Read and parse only; write nothing.', default: false }),
+    strict: Flags.boolean({ summary: 'Exit 1 when any error diagnostic remains.', default: false }),
+    all: Flags.boolean({ summary: 'Translate every object, not only those changed since the last run.', default: false }),
   };
 
   async run(): Promise<TranslateResult> {
     const { argv } = await this.parse(Translate);
-    if (!this.flags['dry-run']) {
-      throw new LakeshiftError('INPUT_INVALID', 'this lakeshift translates with --dry-run only: writing Databricks SQL is not built yet', {
-        hint: 'Run lakeshift translate --dry-run PATHS to see how much of your T-SQL lakeshift reads.',
-      });
-    }
-    let paths = (argv as string[]).map((input) => path.resolve(input));
-    if (paths.length === 0) {
-      const loaded = await this.loadConfig();
-      paths = [path.resolve(loaded.dir, loaded.config.snapshot.dir)];
-    }
-    const result = await translateDryRun(paths, this.flags.target as 'databricks' | 'duckdb');
+    const paths = (argv as string[]).map((input) => path.resolve(input));
+    // With explicit files no lakeshift.yaml is needed; one nearby still supplies names and options.
+    const loaded: LoadedConfig | undefined = paths.length > 0 && findConfigFile(process.cwd(), this.flags.config) === undefined ? undefined : await this.loadConfig();
+    const target = (this.flags.target ?? loaded?.config.translate.target ?? 'databricks') as TranslateTarget;
+    const result = this.flags['dry-run']
+      ? await translateDryRun(paths.length > 0 ? paths : [path.resolve(loaded!.dir, loaded!.config.snapshot.dir)], target)
+      : await runTranslate({ target, paths, all: this.flags.all, reporter: this.reporter, signal: this.signal, ...(loaded === undefined ? {} : { loaded }), ...(this.flags.out === undefined ? {} : { out: this.flags.out }) });
     this.log(render(result));
+    if (this.flags.strict && result.totals.diagnostics.error > 0) this.setExitCode(ExitCode.checkFailed);
     return result;
   }
 }
 
 function render(result: TranslateResult): string {
-  const rows = result.files.map((file) => [
-    file.lossless ? 'lossless' : 'NOT LOSSLESS',
-    `${file.statements.translated}/${file.statements.total} parsed`,
-    file.statements.raw === 0 ? '' : `${file.statements.raw} raw`,
-    displayPath(file.input),
+  const worst = result.files.filter((file) => file.status === 'manual' || file.status === 'unreadable' || !file.lossless);
+  const rows = (result.dryRun ? result.files : worst.slice(0, 40)).map((file) => [
+    file.status,
+    `${file.statements.translated}/${file.statements.total}`,
+    `${file.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length} errors`,
+    displayPath(file.output ?? file.input),
   ]);
-  const lines = [textTable(rows), ''];
-  for (const file of result.files) {
-    for (const diagnostic of file.diagnostics.filter((item) => item.severity !== 'info')) {
-      lines.push(`${displayPath(file.input)}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`);
-    }
-  }
   const { totals } = result;
   const share = totals.statements.total === 0 ? 100 : (100 * totals.statements.translated) / totals.statements.total;
+  const verb = result.dryRun ? 'parsed' : 'translated';
+  const lines = rows.length > 0 ? [textTable(rows), ''] : [];
+  if (!result.dryRun && worst.length > 40) lines.push(`... and ${worst.length - 40} more that need a human (see the report)`, '');
   lines.push(
-    `${totals.files} files, ${totals.losslessFiles} lossless; ${totals.statements.total} statements, ${totals.statements.translated} parsed (${share.toFixed(2)}%), ${totals.statements.raw} raw; ` +
-      `${totals.diagnostics.error} errors, ${totals.diagnostics.warning} warnings.`,
+    `${totals.files} files (${totals.losslessFiles} read losslessly): ${totals.byStatus.translated} ${verb}, ${totals.byStatus.review} to review, ${totals.byStatus.manual} need a human, ${totals.byStatus.unreadable} unreadable.`,
+    `${totals.statements.total} statements, ${totals.statements.translated} ${verb} (${share.toFixed(2)}%), ${totals.statements.raw} unreadable; ${totals.diagnostics.error} errors, ${totals.diagnostics.warning} warnings.`,
   );
+  if (result.out !== undefined) lines.push(`Output: ${displayPath(result.out)}`);
+  if (result.reports !== null) lines.push(`Report: ${displayPath(result.reports.html)}`);
   return lines.join('\n');
 }

@@ -276,6 +276,10 @@ function crossReferenceProblems(config: LakeshiftConfig): Problem[] {
     }
   }
 
+  if (config.rehearse.connection !== undefined && config.connections[config.rehearse.connection] === undefined) {
+    problems.push(unknownConnection(config.rehearse.connection, ['rehearse', 'connection']));
+  }
+
   for (const [setName, set] of Object.entries(config.parity.sets)) {
     const setPath = ['parity', 'sets', setName];
     if (set.connection !== undefined && config.connections[set.connection] === undefined) {

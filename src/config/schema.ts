@@ -106,6 +106,11 @@ const catalogSchema = z
     connection: z.string().optional().meta({ description: 'A sqlserver connection: read the live catalog.' }),
     scripts: z.string().optional().meta({ description: 'A folder of scripts: SSDT project, sqlpackage or SSMS export.' }),
     databases: z.array(z.string().min(1)).optional().meta({ description: 'Databases to read (default: the connection\'s).' }),
+    database: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'The database a scripts catalog holds (e.g. ShellCorp), for mapping two-part names through translate.names.' }),
     include: globs('Objects to keep, as schema.name patterns ("dbo.*").').optional(),
     exclude: globs('Objects to leave out, as schema.name patterns.').optional(),
     jobs: z
@@ -188,10 +193,28 @@ export const parityTableSchema = z.strictObject({
     .optional(),
 });
 
+const cutoverStepSchema = z.strictObject({
+  id: name.meta({ description: 'What `lakeshift cutover --tick ID` names.' }),
+  title: z.string().min(1),
+  description: z.string().optional(),
+});
+
 const paritySetSchema = z.strictObject({
   description: z.string().optional(),
   connection: z.string().optional().meta({ description: 'Default connection for both sides of every table.' }),
   tables: z.array(parityTableSchema).min(1),
+  cutover: z
+    .strictObject({
+      steps: z
+        .array(cutoverStepSchema)
+        .min(1)
+        .refine((steps) => new Set(steps.map((step) => step.id)).size === steps.length, { message: 'step ids must be unique' }),
+    })
+    .optional()
+    .meta({
+      description:
+        'The manual steps of the cutover checklist, ticked with `lakeshift cutover --tick` (default: consumers-repointed, bi-reports-switched, legacy-job-disabled, rollback-plan).',
+    }),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -224,6 +247,13 @@ export const configSchema = z
           .default('temporary')
           .meta({ description: 'What #temp tables and table variables become.' }),
         scratchSchema: z.string().optional().meta({ description: 'Schema for tempTables: schema.' }),
+        collation: z
+          .enum(['case-insensitive', 'binary'])
+          .optional()
+          .meta({
+            description:
+              "How translated string comparisons behave: case-insensitive (the default) ignores case and trailing spaces as SQL Server's default collations do; binary compares as the target does, with a warning.",
+          }),
       })
       .default({ target: 'databricks', out: 'translated', names: {}, tempTables: 'temporary' }),
     parity: z
@@ -232,6 +262,16 @@ export const configSchema = z
         sets: z.record(name, paritySetSchema).default({}),
       })
       .default({ concurrency: 4, sets: {} }),
+    rehearse: z
+      .strictObject({
+        connection: z.string().optional().meta({ description: 'The embedded connection to rehearse on (default: the first duckdb one).' }),
+        steps: z
+          .array(z.string().min(1))
+          .default([])
+          .meta({ description: 'T-SQL to run, in order, e.g. "EXEC etl.usp_run_nightly": what the legacy job runs.' }),
+      })
+      .default({ steps: [] })
+      .meta({ description: 'lakeshift rehearse: run the DuckDB translation of the legacy procedures locally.' }),
     reports: z.strictObject({ dir: z.string().min(1).default('reports') }).default({ dir: 'reports' }),
   })
   .meta({ title: 'lakeshift.yaml', description: 'Configuration of a lakeshift migration project.' });
@@ -244,6 +284,7 @@ export type DatabricksConnectionConfig = z.output<typeof databricksConnectionSch
 export type EngineKind = ConnectionConfig['kind'];
 export type ParityTableConfig = z.output<typeof parityTableSchema>;
 export type ParitySetConfig = z.output<typeof paritySetSchema>;
+export type CutoverStepConfig = z.output<typeof cutoverStepSchema>;
 export type CatalogConfig = z.output<typeof catalogSchema>;
 export type RepoConfig = z.output<typeof repoSchema>;
 export type GeneratorConfig = z.output<typeof generatorSchema>;

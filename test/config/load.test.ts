@@ -299,7 +299,7 @@ describe('configJsonSchema', () => {
       required: string[];
       additionalProperties: boolean;
     };
-    expect(Object.keys(schema.properties)).toEqual(['version', 'project', 'connections', 'legacy', 'snapshot', 'translate', 'parity', 'reports']);
+    expect(Object.keys(schema.properties)).toEqual(['version', 'project', 'connections', 'legacy', 'snapshot', 'translate', 'parity', 'rehearse', 'reports']);
     expect(schema.required).toEqual(['version', 'project']);
     expect(schema.additionalProperties).toBe(false);
     const kinds = schema.properties['connections']?.additionalProperties?.oneOf?.map((branch) => branch.properties['kind']?.const);

@@ -21,6 +21,14 @@ describe('parseTsql: statement boundaries without semicolons', () => {
     expect(kinds).toEqual(['select-statement', 'throw', 'transaction', 'transaction', 'throw', 'execute', 'raiserror']);
   });
 
+  it('reads a transaction name; a reserved word (LOAD) is a name only between brackets, as in SQL Server', () => {
+    const list = statements('BEGIN TRAN nightly_load\nUPDATE t SET a = 1\nCOMMIT TRAN nightly_load\nBEGIN TRANSACTION [load]\nROLLBACK TRANSACTION @name');
+    expect(list.map((s) => (s.kind === 'transaction' ? `${s.action} ${s.name ?? ''}` : s.kind))).toEqual(['BEGIN nightly_load', 'update', 'COMMIT nightly_load', 'BEGIN load', 'ROLLBACK @name']);
+    // SQL Server rejects `BEGIN TRAN load` (LOAD is reserved): the parser keeps the word as a raw statement.
+    const reserved = parseTsql('BEGIN TRAN load').script.batches.flatMap((b) => b.statements);
+    expect(reserved.map((s) => s.kind)).toEqual(['transaction', 'raw']);
+  });
+
   it('reads RETURN without a value when a statement follows, and with one otherwise', () => {
     const list = statements('CREATE PROC p AS IF 1 = 1 RETURN\nSELECT 1\nRETURN -1');
     const procedure = list[0];

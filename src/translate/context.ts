@@ -1,0 +1,308 @@
+import type { DataType, LineIndex, ObjectName, Span } from '../tsql/index.js';
+import type { TargetDialect, TranslateTarget } from './dialects/dialect.js';
+import { databricksDialect } from './dialects/databricks.js';
+import { duckdbDialect } from './dialects/duckdb.js';
+import { DIAGNOSTICS, type DiagnosticCode, type TranslationDiagnostic } from './diagnostics.js';
+
+export interface TranslateOptions {
+  readonly target: TranslateTarget;
+  /** database.schema (or schema) -> catalog.schema, from translate.names; matched case-insensitively. */
+  readonly names?: Readonly<Record<string, string>>;
+  /** The database two-part names live in, for looking them up in `names`. */
+  readonly defaultDatabase?: string;
+  /** What #temp tables and table variables become (translate.tempTables). */
+  readonly tempTables?: 'temporary' | 'view' | 'schema';
+  readonly scratchSchema?: string;
+  /**
+   * How string comparisons translate (translate.collation). 'case-insensitive' (the default):
+   * as SQL Server's default collations compare, ignoring case and trailing spaces; 'binary':
+   * as the target compares, with a warning where that may differ.
+   */
+  readonly collation?: 'case-insensitive' | 'binary';
+  /** Column types of legacy tables (from the inventory), by lower-cased schema.table. */
+  readonly columnTypes?: (table: string) => ReadonlyMap<string, string> | undefined;
+  /** The identity column of a legacy table (from the inventory), by lower-cased schema.table. */
+  readonly identityColumn?: (table: string) => string | undefined;
+  /** How a script variable is read in target SQL; the DuckDB rehearsal substitutes values. */
+  readonly variableReference?: (name: string) => string;
+}
+
+const dialects: Readonly<Record<TranslateTarget, TargetDialect>> = { databricks: databricksDialect, duckdb: duckdbDialect };
+
+export type ErrorItem = 'MESSAGE_TEXT' | 'RETURNED_SQLSTATE' | 'LINE_NUMBER';
+
+/** A table's identity column, and whether its values go down (a negative increment). */
+export interface IdentityColumn {
+  readonly column: string;
+  readonly descending: boolean;
+}
+
+/** The last INSERT before the statement being translated, for SCOPE_IDENTITY() and @@IDENTITY. */
+export type LastInsert =
+  | { readonly kind: 'known'; readonly table: string; readonly tsqlName: string; readonly identity: IdentityColumn }
+  | { readonly kind: 'unknown'; readonly tsqlName: string };
+
+export interface VariableInfo {
+  /** The name in the target script. */
+  readonly name: string;
+  readonly type?: DataType;
+  readonly kind: 'variable' | 'parameter' | 'table-variable';
+}
+
+/**
+ * Everything generators share while translating one object: the target dialect, the names,
+ * what is in scope, and the diagnostics, placed by line and column in the original T-SQL.
+ */
+export class TranslationContext {
+  readonly options: TranslateOptions;
+  #dialect: TargetDialect;
+  /** The T-SQL being translated: spans index into it. */
+  readonly source: string;
+  readonly diagnostics: TranslationDiagnostic[] = [];
+  /**
+   * The procedure, function or trigger being translated, as T-SQL names it: OBJECT_NAME(@@PROCID)
+   * is its name. The statement writer sets it while it translates the object.
+   */
+  currentObject: ObjectName | undefined;
+  /**
+   * The variable that holds @@ROWCOUNT where the statement writer keeps one (counted before the
+   * statement, or read with GET DIAGNOSTICS v = ROW_COUNT after it); while undefined,
+   * @@ROWCOUNT is not translated.
+   */
+  rowCountVariable: string | undefined;
+  /**
+   * The INSERT (or MERGE that inserts) last translated, in the order of the code: the table
+   * SCOPE_IDENTITY() and @@IDENTITY read. Undefined before any.
+   */
+  lastInsert: LastInsert | undefined;
+  readonly #identities = new Map<string, IdentityColumn>();
+  readonly #tableColumns = new Map<string, ReadonlyMap<string, DataType>>();
+  readonly #lineIndex: LineIndex;
+  readonly #variables = new Map<string, VariableInfo>();
+  readonly #tempTables = new Map<string, string>();
+  readonly #ctes: string[][] = [];
+  readonly #once = new Set<string>();
+  readonly #reported = new Set<string>();
+  #labels = 0;
+  #errorItems: Set<ErrorItem> | undefined;
+
+  constructor(options: TranslateOptions, source: string, lineIndex: LineIndex) {
+    this.options = options;
+    this.source = source;
+    const base = dialects[options.target];
+    this.#dialect = options.variableReference === undefined ? base : { ...base, variable: options.variableReference };
+    this.#lineIndex = lineIndex;
+  }
+
+  get dialect(): TargetDialect {
+    return this.#dialect;
+  }
+
+  /**
+   * Runs `work` with script variables read as `reference(name)`: inside a DuckDB macro, the
+   * parameters are plain names, not session variables.
+   */
+  withVariableReference<T>(reference: (name: string) => string, work: () => T): T {
+    const outer = this.#dialect;
+    this.#dialect = { ...outer, variable: reference };
+    try {
+      return work();
+    } finally {
+      this.#dialect = outer;
+    }
+  }
+
+  get target(): TranslateTarget {
+    return this.options.target;
+  }
+
+  /** Records a diagnostic at the start of `at` in the original text. */
+  report(code: DiagnosticCode, at: { readonly span: Span } | Span, message: string): void {
+    const span = 'span' in at ? at.span : at;
+    const { line, column } = this.position(span.start);
+    const key = `${code}\u0000${line}\u0000${column}\u0000${message}`;
+    if (this.#reported.has(key)) return;
+    this.#reported.add(key);
+    this.diagnostics.push({ code, severity: DIAGNOSTICS[code].severity, line, column, message });
+  }
+
+  /** Records a diagnostic only the first time `key` is seen in this object. */
+  reportOnce(key: string, code: DiagnosticCode, at: { readonly span: Span } | Span, message: string): void {
+    if (this.#once.has(key)) return;
+    this.#once.add(key);
+    this.report(code, at, message);
+  }
+
+  line(offset: number): number {
+    return this.position(offset).line;
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const { line, column } = this.#lineIndex.position(offset);
+    return { line, column };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // variables: @name in T-SQL, v_name (locals) and p_name (parameters) in the target, so that a
+  // variable never shadows a column of the same name (Databricks resolves columns first).
+
+  declareVariable(tsqlName: string, kind: VariableInfo['kind'], type?: DataType): VariableInfo {
+    const bare = tsqlName.replace(/^@+/, '');
+    const info: VariableInfo = { name: `${kind === 'parameter' ? 'p' : 'v'}_${bare}`, kind, ...(type === undefined ? {} : { type }) };
+    this.#variables.set(bare.toLowerCase(), info);
+    return info;
+  }
+
+  variable(tsqlName: string): VariableInfo | undefined {
+    return this.#variables.get(tsqlName.replace(/^@+/, '').toLowerCase());
+  }
+
+  /** A variable's target name, declaring it on the fly when the T-SQL never declared it. */
+  variableName(tsqlName: string): string {
+    return (this.variable(tsqlName) ?? this.declareVariable(tsqlName, 'variable')).name;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // temporary tables: #t, ##t and @t become session temporary tables named after them.
+
+  temporaryTable(tsqlName: string): string {
+    const key = tsqlName.toLowerCase();
+    const existing = this.#tempTables.get(key);
+    if (existing !== undefined) return existing;
+    const bare = tsqlName.replace(/^[#@]+/, '');
+    const name = tsqlName.startsWith('@') ? `tv_${bare}` : tsqlName.startsWith('##') ? `gtt_${bare}` : `tt_${bare}`;
+    const target = this.options.tempTables === 'schema' && this.options.scratchSchema !== undefined ? `${this.options.scratchSchema}.${name}` : name;
+    this.#tempTables.set(key, target);
+    return target;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // CTE names are in scope for the query they belong to and are never mapped as table names.
+
+  withCtes<T>(names: readonly string[], work: () => T): T {
+    this.#ctes.push(names.map((name) => name.toLowerCase()));
+    try {
+      return work();
+    } finally {
+      this.#ctes.pop();
+    }
+  }
+
+  isCte(name: string): boolean {
+    return this.#ctes.some((scope) => scope.includes(name.toLowerCase()));
+  }
+
+  /**
+   * Runs `work` (the statements of a CATCH) and says which diagnostics items its error
+   * functions read: the handler fetches those with GET DIAGNOSTICS.
+   */
+  collectErrorItems<T>(work: () => T): { value: T; used: ReadonlySet<ErrorItem> } {
+    const outer = this.#errorItems;
+    const used = new Set<ErrorItem>();
+    this.#errorItems = used;
+    try {
+      return { value: work(), used };
+    } finally {
+      this.#errorItems = outer;
+    }
+  }
+
+  /** Whether the statements being translated are those of a CATCH block. */
+  get inCatch(): boolean {
+    return this.#errorItems !== undefined;
+  }
+
+  /** An error function read an item; false outside a CATCH (where it has no value). */
+  useErrorItem(item: ErrorItem): boolean {
+    if (this.#errorItems === undefined) return false;
+    this.#errorItems.add(item);
+    return true;
+  }
+
+  /** A fresh loop or block label. */
+  label(prefix: string): string {
+    this.#labels += 1;
+    return `${prefix}_${this.#labels}`;
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // tables defined in the text being translated (CREATE TABLE, DECLARE @t TABLE): their column
+  // types, by tableKey() (`@t` for a table variable), for what the inventory cannot know.
+
+  noteTableColumns(key: string, columns: ReadonlyMap<string, DataType>): void {
+    this.#tableColumns.set(key.toLowerCase(), columns);
+  }
+
+  /** Column types (by lower-cased name, in table order) of a table defined earlier in the text. */
+  definedColumns(key: string): ReadonlyMap<string, DataType> | undefined {
+    return this.#tableColumns.get(key.toLowerCase());
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // identity columns: from the inventory, or from a CREATE TABLE earlier in the same text.
+
+  /** The key tables go by: `schema.table` (dbo when not written), or `#t`, lower-cased. */
+  static tableKey(name: ObjectName): string {
+    const parts = name.parts;
+    const table = parts[parts.length - 1] ?? '';
+    if (parts.length === 1 && table.startsWith('#')) return table.toLowerCase();
+    return `${(parts.length >= 2 ? parts[parts.length - 2] : '') || 'dbo'}.${table}`.toLowerCase();
+  }
+
+  /** A table defined in the text has an identity column; `key` as tableKey() makes it. */
+  noteIdentityColumn(key: string, identity: IdentityColumn): void {
+    this.#identities.set(key.toLowerCase(), identity);
+  }
+
+  /** The identity column of a table, by tableKey() (`@t` for a table variable). */
+  identityColumn(key: string): IdentityColumn | undefined {
+    key = key.toLowerCase();
+    const local = this.#identities.get(key);
+    if (local !== undefined) return local;
+    const column = key.startsWith('#') || key.startsWith('@') ? undefined : this.options.identityColumn?.(key);
+    return column === undefined ? undefined : { column, descending: false };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // object names
+
+  /**
+   * A table, view or procedure name in the target: database.schema mapped to catalog.schema
+   * through translate.names; parts quoted as the dialect needs.
+   */
+  objectName(name: ObjectName): string {
+    const parts = name.parts.filter((part, index) => !(index === 0 && name.parts.length === 4));
+    const objectPart = parts[parts.length - 1] ?? '';
+    if (parts.length === 1 && /^#/.test(objectPart)) return this.temporaryTable(objectPart);
+    if (parts.length === 1 && this.isCte(objectPart)) return this.dialect.identifier(objectPart);
+    return this.targetNameParts(name)
+      .map((part) => this.dialect.identifier(part))
+      .join('.');
+  }
+
+  /**
+   * The parts of a table, view or routine name in the target, unquoted: catalog, schema and
+   * name, or fewer when the T-SQL wrote fewer and translate.names does not map them.
+   */
+  targetNameParts(name: ObjectName): string[] {
+    const parts = name.parts.filter((part, index) => !(index === 0 && name.parts.length === 4));
+    const objectPart = parts[parts.length - 1] ?? '';
+    const schema = parts.length >= 2 ? parts[parts.length - 2] || 'dbo' : undefined;
+    const database = parts.length >= 3 ? parts[parts.length - 3] || undefined : undefined;
+    const mapped = schema === undefined ? undefined : this.#mapSchema(database, schema, name);
+    const prefix = mapped ?? [database, schema].filter((part): part is string => part !== undefined && part !== '');
+    return [...prefix, objectPart];
+  }
+
+  #mapSchema(database: string | undefined, schema: string, at: ObjectName): string[] | undefined {
+    const names = this.options.names;
+    if (names === undefined || Object.keys(names).length === 0) return undefined;
+    const candidates = [database ?? this.options.defaultDatabase, undefined]
+      .map((db) => (db === undefined ? schema : `${db}.${schema}`).toLowerCase());
+    for (const key of Object.keys(names)) {
+      if (candidates.includes(key.toLowerCase())) return names[key]!.split('.');
+    }
+    this.reportOnce(`name:${database ?? ''}.${schema}`, 'TR_NAME_NOT_MAPPED', at, `${database === undefined ? '' : `${database}.`}${schema} has no entry in translate.names; the name is kept as it is`);
+    return undefined;
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The translation diagnostics: stable codes, each with a severity and the human check it asks
+ * for. docs/translation-diagnostics.md is generated from this table (with an example each), so
+ * the catalogue and the code cannot drift apart.
+ *
+ * - error: the output does not do what the T-SQL did; a human must write this part.
+ * - warning: translated, but the semantics may differ; a human must check.
+ * - info: dropped or changed on purpose, with nothing to check (hints, NOCOUNT).
+ */
+export type TranslationSeverity = 'error' | 'warning' | 'info';
+
+export interface DiagnosticDefinition {
+  readonly severity: TranslationSeverity;
+  /** What happened, in a few words. */
+  readonly title: string;
+  /** What the human must check or do. */
+  readonly check: string;
+  /** A T-SQL fragment that raises it, for the catalogue. */
+  readonly example: string;
+}
+
+export const DIAGNOSTICS = {
+  TR_PARSE_ERROR: {
+    severity: 'error',
+    title: 'The T-SQL front end could not read this statement',
+    check: 'The statement is kept, commented out; translate it by hand.',
+    example: 'SELECT FROM WHERE;',
+  },
+  TR_UNSUPPORTED_STATEMENT: {
+    severity: 'error',
+    title: 'No translation for this kind of statement',
+    check: 'The statement is kept, commented out; write its Databricks equivalent by hand.',
+    example: 'BULK INSERT dbo.t FROM \'c:\\\\data.csv\';',
+  },
+  TR_UNSUPPORTED_EXPRESSION: {
+    severity: 'error',
+    title: 'No translation for this expression',
+    check: 'The expression is kept as written between markers; replace it.',
+    example: "SELECT x.value('(/a)[1]', 'int') FROM t;",
+  },
+  TR_UNSUPPORTED_FUNCTION: {
+    severity: 'error',
+    title: 'A function with no Databricks equivalent known to lakeshift',
+    check: 'The call is kept as written between markers; replace it or create a function of that name.',
+    example: "SELECT DIFFERENCE(name, 'Smith') FROM t;",
+  },
+  TR_USER_FUNCTION: {
+    severity: 'info',
+    title: 'A call to a user-defined function',
+    check: 'The function must be translated and created in the lakehouse too.',
+    example: 'SELECT dbo.fn_fiscal_quarter(d) FROM t;',
+  },
+  TR_TRIGGER: {
+    severity: 'error',
+    title: 'Triggers have no equivalent in Databricks',
+    check: 'Move the logic into the job that writes the table, or use Delta change data feed.',
+    example: 'CREATE TRIGGER trg ON dbo.t AFTER INSERT AS ...',
+  },
+  TR_OUTPUT_PARAMETER: {
+    severity: 'warning',
+    title: 'An OUTPUT parameter became an OUT parameter',
+    check: 'Callers must read it through CALL; check every caller.',
+    example: 'CREATE PROCEDURE p @n int OUTPUT AS ...',
+  },
+  TR_RETURN_VALUE: {
+    severity: 'warning',
+    title: 'A procedure return code is not kept',
+    check: 'Databricks procedures return no status code; callers that test it need another signal.',
+    example: 'RETURN 1;',
+  },
+  TR_DYNAMIC_SQL: {
+    severity: 'warning',
+    title: 'Dynamic SQL runs with EXECUTE IMMEDIATE, but its text is still T-SQL',
+    check: 'Translate the SQL that the string builds.',
+    example: "EXEC sp_executesql @sql, N'@d date', @d = @day;",
+  },
+  TR_SESSION_OPTION: {
+    severity: 'info',
+    title: 'A session option with no meaning in Databricks was dropped',
+    check: 'Nothing to do.',
+    example: 'SET NOCOUNT ON;',
+  },
+  TR_SESSION_OPTION_SEMANTIC: {
+    severity: 'warning',
+    title: 'A session option that changes behaviour was dropped',
+    check: 'Check that the code does not rely on it (ANSI_NULLS OFF, DATEFIRST, XACT_ABORT OFF ...).',
+    example: 'SET DATEFIRST 1;',
+  },
+  TR_TRANSACTION: {
+    severity: 'warning',
+    title: 'Explicit transaction control',
+    check: 'Each Databricks statement commits on its own; a compound can be BEGIN ATOMIC. Check what must stay all-or-nothing.',
+    example: 'BEGIN TRANSACTION; ... COMMIT;',
+  },
+  TR_HINT_DROPPED: {
+    severity: 'info',
+    title: 'A table or query hint was dropped',
+    check: 'Nothing to do: the engine plans on its own.',
+    example: 'SELECT * FROM t WITH (NOLOCK);',
+  },
+  TR_CASE_INSENSITIVE: {
+    severity: 'warning',
+    title: 'String comparisons: SQL Server ignores case by default, Databricks does not',
+    check:
+      "translate.collation is binary, or lakeshift could not tell that both sides are strings: check the comparisons of this object, lower() both sides or a UTF8_LCASE collation where case must not matter.",
+    example: "WHERE status = 'Closed'",
+  },
+  TR_CASE_SENSITIVE_GROUPING: {
+    severity: 'warning',
+    title: 'Grouping strings: SQL Server puts values that differ only in case or trailing spaces in one group, the target does not',
+    check:
+      "GROUP BY, DISTINCT, PARTITION BY, UNION and COUNT(DISTINCT) on strings: 'Boston' and 'BOSTON ' are one group in SQL Server and two here. Group by lower(rtrim(x)) where that matters (comparisons are translated case-insensitively, translate.collation).",
+    example: 'SELECT city, COUNT(*) FROM sales.customers GROUP BY city;',
+  },
+  TR_TRAILING_SPACES: {
+    severity: 'warning',
+    title: 'String comparisons: SQL Server ignores trailing spaces, Databricks does not',
+    check: 'Check comparisons of char columns or padded values: rtrim() where trailing spaces must not matter.',
+    example: "WHERE code = 'AB '",
+  },
+  TR_STRING_CONCAT_UNTYPED: {
+    severity: 'warning',
+    title: '`+` whose operands may be numbers or strings',
+    check: 'lakeshift could not tell the types: check whether this is addition or concatenation.',
+    example: 'SELECT a + b FROM t;',
+  },
+  TR_OUTPUT_CLAUSE: {
+    severity: 'error',
+    title: 'An OUTPUT clause lakeshift cannot compute',
+    check:
+      'Databricks has no OUTPUT clause. lakeshift reads the rows before the statement where it can (deleted columns, new values of UPDATE SET, MERGE $action, identity values of a table whose identity column it knows); this one reads values only the statement makes (generated ids, defaults, random values): query the changed rows after the statement by hand.',
+    example: 'INSERT INTO dbo.color (name) OUTPUT inserted.color_id VALUES (N\'red\');',
+  },
+  TR_OUTPUT_BEFORE: {
+    severity: 'warning',
+    title: 'An OUTPUT clause became a query of the rows, run just before the statement',
+    check:
+      'The rows are classified (MERGE $action) and read before the statement changes them, by a statement of their own: check that nothing else writes the table between the two (another job, a concurrent run).',
+    example: 'MERGE dw.t AS t USING stage.t AS s ON t.id = s.id WHEN MATCHED THEN UPDATE SET t.v = s.v WHEN NOT MATCHED THEN INSERT (id, v) VALUES (s.id, s.v) OUTPUT $action INTO #actions (action);',
+  },
+  TR_IDENTITY_READBACK: {
+    severity: 'warning',
+    title: 'A generated identity value is read back from the table',
+    check:
+      'SCOPE_IDENTITY(), @@IDENTITY, IDENT_CURRENT() and OUTPUT inserted.<identity column> read the largest identity value of the table after the INSERT. That holds while no other session inserts into the table meanwhile (Databricks runs no concurrent transactions on a table with an identity column, but the INSERT and the read are two) and nobody inserts explicit identity values above the generated ones.',
+    example: 'INSERT INTO etl.run_log (status) VALUES (\'STARTED\'); SET @id = SCOPE_IDENTITY();',
+  },
+  TR_ROW_COUNT: {
+    severity: 'warning',
+    title: '@@ROWCOUNT after dynamic SQL, a procedure call or a MERGE read with GET DIAGNOSTICS ROW_COUNT',
+    check:
+      'GET DIAGNOSTICS v = ROW_COUNT gives the rows of the most recent DML statement in a compound statement (Databricks SQL reference, GET DIAGNOSTICS): check that your runtime has it, and that the statement it counts is the one T-SQL counted (the last statement of the dynamic SQL or procedure).',
+    example: "EXEC sp_executesql @sql, N'@d date', @d = @day; SET @deleted = @@ROWCOUNT;",
+  },
+  TR_TEMP_TABLE: {
+    severity: 'info',
+    title: 'A temporary table or table variable became a session temporary table',
+    check: 'Temporary tables need a Databricks SQL warehouse (DBR 18.1 and above); see translate.tempTables for the alternatives.',
+    example: 'SELECT * INTO #work FROM t;',
+  },
+  TR_TEMP_TABLE_VIEW: {
+    severity: 'error',
+    title: 'A temporary table that is written to cannot be a temporary view',
+    check: 'translate.tempTables is view: set it to temporary or schema, or rewrite the steps that fill the table as one query.',
+    example: 'CREATE TABLE #work (id int); INSERT INTO #work VALUES (1);',
+  },
+  TR_CURSOR: {
+    severity: 'warning',
+    title: 'A cursor loop became a FOR loop over its query',
+    check: 'Check the loop body: set-based SQL is usually better on Databricks.',
+    example: 'DECLARE c CURSOR FOR SELECT ...; OPEN c; FETCH NEXT FROM c INTO @x; WHILE @@FETCH_STATUS = 0 ...',
+  },
+  TR_CURSOR_UNSUPPORTED: {
+    severity: 'error',
+    title: 'A cursor pattern lakeshift cannot turn into a FOR loop',
+    check: 'Rewrite the cursor as set-based SQL or a FOR loop by hand.',
+    example: 'FETCH PRIOR FROM c;',
+  },
+  TR_ERROR_FUNCTION: {
+    severity: 'warning',
+    title: 'An error function with no exact equivalent in a Databricks handler',
+    check: 'ERROR_NUMBER, ERROR_SEVERITY, ERROR_STATE and ERROR_PROCEDURE have no equivalent; the SQLSTATE or NULL stands in.',
+    example: 'SELECT ERROR_NUMBER();',
+  },
+  TR_RAISERROR_INFO: {
+    severity: 'info',
+    title: 'An informational message (PRINT, RAISERROR below severity 11) was dropped',
+    check: 'Nothing to do: Databricks SQL scripts do not print messages.',
+    example: "RAISERROR('step 2 done', 0, 1) WITH NOWAIT;",
+  },
+  TR_SEMANTIC: {
+    severity: 'warning',
+    title: 'Translated, but the semantics differ in corner cases',
+    check: 'Read the message: it names the difference.',
+    example: 'SELECT @x = col FROM t;',
+  },
+  TR_NAME_NOT_MAPPED: {
+    severity: 'warning',
+    title: 'A table name has no entry in translate.names',
+    check: 'Add its database.schema to translate.names in lakeshift.yaml, or check the name.',
+    example: 'SELECT * FROM Staging.dbo.x;',
+  },
+  TR_IDENTITY: {
+    severity: 'info',
+    title: 'An IDENTITY column became GENERATED BY DEFAULT AS IDENTITY',
+    check: 'Identity values in Databricks are unique but not consecutive.',
+    example: 'CREATE TABLE t (id int IDENTITY(1,1));',
+  },
+  TR_CONSTRAINT: {
+    severity: 'info',
+    title: 'A constraint became informational, or was dropped',
+    check: 'Databricks enforces NOT NULL and CHECK only: primary and foreign keys are informational (Unity Catalog) and UNIQUE does not exist. Keep the load from writing duplicates.',
+    example: 'CREATE TABLE t (id int PRIMARY KEY, code varchar(10) UNIQUE);',
+  },
+  TR_TYPE_APPROXIMATED: {
+    severity: 'warning',
+    title: 'A data type with no exact equivalent',
+    check: 'Check the values the column holds (time zones, precision, spatial and XML types).',
+    example: 'CREATE TABLE t (x datetimeoffset, g geography);',
+  },
+  TR_UNTRANSLATED_OBJECT: {
+    severity: 'error',
+    title: 'An object kind lakeshift does not translate',
+    check: 'Write it by hand.',
+    example: 'CREATE ASSEMBLY ...',
+  },
+} as const satisfies Record<string, DiagnosticDefinition>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTICS;
+
+export interface TranslationDiagnostic {
+  readonly code: DiagnosticCode;
+  readonly severity: TranslationSeverity;
+  /** 1-based, in the original T-SQL. */
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export function severityOf(code: DiagnosticCode): TranslationSeverity {
+  return DIAGNOSTICS[code].severity;
+}

@@ -1,0 +1,21 @@
+import type { DataType } from '../../tsql/index.js';
+import { isPlainIdentifier, type TargetDialect } from './dialect.js';
+import { mapDataType } from './types.js';
+
+/** Databricks SQL: backtick identifiers, local script variables by name, session temporary tables. */
+export const databricksDialect: TargetDialect = {
+  target: 'databricks',
+  identifier: (name) => (isPlainIdentifier(name) ? name : `\`${name.replaceAll('`', '``')}\``),
+  // Databricks string literals treat backslash as an escape character: double it.
+  stringLiteral: (value) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`,
+  dataType: (type: DataType) => mapDataType('databricks', type),
+  variable: (name) => name,
+  temporaryTableName: (name) => name,
+  createTemporaryTable: 'CREATE TEMPORARY TABLE',
+  // No exactDivision: `/` of two decimals (an integer taking part as a DECIMAL) is a DECIMAL of
+  // SQL Server's scale, max(6, s1 + p2 + 1) (Databricks SQL reference, "/ operator"; Spark's
+  // decimal precision rules), rounded at its last digit where SQL Server truncates.
+  // UTF8_LCASE compares lower-cased text, RTRIM ignores trailing spaces (Databricks Runtime 16.1
+  // and above; SQL reference, "Collation").
+  caseInsensitiveStrings: { kind: 'collate', collation: 'UTF8_LCASE_RTRIM' },
+};

@@ -1,0 +1,141 @@
+import { walkAst, type AstNode, type ColumnRef, type Expression, type Literal, type ObjectName, type Span } from '../../tsql/index.js';
+
+/**
+ * Small pure helpers over the T-SQL syntax tree for statement rewrites: they build new nodes
+ * and never change the ones they are given.
+ */
+
+function isNode(value: unknown): value is AstNode {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
+}
+
+/**
+ * A copy of `node` in which every node for which `replace` returns a value is replaced by it
+ * (its children are not visited then); nodes that contain no replacement are shared.
+ */
+export function mapAst<T>(node: T, replace: (node: AstNode) => AstNode | undefined): T {
+  // Lists and plain records of nodes are mapped item by item.
+  if (Array.isArray(node)) {
+    const items = node.map((item: unknown) => mapAst(item, replace));
+    return (items.some((item, index) => item !== node[index]) ? items : node) as T;
+  }
+  if (typeof node === 'object' && node !== null && !isNode(node) && Object.getPrototypeOf(node) === Object.prototype) {
+    const entries = Object.entries(node).map(([key, value]) => [key, mapAst(value, replace)] as const);
+    return (entries.some(([key, value]) => value !== (node as Record<string, unknown>)[key]) ? Object.fromEntries(entries) : node) as T;
+  }
+  if (!isNode(node)) return node;
+  const replaced = replace(node);
+  if (replaced !== undefined) return replaced as T;
+  let changed = false;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'span' || key === 'kind') {
+      copy[key] = value;
+      continue;
+    }
+    if (Array.isArray(value)) {
+      const items = value.map((item: unknown) => mapAst(item, replace));
+      if (items.some((item, index) => item !== value[index])) changed = true;
+      copy[key] = items;
+    } else if (isNode(value)) {
+      const child = mapAst(value, replace);
+      if (child !== value) changed = true;
+      copy[key] = child;
+    } else {
+      copy[key] = value;
+    }
+  }
+  return (changed ? copy : node) as T;
+}
+
+/** The operands of a chain of ANDs: `a AND (b AND c)` gives a, b, c. */
+export function conjuncts(node: Expression | undefined): Expression[] {
+  if (node === undefined) return [];
+  if (node.kind === 'binary' && node.operator === 'AND') return [...conjuncts(node.left), ...conjuncts(node.right)];
+  return [node];
+}
+
+/** The conjunction of conditions, or undefined for none. */
+export function conjunction(items: readonly Expression[]): Expression | undefined {
+  if (items.length === 0) return undefined;
+  return items.reduce((left, right) => ({ kind: 'binary', operator: 'AND', left, right, span: spanOver(left.span, right.span) }));
+}
+
+export function spanOver(a: Span, b: Span): Span {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) } as Span;
+}
+
+export function nullLiteral(span: Span): Literal {
+  return { kind: 'literal', type: 'null', text: 'NULL', value: 'NULL', span };
+}
+
+export function columnRef(parts: readonly string[], span: Span): ColumnRef {
+  return { kind: 'column-ref', parts, span };
+}
+
+/** The qualifier of a column reference (`s.t` of `s.t.c`), lower-cased; undefined when unqualified. */
+export function qualifierOf(ref: ColumnRef): string | undefined {
+  return ref.parts.length < 2 ? undefined : ref.parts.slice(0, -1).join('.').toLowerCase();
+}
+
+/** The column references under a node, subqueries included. */
+export function columnRefs(node: AstNode | undefined): ColumnRef[] {
+  const refs: ColumnRef[] = [];
+  if (node === undefined) return refs;
+  walkAst(node, (child) => {
+    if (child.kind === 'column-ref') refs.push(child);
+  });
+  return refs;
+}
+
+/** Whether a node holds a subquery or a derived table (a query inside it). */
+export function hasSubquery(node: AstNode | undefined): boolean {
+  if (node === undefined) return false;
+  let found = false;
+  walkAst(node, (child) => {
+    if (child.kind === 'query') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * The names a table is known by in column qualifiers: its alias, or else the tails of its name
+ * (`t`, `dbo.t`, `db.dbo.t`), lower-cased.
+ */
+export function qualifiersOf(name: ObjectName | undefined, alias: string | undefined): string[] {
+  if (alias !== undefined) return [alias.toLowerCase()];
+  if (name === undefined) return [];
+  const parts = name.parts.filter((part) => part !== '').map((part) => part.toLowerCase());
+  return parts.map((_, index) => parts.slice(index).join('.')).reverse();
+}
+
+/**
+ * Whether a node refers to a column through one of the qualifiers. A subquery whose own FROM
+ * clause defines one of those names shadows it, so references inside it do not count.
+ */
+export function refersTo(node: AstNode | undefined, qualifiers: readonly string[]): boolean {
+  if (node === undefined) return false;
+  let found = false;
+  walkAst(node, (child) => {
+    if (found) return false;
+    if (child.kind === 'select' && child !== node && child.from.some((source) => definesAny(source, qualifiers))) return false;
+    if (child.kind === 'column-ref') {
+      const qualifier = qualifierOf(child);
+      if (qualifier !== undefined && qualifiers.includes(qualifier)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function definesAny(source: AstNode, qualifiers: readonly string[]): boolean {
+  let defines = false;
+  walkAst(source, (child) => {
+    if (defines || child.kind === 'query') return false;
+    if (child.kind === 'table-ref') defines = qualifiersOf(child.name, child.alias).some((qualifier) => qualifiers.includes(qualifier));
+    else if ((child.kind === 'derived-table' || child.kind === 'table-function' || child.kind === 'table-variable') && child.alias !== undefined) defines = qualifiers.includes(child.alias.toLowerCase());
+    return !defines;
+  });
+  return defines;
+}

@@ -1,0 +1,121 @@
+import type { Expression } from '../../tsql/index.js';
+import type { TranslationContext } from '../context.js';
+import { isoDateText } from './date-functions.js';
+import { isNumeric, isTemporal, valueType, type ValueType } from './value-types.js';
+
+/**
+ * String comparisons under translate.collation. SQL Server estates nearly always run a
+ * case-insensitive default collation (SQL_Latin1_General_CP1_CI_AS, Latin1_General_100_CI_AS):
+ * 'Closed' = 'CLOSED ' is true there, since case is ignored and the shorter value is padded with
+ * spaces. With 'case-insensitive' (the default) comparisons of strings are written so that the
+ * target compares the same way, as the dialect says (fold both sides, or a collation); with
+ * 'binary' they compare as the target does, and the object gets a warning.
+ */
+export function comparesCaseInsensitively(ctx: TranslationContext): boolean {
+  return (ctx.options.collation ?? 'case-insensitive') === 'case-insensitive';
+}
+
+/** Whether two values compare as strings: a string on one side, and no number or date on either. */
+export function stringComparison(left: ValueType, right: ValueType): boolean {
+  return (left.family === 'string' || right.family === 'string') && !isNumeric(left) && !isNumeric(right) && !isTemporal(left) && !isTemporal(right);
+}
+
+/** Types that lakeshift counts as strings but that compare without a collation (a uniqueidentifier is 16 bytes). */
+const UNCOLLATED: ReadonlySet<string> = new Set(['uniqueidentifier', 'xml', 'hierarchyid']);
+
+function collatable(type: ValueType): boolean {
+  return type.name === undefined || !UNCOLLATED.has(type.name);
+}
+
+type StringLiteral = Extract<Expression, { kind: 'literal' }> & { readonly type: 'string' | 'unicode-string' };
+
+export function isStringLiteral(node: Expression): node is StringLiteral {
+  return node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string');
+}
+
+function isNullLiteral(node: Expression): boolean {
+  return node.kind === 'literal' && node.type === 'null';
+}
+
+/**
+ * Text whose case cannot matter: no letters ('123', '2024-01-01'), or a date or time
+ * ('2024-01-01 10:00 PM' is compared as a date with a date column).
+ */
+export function caseFreeText(value: string): boolean {
+  return value.toLowerCase() === value.toUpperCase() || isoDateText(value) !== undefined;
+}
+
+/**
+ * Whether `left` compared with `right` is written to ignore case and trailing spaces: strings
+ * are compared, the collation option asks for it, neither side is NULL, and neither is a
+ * literal whose case cannot matter.
+ */
+export function collatedComparison(left: Expression, right: Expression, ctx: TranslationContext): boolean {
+  if (!comparesCaseInsensitively(ctx) || isNullLiteral(left) || isNullLiteral(right)) return false;
+  const leftType = valueType(left, ctx);
+  const rightType = valueType(right, ctx);
+  if (!stringComparison(leftType, rightType) || !collatable(leftType) || !collatable(rightType)) return false;
+  const literalCompared = (literal: Expression, other: ValueType) =>
+    // 'true' against a value of unknown type is most likely a bit: SQL Server converts the text.
+    isStringLiteral(literal) && (caseFreeText(literal.value) || (other.family === 'unknown' && /^\s*(?:true|false)\s*$/i.test(literal.value)));
+  return !literalCompared(left, rightType) && !literalCompared(right, leftType);
+}
+
+/** Whether a value matched by LIKE is written to ignore case and trailing spaces: a string that is not a number or a date. */
+export function collatedSubject(type: ValueType, ctx: TranslationContext): boolean {
+  return comparesCaseInsensitively(ctx) && !isNumeric(type) && !isTemporal(type) && collatable(type);
+}
+
+/**
+ * One operand of a comparison that ignores case and trailing spaces, given its target text.
+ * Folding dialects fold every operand (a string literal where it is written: 'Closed ' becomes
+ * 'closed'); collating dialects give the collation to the first operand only, which the
+ * comparison then takes for both.
+ */
+export function collatedOperand(node: Expression, text: string, first: boolean, ctx: TranslationContext): string {
+  const strategy = ctx.dialect.caseInsensitiveStrings;
+  if (isNullLiteral(node)) return text;
+  if (strategy.kind === 'collate') return first ? `${isPrimary(text) ? text : `(${text})`} COLLATE ${strategy.collation}` : text;
+  if (isStringLiteral(node)) return ctx.dialect.stringLiteral(node.value.replace(/ +$/, '').toLowerCase());
+  return strategy.fold(text);
+}
+
+/** A name, a literal, or one call or parenthesised whole: what COLLATE can follow without parentheses. */
+function isPrimary(text: string): boolean {
+  if (/^[\w.$`"]+$/.test(text) || /^'(?:[^'\\]|''|\\.)*'$/.test(text)) return true;
+  const open = text.indexOf('(');
+  if (open < 0 || !text.endsWith(')') || !/^[\w.$`"]*\s*$/.test(text.slice(0, open))) return false;
+  // The parenthesis the name opens must be the one that closes the text.
+  let depth = 0;
+  let quote: string | undefined;
+  for (let index = open; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote !== undefined) {
+      if (char === '\\') index += 1;
+      else if (char === quote) quote = undefined;
+      continue;
+    }
+    if (char === "'" || char === '"' || char === '`') quote = char;
+    else if (char === '(') depth += 1;
+    else if (char === ')') {
+      depth -= 1;
+      if (depth === 0 && index !== text.length - 1) return false;
+    }
+  }
+  return depth === 0;
+}
+
+/**
+ * GROUP BY, DISTINCT, PARTITION BY, UNION and COUNT(DISTINCT) of strings: SQL Server makes one
+ * group of 'Boston' and 'BOSTON ', the targets two. Which spelling a group shows is not defined
+ * in SQL Server either, so grouping is not rewritten: the object gets a warning, once.
+ */
+export function noteStringGrouping(at: { readonly span: { readonly start: number; readonly end: number } }, what: string, items: readonly Expression[], ctx: TranslationContext): void {
+  if (!comparesCaseInsensitively(ctx) || !items.map((item) => valueType(item, ctx)).some((type) => type.family === 'string' && collatable(type))) return;
+  ctx.reportOnce(
+    'case-sensitive-grouping',
+    'TR_CASE_SENSITIVE_GROUPING',
+    at,
+    `this object groups strings (${what}): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not`,
+  );
+}

@@ -1,0 +1,562 @@
+import type { CastExpression, ConvertExpression, DataType, Expression } from '../../tsql/index.js';
+import type { TranslationContext } from '../context.js';
+import { dateLiteral, dateValue, dayAfter1900 } from './date-functions.js';
+import { functionName, type FunctionCallSite, type FunctionTable } from './function-rule.js';
+import { untranslated } from './markers.js';
+import { isNumeric, typeFromDataType, valueType, type ValueType } from './value-types.js';
+
+/**
+ * Conversions: CAST, CONVERT with its style codes, TRY_CAST/TRY_CONVERT, FORMAT and STR.
+ * Source: learn.microsoft.com/sql/t-sql/functions/cast-and-convert-transact-sql (the style
+ * tables, "Truncating and rounding results") and .NET's standard and custom format strings
+ * (FORMAT runs them with the en-US culture unless told otherwise).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// date patterns, written in .NET notation and turned into each target's pattern language
+
+/** A date pattern token: a .NET specifier, or literal text. */
+type Token = { readonly spec: string } | { readonly text: string };
+
+/** Specifiers, longest first, and their width in the output where it is fixed. */
+const SPECIFIERS: readonly string[] = [
+  'dddd', 'ddd', 'dd', 'd_', 'd', 'MMMM', 'MMM', 'MM', 'M', 'yyyy', 'yyy', 'yy', 'HH', 'H', 'hh', 'h_', 'h', 'mm', 'm', 'ss', 's',
+  'ffffff', 'fffff', 'ffff', 'fff', 'ff', 'f', 'tt',
+];
+const WIDTHS: Readonly<Record<string, number>> = { dd: 2, d_: 2, MMM: 3, MM: 2, yyyy: 4, yy: 2, HH: 2, hh: 2, h_: 2, mm: 2, ss: 2, fff: 3, ffffff: 6, tt: 2 };
+
+/** Spark/Java datetime pattern letters and DuckDB strftime codes for each specifier. */
+const PATTERN: Readonly<Record<string, { readonly java: string; readonly strftime?: string }>> = {
+  dddd: { java: 'EEEE', strftime: '%A' }, ddd: { java: 'EEE', strftime: '%a' }, dd: { java: 'dd', strftime: '%d' }, d: { java: 'd', strftime: '%-d' },
+  MMMM: { java: 'MMMM', strftime: '%B' }, MMM: { java: 'MMM', strftime: '%b' }, MM: { java: 'MM', strftime: '%m' }, M: { java: 'M', strftime: '%-m' },
+  yyyy: { java: 'yyyy', strftime: '%Y' }, yyy: { java: 'yyyy', strftime: '%Y' }, yy: { java: 'yy', strftime: '%y' },
+  HH: { java: 'HH', strftime: '%H' }, H: { java: 'H', strftime: '%-H' }, hh: { java: 'hh', strftime: '%I' }, h: { java: 'h', strftime: '%-I' },
+  mm: { java: 'mm', strftime: '%M' }, m: { java: 'm', strftime: '%-M' }, ss: { java: 'ss', strftime: '%S' }, s: { java: 's', strftime: '%-S' },
+  fff: { java: 'SSS', strftime: '%g' }, ffffff: { java: 'SSSSSS', strftime: '%f' }, ff: { java: 'SS' }, f: { java: 'S' }, ffff: { java: 'SSSS' }, fffff: { java: 'SSSSS' },
+  tt: { java: 'a', strftime: '%p' },
+};
+
+/** Tokens of a pattern in the notation of the style table (no quoting: every letter run is a specifier). */
+function tokens(pattern: string): Token[] {
+  const out: Token[] = [];
+  for (let index = 0; index < pattern.length; ) {
+    const spec = SPECIFIERS.find((candidate) => pattern.startsWith(candidate, index));
+    if (spec === undefined) {
+      out.push({ text: pattern[index]! });
+      index += 1;
+    } else {
+      out.push({ spec });
+      index += spec.length;
+    }
+  }
+  return out;
+}
+
+/**
+ * CONVERT(char, date, style) output formats. `d_` and `h_` are the day and 12-hour hour padded
+ * with a space to two characters ('Apr 18 2006  9:58AM', style 0, the default for datetime).
+ * Styles below 100 write two-digit years. 126 and 127 leave out a zero millisecond part in
+ * SQL Server; here it is always written.
+ */
+const DATE_STYLES: Readonly<Record<number, string>> = {
+  0: 'MMM d_ yyyy h_:mmtt', 100: 'MMM d_ yyyy h_:mmtt',
+  1: 'MM/dd/yy', 101: 'MM/dd/yyyy',
+  2: 'yy.MM.dd', 102: 'yyyy.MM.dd',
+  3: 'dd/MM/yy', 103: 'dd/MM/yyyy',
+  4: 'dd.MM.yy', 104: 'dd.MM.yyyy',
+  5: 'dd-MM-yy', 105: 'dd-MM-yyyy',
+  6: 'dd MMM yy', 106: 'dd MMM yyyy',
+  7: 'MMM dd, yy', 107: 'MMM dd, yyyy',
+  8: 'HH:mm:ss', 24: 'HH:mm:ss', 108: 'HH:mm:ss',
+  9: 'MMM d_ yyyy h_:mm:ss:ffftt', 109: 'MMM d_ yyyy h_:mm:ss:ffftt',
+  10: 'MM-dd-yy', 110: 'MM-dd-yyyy',
+  11: 'yy/MM/dd', 111: 'yyyy/MM/dd',
+  12: 'yyMMdd', 112: 'yyyyMMdd',
+  13: 'dd MMM yyyy HH:mm:ss:fff', 113: 'dd MMM yyyy HH:mm:ss:fff',
+  14: 'HH:mm:ss:fff', 114: 'HH:mm:ss:fff',
+  20: 'yyyy-MM-dd HH:mm:ss', 120: 'yyyy-MM-dd HH:mm:ss',
+  21: 'yyyy-MM-dd HH:mm:ss.fff', 25: 'yyyy-MM-dd HH:mm:ss.fff', 121: 'yyyy-MM-dd HH:mm:ss.fff',
+  22: 'MM/dd/yy hh:mm:ss tt',
+  23: 'yyyy-MM-dd',
+  126: 'yyyy-MM-ddTHH:mm:ss.fff',
+  127: 'yyyy-MM-ddTHH:mm:ss.fffZ',
+};
+
+/** Styles whose text the targets' CAST already reads (ISO forms). */
+const ISO_INPUT_STYLES: ReadonlySet<number> = new Set([20, 21, 23, 25, 120, 121, 126, 127]);
+
+function javaPattern(items: readonly Token[]): string {
+  let out = '';
+  let quoted = '';
+  const flush = () => {
+    if (quoted !== '') out += `'${quoted}'`;
+    quoted = '';
+  };
+  for (const item of items) {
+    if ('text' in item && /[A-Za-z]/.test(item.text)) {
+      // Letters are pattern letters in Java: literal ones go between quotes.
+      quoted += item.text;
+      continue;
+    }
+    flush();
+    out += 'spec' in item ? PATTERN[item.spec]!.java : item.text === "'" ? "''" : item.text;
+  }
+  flush();
+  return out;
+}
+
+function strftimePattern(items: readonly Token[]): string | undefined {
+  const parts = items.map((item) => ('spec' in item ? PATTERN[item.spec]!.strftime : item.text === '%' ? '%%' : item.text));
+  return parts.some((part) => part === undefined) ? undefined : parts.join('');
+}
+
+/** Text of a date in a tokenised pattern; space-padded parts are built with lpad. */
+function formatDate(date: string, items: readonly Token[], ctx: TranslationContext): string | undefined {
+  const databricks = ctx.target === 'databricks';
+  const segments: string[] = [];
+  let run: Token[] = [];
+  const flush = (): boolean => {
+    if (run.length === 0) return true;
+    const pattern = databricks ? javaPattern(run) : strftimePattern(run);
+    if (pattern === undefined) return false;
+    segments.push(`${databricks ? 'date_format' : 'strftime'}(${date}, ${ctx.dialect.stringLiteral(pattern)})`);
+    run = [];
+    return true;
+  };
+  for (const item of items) {
+    if ('spec' in item && (item.spec === 'd_' || item.spec === 'h_')) {
+      if (!flush()) return undefined;
+      const value = item.spec === 'd_' ? `day(${date})` : databricks ? `date_format(${date}, 'h')` : `strftime(${date}, '%-I')`;
+      segments.push(`lpad(${item.spec === 'd_' ? `CAST(${value} AS ${databricks ? 'STRING' : 'VARCHAR'})` : value}, 2, ' ')`);
+    } else {
+      run.push(item);
+    }
+  }
+  if (!flush()) return undefined;
+  return segments.join(' || ');
+}
+
+function patternWidth(items: readonly Token[]): number | undefined {
+  let total = 0;
+  for (const item of items) {
+    if ('text' in item) total += 1;
+    else if (WIDTHS[item.spec] !== undefined) total += WIDTHS[item.spec]!;
+    else return undefined;
+  }
+  return total;
+}
+
+/** The leading tokens that fill exactly `length` characters, when the cut falls between tokens. */
+function cutTokens(items: readonly Token[], length: number): Token[] | undefined {
+  const out: Token[] = [];
+  let total = 0;
+  for (const item of items) {
+    if (total === length) return out;
+    const width = 'text' in item ? 1 : WIDTHS[item.spec];
+    if (width === undefined || total + width > length) return undefined;
+    out.push(item);
+    total += width;
+  }
+  return total === length ? out : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CAST and CONVERT
+
+const STRING_TYPES: ReadonlySet<string> = new Set(['char', 'varchar', 'nchar', 'nvarchar', 'text', 'ntext', 'sysname']);
+
+/** The length a CAST or CONVERT to a string type truncates to: as declared, 30 when not given, none for max. */
+function castLength(type: DataType): number | undefined {
+  const name = (type.name.parts[type.name.parts.length - 1] ?? '').toLowerCase();
+  if (!['char', 'varchar', 'nchar', 'nvarchar'].includes(name)) return undefined;
+  const declared = type.args[0]?.trim().toLowerCase();
+  if (declared === 'max') return undefined;
+  return declared === undefined ? 30 : Number(declared);
+}
+
+function typeName(type: DataType): string {
+  return (type.name.parts[type.name.parts.length - 1] ?? '').toLowerCase();
+}
+
+function isStringLiteral(node: Expression): node is Extract<Expression, { kind: 'literal' }> {
+  return node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string');
+}
+
+function stringKeyword(ctx: TranslationContext): string {
+  return ctx.target === 'databricks' ? 'STRING' : 'VARCHAR';
+}
+
+/**
+ * CAST(x AS type) and CONVERT(type, x [, style]) with SQL Server's results: strings cut to the
+ * target length (30 when none is given) and char padded, integers from decimals truncated,
+ * money to int rounded, datetimes written in style 0 and dates read from text as SQL Server
+ * reads them, integers as days after 1900-01-01.
+ */
+export function castExpression(node: CastExpression | ConvertExpression, ctx: TranslationContext, translate: (node: Expression) => string): string {
+  const mapped = ctx.dialect.dataType(node.type);
+  if (mapped.approximation !== undefined) ctx.report('TR_TYPE_APPROXIMATED', node.type, mapped.approximation);
+  const target = typeFromDataType(node.type);
+  const source = valueType(node.expression, ctx);
+  const cast = (value: string, typeText = mapped.text) => `${node.try ? 'try_cast' : 'CAST'}(${value} AS ${typeText})`;
+  const style = node.kind === 'convert' && node.style !== undefined ? styleNumber(node.style) : undefined;
+  if (node.kind === 'convert' && node.style !== undefined && style === undefined) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'CONVERT with a style that is not a number literal');
+  }
+  const value = node.expression;
+
+  switch (target.family) {
+    case 'bit': {
+      const literal = booleanLiteral(value);
+      if (literal !== undefined) return literal;
+      return cast(translate(value));
+    }
+    case 'date':
+    case 'datetime': {
+      const as = target.family === 'date' ? 'date' : 'timestamp';
+      if (value.kind === 'literal' && value.type === 'integer') return dateValue(value, ctx, translate, as);
+      if (isStringLiteral(value) && (style === undefined || ISO_INPUT_STYLES.has(style))) return dateLiteral(value, ctx, as) ?? cast(translate(value));
+      if (isStringLiteral(value) || source.family === 'string' || (source.family === 'unknown' && style !== undefined && style !== 0 && style !== 100)) {
+        return parseDate(node, translate(value), style, target.family, ctx) ?? cast(translate(value));
+      }
+      if (isNumeric(source)) return daysToTimestamp(value, source, ctx, translate, target.family);
+      return cast(translate(value));
+    }
+    case 'integer':
+    case 'decimal':
+    case 'float':
+      return castToNumber(node, value, source, target, ctx, translate, cast);
+    case 'string':
+      return castToString(node, value, source, style, ctx, translate, cast);
+    case 'binary':
+      if (style !== undefined && style !== 0 && source.family === 'string') {
+        const text = translate(value);
+        return style === 1 ? `unhex(substring(${text}, 3))` : `unhex(${text})`;
+      }
+      return cast(translate(value));
+    case 'time':
+      if (ctx.target === 'databricks' && (source.family === 'datetime' || source.family === 'date')) return `date_format(${translate(value)}, 'HH:mm:ss')`;
+      return cast(translate(value));
+    default:
+      return cast(translate(value));
+  }
+}
+
+function styleNumber(node: Expression): number | undefined {
+  if (node.kind === 'literal' && node.type === 'integer') return Number(node.value);
+  return undefined;
+}
+
+/** 0/1 and 'true'/'false' cast to bit: the boolean literal. */
+function booleanLiteral(node: Expression): string | undefined {
+  if (node.kind === 'literal' && (node.type === 'integer' || node.type === 'decimal')) return Number(node.value) === 0 ? 'false' : 'true';
+  if (isStringLiteral(node)) {
+    const text = node.value.trim().toLowerCase();
+    if (text === 'true' || text === '1') return 'true';
+    if (text === 'false' || text === '0') return 'false';
+  }
+  return undefined;
+}
+
+/** Text read as a date with a CONVERT style: to_timestamp / strptime with the style's pattern. */
+function parseDate(node: CastExpression | ConvertExpression, text: string, style: number | undefined, family: 'date' | 'datetime', ctx: TranslationContext): string | undefined {
+  const typeText = family === 'date' ? 'DATE' : 'TIMESTAMP';
+  if (style === undefined || ISO_INPUT_STYLES.has(style)) return undefined;
+  const pattern = DATE_STYLES[style];
+  if (pattern === undefined || pattern.includes('_')) {
+    ctx.report('TR_SEMANTIC', node, `CONVERT style ${style} is not read with a pattern: the text is cast with the target's own date rules`);
+    return undefined;
+  }
+  if (style < 100 && pattern.includes('yy')) {
+    ctx.report('TR_SEMANTIC', node, `style ${style} reads two-digit years: SQL Server puts 50-99 in the 1900s (cutoff 2049), the target reads every yy as 20yy`);
+  }
+  const items = tokens(pattern);
+  let parsed: string;
+  if (ctx.target === 'databricks') {
+    parsed = `${node.try ? 'try_to_timestamp' : 'to_timestamp'}(${text}, ${ctx.dialect.stringLiteral(javaPattern(items))})`;
+  } else {
+    const strftime = strftimePattern(items);
+    if (strftime === undefined) return undefined;
+    parsed = `${node.try ? 'try_strptime' : 'strptime'}(${text}, ${ctx.dialect.stringLiteral(strftime)})`;
+  }
+  return family === 'date' ? `CAST(${parsed} AS ${typeText})` : parsed;
+}
+
+/**
+ * A number cast to datetime counts days after 1900-01-01 00:00 (fractions are times of day);
+ * CAST(FLOOR(CAST(d AS float)) AS datetime) is the old way to drop the time of day.
+ */
+function daysToTimestamp(value: Expression, source: ValueType, ctx: TranslationContext, translate: (node: Expression) => string, family: 'date' | 'datetime'): string {
+  const inner = floorOfDays(value, ctx);
+  if (inner !== undefined) {
+    const truncated = `date_trunc('${ctx.target === 'databricks' ? 'DAY' : 'day'}', ${translate(inner)})`;
+    return family === 'date' ? `CAST(${truncated} AS DATE)` : truncated;
+  }
+  const days = translate(value);
+  const base = `TIMESTAMP '${dayAfter1900(0)} 00:00:00'`;
+  let text: string;
+  if (source.family === 'integer' || source.family === 'bit') {
+    text = ctx.target === 'databricks' ? `timestampadd(DAY, ${days}, ${base})` : `${base} + INTERVAL (${days}) DAY`;
+  } else {
+    // float to datetime rounds to the nearest 1/300 second in SQL Server; here to the microsecond.
+    const micros = `CAST(round((${days}) * 86400000000) AS BIGINT)`;
+    text = ctx.target === 'databricks' ? `timestampadd(MICROSECOND, ${micros}, ${base})` : `${base} + INTERVAL (${micros}) MICROSECOND`;
+  }
+  return family === 'date' ? `CAST(${text} AS DATE)` : text;
+}
+
+/** FLOOR(CAST(d AS float)) of a datetime d: returns d. */
+function floorOfDays(node: Expression, ctx: TranslationContext): Expression | undefined {
+  if (node.kind !== 'function-call' || functionName(node) !== 'FLOOR' || node.args.length !== 1) return undefined;
+  const arg = node.args[0]!;
+  if ((arg.kind !== 'cast' && arg.kind !== 'convert') || !['float', 'real'].includes(typeName(arg.type))) return undefined;
+  const family = valueType(arg.expression, ctx).family;
+  return family === 'datetime' || family === 'date' ? arg.expression : undefined;
+}
+
+function castToNumber(
+  node: CastExpression | ConvertExpression,
+  value: Expression,
+  source: ValueType,
+  target: ValueType,
+  ctx: TranslationContext,
+  translate: (node: Expression) => string,
+  cast: (value: string, typeText?: string) => string,
+): string {
+  const text = translate(value);
+  if (source.family === 'datetime') {
+    // A datetime as a number is days after 1900-01-01, the time of day as a fraction; to an
+    // integer it rounds to the nearest day.
+    const days = `(unix_micros(${text}) - unix_micros(TIMESTAMP '1900-01-01 00:00:00')) / 86400000000.0`;
+    const duckdb = `epoch_us(${text} - TIMESTAMP '1900-01-01 00:00:00') / 86400000000.0`;
+    const fraction = ctx.target === 'databricks' ? days : duckdb;
+    return target.family === 'integer' ? cast(`round(${fraction})`) : cast(fraction);
+  }
+  if (target.family === 'integer' && source.name === 'money' && ctx.target === 'databricks') return cast(`round(${text})`);
+  // numeric and float to int truncate in SQL Server; DuckDB's CAST rounds.
+  if (target.family === 'integer' && ctx.target === 'duckdb' && (source.family === 'decimal' || source.family === 'float') && source.name !== 'money') return cast(`trunc(${text})`);
+  if (node.kind === 'convert' && node.style !== undefined) ctx.report('TR_SEMANTIC', node, 'a CONVERT style to a number type has no effect here');
+  return cast(text);
+}
+
+function castToString(
+  node: CastExpression | ConvertExpression,
+  value: Expression,
+  source: ValueType,
+  style: number | undefined,
+  ctx: TranslationContext,
+  translate: (node: Expression) => string,
+  cast: (value: string, typeText?: string) => string,
+): string {
+  const length = castLength(node.type);
+  const fixed = ['char', 'nchar'].includes(typeName(node.type));
+  const fit = (text: string, width: number | undefined) => {
+    if (length === undefined || (width !== undefined && (width === length || (width < length && !fixed)))) return text;
+    if (fixed) return `rpad(${text}, ${length}, ' ')`;
+    return `left(${text}, ${length})`;
+  };
+  const explicitLength = node.type.args.length > 0;
+
+  if (isStringLiteral(value)) {
+    const cut = length === undefined ? value.value : value.value.slice(0, length);
+    return ctx.dialect.stringLiteral(fixed && length !== undefined ? cut.padEnd(length, ' ') : cut);
+  }
+  if (source.family === 'string') {
+    if (!STRING_TYPES.has(typeName(node.type))) return cast(translate(value));
+    return fit(translate(value), source.fixed ? undefined : source.length);
+  }
+
+  const ambiguous = source.family === 'unknown' && style !== undefined && style >= 1 && style <= 3;
+  if (ambiguous) {
+    ctx.report('TR_SEMANTIC', node, `CONVERT style ${style} means a date, float or money format depending on the source type, which is not known: read as a date style`);
+  }
+  const dateSource = source.family === 'datetime' || source.family === 'date' || (source.family === 'unknown' && style !== undefined && style !== 0 && DATE_STYLES[style] !== undefined);
+  if (dateSource) {
+    // datetime and smalldatetime are written in style 0 by default; date, time, datetime2 in 121
+    // (which for a date is its ISO text, as CAST gives in both targets).
+    const effective = style ?? (source.family === 'datetime' && (source.name === 'datetime' || source.name === 'smalldatetime' || source.name === undefined) ? 0 : undefined);
+    if (effective === undefined) return fit(cast(translate(value), stringKeyword(ctx)), source.family === 'date' ? 10 : undefined);
+    const pattern = DATE_STYLES[effective];
+    if (pattern === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `CONVERT style ${effective} for dates has no equivalent`);
+    if (effective === 126 || effective === 127) {
+      ctx.reportOnce('style-126', 'TR_SEMANTIC', node, `style ${effective} leaves out zero milliseconds in SQL Server; here they are always written`);
+    }
+    const date = dateValue(value, ctx, translate);
+    let items = tokens(pattern);
+    const width = patternWidth(items);
+    if (length !== undefined && width !== undefined && length < width) {
+      const cut = cutTokens(items, length);
+      if (cut !== undefined) items = cut;
+    }
+    const text = formatDate(date, items, ctx);
+    if (text === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `CONVERT style ${effective} has no ${ctx.target} pattern`);
+    return fit(text, patternWidth(items));
+  }
+
+  if (source.family === 'binary' && style !== undefined && style !== 0) {
+    return fit(style === 1 ? `'0x' || hex(${translate(value)})` : `hex(${translate(value)})`, undefined);
+  }
+  if (source.name === 'money' || source.name === 'smallmoney') {
+    // money as text: style 0 two decimals, 1 with thousands separators, 2 four decimals.
+    const text = translate(value);
+    const databricks = ctx.target === 'databricks';
+    if (style === 1) return databricks ? `format_number(${text}, 2)` : `format('{:,.2f}', ${text})`;
+    const scale = style === 2 || style === 126 ? 4 : 2;
+    return cast(`CAST(${text} AS DECIMAL(38,${scale}))`, stringKeyword(ctx));
+  }
+  if (source.family === 'float') {
+    ctx.reportOnce('float-text', 'TR_SEMANTIC', node, 'a float as text: SQL Server writes at most 6 significant digits (1.23457e+006) by default; the target writes them all');
+  }
+  // A number too long for the length is an error in SQL Server (or '*'), never cut. A value of
+  // unknown type may be text: an explicit length cuts it.
+  const text = cast(translate(value), stringKeyword(ctx));
+  if (fixed && length !== undefined) return `rpad(${text}, ${length}, ' ')`;
+  return source.family === 'unknown' && explicitLength && length !== undefined ? `left(${text}, ${length})` : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// FORMAT(value, format [, culture]) with .NET format strings, en-US
+
+/** .NET standard date formats, en-US. */
+const STANDARD_DATE_FORMATS: Readonly<Record<string, string>> = {
+  d: 'M/d/yyyy', D: 'dddd, MMMM d, yyyy', f: 'dddd, MMMM d, yyyy h:mm tt', F: 'dddd, MMMM d, yyyy h:mm:ss tt', g: 'M/d/yyyy h:mm tt',
+  G: 'M/d/yyyy h:mm:ss tt', M: 'MMMM d', m: 'MMMM d', s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss", t: 'h:mm tt', T: 'h:mm:ss tt', Y: 'MMMM yyyy', y: 'MMMM yyyy',
+  u: "yyyy'-'MM'-'dd HH':'mm':'ss'Z'",
+};
+
+/** Tokens of a .NET custom date format: letter runs are specifiers, quotes and \ give literal text. */
+function netDateTokens(format: string): Token[] | undefined {
+  const out: Token[] = [];
+  for (let index = 0; index < format.length; ) {
+    const char = format[index]!;
+    if (char === "'" || char === '"') {
+      const end = format.indexOf(char, index + 1);
+      if (end < 0) return undefined;
+      for (const text of format.slice(index + 1, end)) out.push({ text });
+      index = end + 1;
+    } else if (char === '\\') {
+      if (index + 1 < format.length) out.push({ text: format[index + 1]! });
+      index += 2;
+    } else if (char === '%' && index + 1 < format.length) {
+      index += 1;
+    } else if (/[dMyHhmsft]/.test(char)) {
+      let end = index;
+      while (format[end] === char) end += 1;
+      const spec = format.slice(index, end);
+      // 'y' alone (year without century, unpadded) and fraction widths have no fixed spelling.
+      if (!(spec in PATTERN) || spec === 'y' || spec === 't') return undefined;
+      out.push({ spec });
+      index = end;
+    } else if (/[A-Za-z]/.test(char)) {
+      // z (offset), K (kind), g (era), F (optional fraction): no equivalent kept.
+      if (/[zKgF]/.test(char)) return undefined;
+      out.push({ text: char });
+      index += 1;
+    } else {
+      out.push({ text: char });
+      index += 1;
+    }
+  }
+  return out;
+}
+
+function format(site: FunctionCallSite): string {
+  const [valueNode, formatNode, cultureNode] = site.call.args;
+  const ctx = site.ctx;
+  if (valueNode === undefined || formatNode === undefined || !isStringLiteral(formatNode)) {
+    return untranslated(site.call, ctx, 'TR_UNSUPPORTED_FUNCTION', 'FORMAT with a format that is not a literal: write the pattern for date_format or format_number');
+  }
+  if (cultureNode !== undefined && !(isStringLiteral(cultureNode) && /^(en-us|)$/i.test(cultureNode.value.trim()))) {
+    ctx.report('TR_SEMANTIC', cultureNode, 'FORMAT with a culture other than en-US: names of months and days, separators and currency are written the en-US way');
+  }
+  const pattern = formatNode.value;
+  const type = valueType(valueNode, ctx);
+  // The value's type decides; unknown, the pattern does: standard number formats (N2, C, D8 ...)
+  // and patterns without date letters are numeric.
+  const numberPattern = /^[CcDdEeFfGgNnPpRrXx]\d{0,2}$/.test(pattern) && (/\d/.test(pattern) || /^[CcEeNnPpXx]$/.test(pattern));
+  const datePattern = STANDARD_DATE_FORMATS[pattern] !== undefined || (pattern.length > 1 && /[dMyHhmsf]/.test(pattern.replace(/'[^']*'|"[^"]*"|\\./g, '')));
+  const isDate = type.family === 'date' || type.family === 'datetime' || type.family === 'time' || (!isNumeric(type) && !numberPattern && datePattern);
+  return isDate ? formatDateValue(site, valueNode, pattern) : formatNumber(site, pattern);
+}
+
+function formatDateValue(site: FunctionCallSite, valueNode: Expression, pattern: string): string {
+  const standard = STANDARD_DATE_FORMATS[pattern];
+  const items = netDateTokens(standard ?? pattern);
+  const text = items === undefined ? undefined : formatDate(dateValue(valueNode, site.ctx, site.expression), items, site.ctx);
+  if (text === undefined) return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `FORMAT pattern '${pattern}' has no ${site.ctx.target} equivalent`);
+  return text;
+}
+
+/**
+ * Numbers: N (thousands separators), F (fixed), D (zero-padded integer), C (en-US currency,
+ * negative in parentheses), P (percent, "12.50 %" in .NET Framework en-US), X (hex) and
+ * custom patterns of 0, #, ',' and '.'.
+ */
+function formatNumber(site: FunctionCallSite, pattern: string): string {
+  const ctx = site.ctx;
+  const value = site.args[0]!;
+  const databricks = ctx.target === 'databricks';
+  const grouped = (x: string, decimals: number) => (databricks ? `format_number(${x}, ${decimals})` : `format('{:,.${decimals}f}', ${x})`);
+  const fixed = (x: string, decimals: number) => (databricks ? `format_number(${x}, '${decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`}')` : `printf('%.${decimals}f', ${x})`);
+  const standard = /^([CcDdFfNnPpXx])(\d{0,2})$/.exec(pattern);
+  if (standard !== null) {
+    const letter = standard[1]!.toUpperCase();
+    const digits = standard[2] === '' ? undefined : Number(standard[2]);
+    switch (letter) {
+      case 'N':
+        return grouped(value, digits ?? 2);
+      case 'F':
+        return fixed(value, digits ?? 2);
+      case 'D':
+        if (digits === undefined) return `CAST(${value} AS ${stringKeyword(ctx)})`;
+        return databricks ? `format_number(${value}, '${'0'.repeat(digits)}')` : `printf('%s%0${digits}d', CASE WHEN ${value} < 0 THEN '-' ELSE '' END, abs(${value}))`;
+      case 'C': {
+        const decimals = digits ?? 2;
+        return `CASE WHEN ${value} < 0 THEN '($' || ${grouped(`-(${value})`, decimals)} || ')' ELSE '$' || ${grouped(value, decimals)} END`;
+      }
+      case 'P':
+        return `${grouped(`${value} * 100`, digits ?? 2)} || ' %'`;
+      case 'X': {
+        const hex = databricks ? `hex(${value})` : `upper(format('{:x}', ${value}))`;
+        return digits === undefined ? (standard[1] === 'x' ? `lower(${hex})` : hex) : `lpad(${standard[1] === 'x' ? `lower(${hex})` : hex}, ${digits}, '0')`;
+      }
+      default:
+        break;
+    }
+  }
+  const custom = /^([#,0]*)(?:\.(0+|#+))?$/.exec(pattern);
+  if (custom !== null && /0|#/.test(pattern)) {
+    if (databricks) return `format_number(${value}, ${ctx.dialect.stringLiteral(pattern)})`;
+    const integer = custom[1]!;
+    const decimals = custom[2]?.length ?? 0;
+    const zeros = integer.match(/0/g)?.length ?? 0;
+    if (custom[2]?.startsWith('#') || (zeros > 1 && integer.includes(','))) {
+      return untranslated(site.call, ctx, 'TR_UNSUPPORTED_FUNCTION', `FORMAT pattern '${pattern}' has no DuckDB equivalent`);
+    }
+    // Zero padding counts the whole width: the integer digits, the point and the decimals.
+    const pad = zeros > 1 ? `0${zeros + (decimals > 0 ? decimals + 1 : 0)}` : '';
+    return `format('{:${pad}${integer.includes(',') ? ',' : ''}.${decimals}f}', CAST(${value} AS DOUBLE))`;
+  }
+  return untranslated(site.call, ctx, 'TR_UNSUPPORTED_FUNCTION', `FORMAT pattern '${pattern}' has no equivalent known to lakeshift`);
+}
+
+/**
+ * STR(float [, length [, decimals]]): the number rounded to `decimals` (default 0) places,
+ * right-aligned in `length` (default 10) characters; '*' filled when it does not fit.
+ */
+function str(site: FunctionCallSite): string {
+  const [value, lengthText, decimalsText] = site.args;
+  const length = site.call.args[1]?.kind === 'literal' ? Number(lengthText) : undefined;
+  const decimals = site.call.args[2]?.kind === 'literal' ? Number(decimalsText) : decimalsText === undefined ? 0 : undefined;
+  if (value === undefined || (lengthText !== undefined && length === undefined) || decimals === undefined) {
+    return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', 'STR with a length or decimals that are not literals');
+  }
+  const width = length ?? 10;
+  const places = Math.min(decimals, 16);
+  const text = `${site.ctx.target === 'databricks' ? 'format_string' : 'printf'}('%.${places}f', CAST(${value} AS DOUBLE))`;
+  return `CASE WHEN length(${text}) > ${width} THEN repeat('*', ${width}) ELSE lpad(${text}, ${width}, ' ') END`;
+}
+
+export const CONVERSION_FUNCTIONS: FunctionTable = {
+  FORMAT: format,
+  STR: str,
+};

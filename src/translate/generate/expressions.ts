@@ -1,0 +1,593 @@
+import type { DataType, Expression, FunctionCall, OrderByItem, WindowFrame, WindowSpec } from '../../tsql/index.js';
+import type { TranslationContext } from '../context.js';
+import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, stringComparison } from './collation.js';
+import { castExpression } from './convert-styles.js';
+import { dateLiteral, dateValue, isoDateText } from './date-functions.js';
+import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
+import { functionName } from './function-rule.js';
+import { untranslated } from './markers.js';
+import { isObjectIdCall, objectExistence } from './object-existence.js';
+import { forXmlConcatenation, query } from './queries.js';
+import { fullMatchRegex, likeToRegex } from './string-functions.js';
+import { noEquivalentReason, systemVariable } from './system-functions.js';
+import { decimalResult, exactShape, isMoney, isNumeric, typeFromDataType, valueType, type ValueType } from './value-types.js';
+
+export { untranslated } from './markers.js';
+export { isStringValued } from './value-types.js';
+
+type ExpressionHandlers = {
+  readonly [K in Expression['kind']]: (node: Extract<Expression, { kind: K }>, ctx: TranslationContext) => string;
+};
+
+/** An expression in the target dialect. */
+export function expression(node: Expression, ctx: TranslationContext): string {
+  const handler = handlers[node.kind] as (node: Expression, ctx: TranslationContext) => string;
+  return handler(node, ctx);
+}
+
+/**
+ * A value stored into a slot of a known T-SQL type (a variable, a column, a parameter default),
+ * converted as SQL Server converts it on assignment: bit slots take true/false where T-SQL
+ * writes 1/0 (bit became BOOLEAN), date slots a typed literal where T-SQL writes text
+ * ('20240131' is not a date to the targets), string slots a literal cut to their length.
+ * For the statement writer: DECLARE ... = value, SET, INSERT ... VALUES, parameter defaults.
+ */
+export function expressionAs(node: Expression, type: DataType | ValueType | undefined, ctx: TranslationContext): string {
+  if (type === undefined) return expression(node, ctx);
+  const slot = 'kind' in type ? typeFromDataType(type) : type;
+  if (slot.family === 'bit') {
+    const literal = bitLiteral(node);
+    if (literal !== undefined) return literal;
+  }
+  if ((slot.family === 'date' || slot.family === 'datetime') && node.kind === 'literal') {
+    if (node.type === 'string' || node.type === 'unicode-string') return dateLiteral(node, ctx, slot.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
+    if (node.type === 'integer') return dateValue(node, ctx, (inner) => expression(inner, ctx), slot.family === 'date' ? 'date' : 'timestamp');
+  }
+  if (slot.family === 'string' && slot.length !== undefined && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') && node.value.length > slot.length) {
+    const cut = node.value.slice(0, slot.length);
+    return ctx.dialect.stringLiteral(slot.fixed ? cut.padEnd(slot.length, ' ') : cut);
+  }
+  return expression(node, ctx);
+}
+
+const COMPARISONS: Readonly<Record<string, string>> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=', '!<': '>=', '!>': '<=' };
+
+const handlers: ExpressionHandlers = {
+  literal(node, ctx) {
+    switch (node.type) {
+      case 'string':
+      case 'unicode-string':
+        return ctx.dialect.stringLiteral(node.value);
+      case 'integer':
+      case 'decimal':
+      case 'float':
+        return node.text;
+      case 'money':
+        return node.text.replace(/^\$/, '');
+      case 'binary':
+        return `unhex('${node.text.slice(2)}')`;
+      case 'null':
+        return 'NULL';
+      default: {
+        const unknown: never = node.type;
+        return String(unknown);
+      }
+    }
+  },
+
+  variable(node, ctx) {
+    return ctx.dialect.variable(ctx.variableName(node.name));
+  },
+
+  'system-variable'(node, ctx) {
+    return systemVariable(node, ctx);
+  },
+
+  'column-ref'(node, ctx) {
+    return node.parts.map((part) => ctx.dialect.identifier(part)).join('.');
+  },
+
+  star(node, ctx) {
+    return [...node.qualifier.map((part) => ctx.dialect.identifier(part)), '*'].join('.');
+  },
+
+  unary(node, ctx) {
+    const inner = expression(node.operand, ctx);
+    const wrapped = node.operand.kind === 'binary' ? `(${inner})` : inner;
+    if (node.operator === 'NOT') return `NOT ${wrapped}`;
+    if (node.operator === '+') return wrapped;
+    return `${node.operator}${wrapped}`;
+  },
+
+  binary(node, ctx) {
+    if (COMPARISONS[node.operator] !== undefined) return comparison(node, ctx);
+    switch (node.operator) {
+      case '+':
+        return plus(node, ctx);
+      case '-':
+        return minus(node, ctx);
+      case '/':
+        return divide(node, ctx);
+      case '^': {
+        const [left, right] = operands(node, ctx);
+        return ctx.target === 'duckdb' ? `xor(${left}, ${right})` : `${left} ^ ${right}`;
+      }
+      default: {
+        const [left, right] = operands(node, ctx);
+        return `${left} ${node.operator} ${right}`;
+      }
+    }
+  },
+
+  'is-null'(node, ctx) {
+    // OBJECT_ID(name) IS [NOT] NULL asks whether an object exists: the targets' catalogs say.
+    if (isObjectIdCall(node.expression)) return objectExistence(node, node.expression, node.not, ctx);
+    return `${wrapComparand(node.expression, ctx)} IS ${node.not ? 'NOT ' : ''}NULL`;
+  },
+
+  in(node, ctx) {
+    if (node.query === undefined) {
+      const type = valueType(node.expression, ctx);
+      const collated = node.values.some((value) => collatedComparison(node.expression, value, ctx));
+      if (!collated) node.values.forEach((value) => checkComparison(node, node.expression, value, ctx));
+      const list = node.values.map((value) => listOperand(node.expression, value, comparand(value, type, ctx), collated, ctx)).join(', ');
+      const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), true, ctx) : wrapComparand(node.expression, ctx);
+      return `${subject} ${node.not ? 'NOT ' : ''}IN (${list})`;
+    }
+    noteSubqueryComparison(node, node.expression, ctx);
+    return `${wrapComparand(node.expression, ctx)} ${node.not ? 'NOT ' : ''}IN (${query(node.query, ctx)})`;
+  },
+
+  between(node, ctx) {
+    const type = valueType(node.expression, ctx);
+    const collated = collatedComparison(node.expression, node.low, ctx) || collatedComparison(node.expression, node.high, ctx);
+    if (!collated) checkComparison(node, node.expression, node.low, ctx);
+    const bound = (value: Expression) => listOperand(node.expression, value, comparand(value, type, ctx), collated, ctx);
+    const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), true, ctx) : wrapComparand(node.expression, ctx);
+    return `${subject} ${node.not ? 'NOT ' : ''}BETWEEN ${bound(node.low)} AND ${bound(node.high)}`;
+  },
+
+  /**
+   * LIKE. Under a case-insensitive collation SQL Server matches regardless of case and ignores
+   * trailing spaces of the matched value (not of the pattern): rtrim(x) ILIKE pattern, in both
+   * targets (Databricks' LIKE keeps trailing spaces significant even under an RTRIM collation).
+   */
+  like(node, ctx) {
+    const pattern = node.pattern;
+    const literal = isStringLiteral(pattern) ? pattern : undefined;
+    const subjectType = valueType(node.expression, ctx);
+    const collated = collatedSubject(subjectType, ctx) && (literal === undefined || !caseFreeText(literal.value));
+    const subject = collated ? `rtrim(${expression(node.expression, ctx)})` : wrapComparand(node.expression, ctx);
+    if (!collated && (literal === undefined || !caseFreeText(literal.value))) {
+      ctx.reportOnce('case-insensitive', 'TR_CASE_INSENSITIVE', node, 'this object compares strings (LIKE); SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not');
+    }
+    if (literal === undefined) {
+      ctx.reportOnce('like-dynamic', 'TR_SEMANTIC', pattern, 'this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target');
+    } else if (/\[[^\]]+\]/.test(literal.value)) {
+      // [a-z] character classes are T-SQL only: the pattern becomes a regular expression.
+      const escape = node.escape?.kind === 'literal' ? node.escape.value : undefined;
+      if (node.escape !== undefined && escape === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'a LIKE pattern with [...] classes and an ESCAPE that is not a literal');
+      const parsed = likeToRegex(literal.value, escape);
+      if (parsed === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'a LIKE pattern with an unclosed [ character class');
+      const regex = ctx.dialect.stringLiteral(`${collated ? '(?i)' : ''}${fullMatchRegex(parsed)}`);
+      const match = ctx.target === 'databricks' ? `${subject} RLIKE ${regex}` : `regexp_matches(${subject}, ${regex})`;
+      return node.not ? `NOT (${match})` : match;
+    }
+    const escape = node.escape === undefined ? '' : ` ESCAPE ${expression(node.escape, ctx)}`;
+    return `${subject} ${node.not ? 'NOT ' : ''}${collated ? 'ILIKE' : 'LIKE'} ${expression(pattern, ctx)}${escape}`;
+  },
+
+  exists(node, ctx) {
+    return `EXISTS (${query(node.query, ctx)})`;
+  },
+
+  /** = ANY (subquery) is IN, <> ALL is NOT IN, with the same NULL rules; other forms stay. */
+  'quantified-comparison'(node, ctx) {
+    const operator = COMPARISONS[node.operator];
+    noteSubqueryComparison(node, node.left, ctx);
+    if (operator === '=' && node.quantifier !== 'ALL') return `${wrapComparand(node.left, ctx)} IN (${query(node.query, ctx)})`;
+    if (operator === '<>' && node.quantifier === 'ALL') return `${wrapComparand(node.left, ctx)} NOT IN (${query(node.query, ctx)})`;
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `${node.operator} ${node.quantifier} (subquery) comparisons: rewrite with EXISTS or an aggregate`);
+  },
+
+  subquery(node, ctx) {
+    return forXmlConcatenation(node.query, false, ctx) ?? `(${query(node.query, ctx)})`;
+  },
+
+  case(node, ctx) {
+    const operandNode = node.operand;
+    const operandType = operandNode === undefined ? undefined : valueType(operandNode, ctx);
+    const collated = operandNode !== undefined && node.whens.some((when) => collatedComparison(operandNode, when.when, ctx));
+    if (operandNode !== undefined && !collated) node.whens.forEach((when) => checkComparison(when, operandNode, when.when, ctx));
+    const operand = operandNode === undefined ? '' : ` ${collated ? collatedOperand(operandNode, expression(operandNode, ctx), true, ctx) : expression(operandNode, ctx)}`;
+    const whenText = (value: Expression) => (operandNode === undefined || operandType === undefined ? expression(value, ctx) : listOperand(operandNode, value, comparand(value, operandType, ctx), collated, ctx));
+    const whens = node.whens.map((when) => ` WHEN ${whenText(when.when)} THEN ${expression(when.then, ctx)}`).join('');
+    const otherwise = node.else === undefined ? '' : ` ELSE ${expression(node.else, ctx)}`;
+    return `CASE${operand}${whens}${otherwise} END`;
+  },
+
+  cast(node, ctx) {
+    return castExpression(node, ctx, (inner) => expression(inner, ctx));
+  },
+
+  convert(node, ctx) {
+    return castExpression(node, ctx, (inner) => expression(inner, ctx));
+  },
+
+  parse(node, ctx) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'PARSE uses .NET culture rules: rewrite with to_date, to_timestamp or a cast');
+  },
+
+  collate(node, ctx) {
+    ctx.report('TR_SEMANTIC', node, `COLLATE ${node.collation} was dropped: check the comparison's case and accent rules`);
+    return expression(node.expression, ctx);
+  },
+
+  'at-time-zone'(node, ctx) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'AT TIME ZONE uses Windows time zone names: rewrite with from_utc_timestamp / to_utc_timestamp');
+  },
+
+  'function-call'(node, ctx) {
+    return functionCall(node, ctx);
+  },
+
+  'method-call'(node, ctx) {
+    // (SELECT ... FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)'): the concatenation idiom, unescaped.
+    if (node.target.kind === 'subquery' && node.method.toLowerCase() === 'value' && node.args[0]?.kind === 'literal' && node.args[0].value === '.') {
+      const concatenated = forXmlConcatenation(node.target.query, true, ctx);
+      if (concatenated !== undefined) return concatenated;
+    }
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `the .${node.method}() method of an xml or CLR value has no equivalent`);
+  },
+
+  property(node, ctx) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `the .${node.name} property of a CLR value has no equivalent`);
+  },
+
+  'static-method-call'(node, ctx) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `${node.type.parts.join('.')}::${node.method}() has no equivalent`);
+  },
+
+  'next-value-for'(node, ctx) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'sequences have no equivalent: use an identity column or row_number()');
+  },
+
+  'odbc-escape'(node, ctx) {
+    switch (node.escape) {
+      case 'd':
+        return `DATE ${expression(node.body, ctx)}`;
+      case 'ts':
+        return `TIMESTAMP ${expression(node.body, ctx)}`;
+      case 'fn':
+        return expression(node.body, ctx);
+      default:
+        return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `the ODBC escape {${node.escape} ...} has no equivalent`);
+    }
+  },
+
+  default() {
+    return 'DEFAULT';
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// operators
+
+/**
+ * Precedence of binary operators (higher binds tighter). The syntax tree keeps no parentheses,
+ * so they are written back wherever the tree's shape needs them: a child that binds less
+ * tightly than its parent, or as tightly on the right (operators group left to right). Bitwise
+ * operators always get them, since the targets rank &, ^ and | differently from T-SQL.
+ */
+const PRECEDENCE: Readonly<Record<string, number>> = {
+  OR: 1,
+  AND: 2,
+  '=': 4, '<>': 4, '!=': 4, '<': 4, '>': 4, '<=': 4, '>=': 4, '!<': 4, '!>': 4,
+  '&': 5, '^': 5, '|': 5,
+  '+': 6, '-': 6,
+  '*': 7, '/': 7, '%': 7,
+};
+
+function parenthesize(child: Expression, text: string, parentOperator: string, right: boolean): string {
+  if (child.kind !== 'binary') {
+    // IS NULL, IN, BETWEEN and LIKE bind like comparisons.
+    const comparisonLike = child.kind === 'is-null' || child.kind === 'in' || child.kind === 'between' || child.kind === 'like';
+    return comparisonLike && (PRECEDENCE[parentOperator] ?? 0) >= 4 ? `(${text})` : text;
+  }
+  const inner = PRECEDENCE[child.operator] ?? 0;
+  const outer = PRECEDENCE[parentOperator] ?? 0;
+  const bitwise = inner === 5 || outer === 5;
+  // A translated child may no longer be the operator it was (a division became `div`, a date
+  // sum a function call): parenthesise whenever its text is not a plain call or name.
+  return inner < outer || (inner === outer && right) || (bitwise && inner !== outer) || (outer > inner && /\sdiv\s|\/\//.test(text)) ? `(${text})` : text;
+}
+
+function operands(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext, operator: string = node.operator): [string, string] {
+  return [parenthesize(node.left, expression(node.left, ctx), operator, false), parenthesize(node.right, expression(node.right, ctx), operator, true)];
+}
+
+/**
+ * `+` adds numbers and concatenates strings in T-SQL. `||` concatenates in both targets and,
+ * like T-SQL's `+` with CONCAT_NULL_YIELDS_NULL on, gives NULL when either side is NULL. A
+ * datetime plus a number adds days. A string and a number add: T-SQL converts the string.
+ */
+function plus(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
+  const left = valueType(node.left, ctx);
+  const right = valueType(node.right, ctx);
+  if (left.family === 'datetime' && isNumeric(right)) return addDays(node.left, node.right, false, ctx);
+  if (right.family === 'datetime' && isNumeric(left)) return addDays(node.right, node.left, false, ctx);
+  const [leftText, rightText] = operands(node, ctx);
+  const stringSide = left.family === 'string' || right.family === 'string';
+  if (stringSide && (isNumeric(left) || isNumeric(right))) {
+    const stringNode = left.family === 'string' ? node.left : node.right;
+    const which = stringNode.kind === 'literal' ? ` '${stringNode.value}'` : '';
+    ctx.report('TR_SEMANTIC', node, `\`+\` of a string and a number is an addition in T-SQL: the string${which} is converted to a number (an error if it is not one)`);
+    const numberType = isNumeric(left) ? left : right;
+    const target = numberType.family === 'integer' || numberType.family === 'bit' ? 'BIGINT' : numberType.family === 'float' ? 'DOUBLE' : 'DECIMAL(38,10)';
+    return left.family === 'string' ? `CAST(${leftText} AS ${target}) + ${rightText}` : `${leftText} + CAST(${rightText} AS ${target})`;
+  }
+  if (stringSide) return `${leftText} || ${rightText}`;
+  if (!isNumeric(left) || !isNumeric(right)) {
+    ctx.report('TR_STRING_CONCAT_UNTYPED', node, 'the types of this `+` are not known: it was kept as addition; if it joins strings, use ||');
+  }
+  return `${leftText} + ${rightText}`;
+}
+
+function minus(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
+  const left = valueType(node.left, ctx);
+  const right = valueType(node.right, ctx);
+  if (left.family === 'datetime' && isNumeric(right)) return addDays(node.left, node.right, true, ctx);
+  if (left.family === 'datetime' && (right.family === 'datetime' || right.family === 'date')) {
+    ctx.report('TR_SEMANTIC', node, 'a datetime minus a datetime is a datetime after 1900-01-01 in T-SQL, an interval here: use DATEDIFF');
+  }
+  const [leftText, rightText] = operands(node, ctx);
+  return `${leftText} - ${rightText}`;
+}
+
+/** datetime + n is n days later (fractions are parts of a day) in T-SQL. */
+function addDays(date: Expression, days: Expression, subtract: boolean, ctx: TranslationContext): string {
+  const dateText = dateValue(date, ctx, (inner) => expression(inner, ctx));
+  const dayType = valueType(days, ctx);
+  let amount = expression(days, ctx);
+  if (days.kind === 'binary' || days.kind === 'unary') amount = `(${amount})`;
+  if (subtract) amount = `-${amount}`;
+  if (dayType.family === 'integer' || dayType.family === 'bit') {
+    return ctx.target === 'databricks' ? `timestampadd(DAY, ${amount}, ${dateText})` : `${dateText} + INTERVAL (${amount}) DAY`;
+  }
+  const micros = `CAST(round(${amount} * 86400000000) AS BIGINT)`;
+  return ctx.target === 'databricks' ? `timestampadd(MICROSECOND, ${micros}, ${dateText})` : `${dateText} + INTERVAL (${micros}) MICROSECOND`;
+}
+
+/**
+ * `/` of two integers is integer division in T-SQL (7 / 2 = 3, truncated towards zero); in
+ * Databricks `/` always returns a fraction and `div` truncates. DuckDB's `//` truncates too.
+ */
+function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
+  const left = valueType(node.left, ctx);
+  const right = valueType(node.right, ctx);
+  const integer = (type: ValueType) => type.family === 'integer' || type.family === 'bit';
+  if (integer(left) && integer(right)) {
+    const [leftText, rightText] = operands(node, ctx);
+    return `${leftText} ${ctx.target === 'databricks' ? 'div' : '//'} ${rightText}`;
+  }
+  const exact = exactDecimalDivision(node, left, right, ctx);
+  if (exact !== undefined) return exact;
+  if ((integer(left) && right.family === 'unknown') || (integer(right) && left.family === 'unknown')) {
+    ctx.reportOnce(
+      `integer-division:${node.span.start}`,
+      'TR_SEMANTIC',
+      node,
+      'a division by or of an integer whose other side has an unknown type: if both are integers, T-SQL truncates the result (7 / 2 = 3) and `/` here does not; use div',
+    );
+  }
+  const [leftText, rightText] = operands(node, ctx);
+  return `${leftText} / ${rightText}`;
+}
+
+/**
+ * A decimal divided by a decimal or an integer (which takes part as decimal(p,0)) is exact in
+ * SQL Server: the quotient truncated at max(6, s1 + p2 + 1) decimals (fewer beyond precision
+ * 38). The dialect divides so where its `/` would not; money with money or an integer is money,
+ * and an operand whose precision is not known keeps the plain `/`.
+ */
+function exactDecimalDivision(node: Extract<Expression, { kind: 'binary' }>, left: ValueType, right: ValueType, ctx: TranslationContext): string | undefined {
+  const divideExactly = ctx.dialect.exactDivision;
+  if (divideExactly === undefined) return undefined;
+  const exact = (type: ValueType) => type.family === 'integer' || type.family === 'decimal';
+  if (!exact(left) || !exact(right) || isMoney(valueType(node, ctx))) return undefined;
+  const dividend = exactShape(left);
+  const divisor = exactShape(right);
+  if (dividend === undefined || divisor === undefined) return undefined;
+  const [dividendText, divisorText] = operands(node, ctx);
+  const { scale } = decimalResult('/', dividend, divisor);
+  return divideExactly({ dividend: dividendText, dividendScale: dividend.scale, divisor: divisorText, divisorScale: divisor.scale, scale });
+}
+
+// ---------------------------------------------------------------------------------------------
+// comparisons
+
+/**
+ * A comparison. Of strings under a case-insensitive collation (translate.collation), both sides
+ * compare as SQL Server's collation compares them: case and trailing spaces ignored.
+ */
+function comparison(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
+  const operator = COMPARISONS[node.operator]!;
+  const collated = collatedComparison(node.left, node.right, ctx);
+  if (!collated) checkComparison(node, node.left, node.right, ctx);
+  const leftType = valueType(node.left, ctx);
+  const rightType = valueType(node.right, ctx);
+  let leftText = comparand(node.left, rightType, ctx);
+  let rightText = comparand(node.right, leftType, ctx);
+  if (collated) {
+    leftText = collatedOperand(node.left, leftText, true, ctx);
+    rightText = collatedOperand(node.right, rightText, false, ctx);
+  }
+  return `${parenthesize(node.left, leftText, node.operator, false)} ${operator} ${parenthesize(node.right, rightText, node.operator, true)}`;
+}
+
+/** IN (subquery) and = ANY (subquery) of strings keep the target's comparison: the object gets a warning. */
+function noteSubqueryComparison(at: { readonly span: { readonly start: number; readonly end: number } }, subject: Expression, ctx: TranslationContext): void {
+  const type = valueType(subject, ctx);
+  if (type.family !== 'string' || !collatedSubject(type, ctx)) return;
+  ctx.reportOnce(
+    'case-insensitive',
+    'TR_CASE_INSENSITIVE',
+    at,
+    "this object compares strings with a subquery (IN, ANY, ALL), which keeps the target's case-sensitive comparison: SQL Server ignores case and trailing spaces; compare lower(rtrim()) of both sides where that matters",
+  );
+}
+
+/**
+ * A value an IN list, BETWEEN or simple CASE compares `subject` with, when the comparison ignores
+ * case (`collated`): string literals and strings compared as strings take part; a value of
+ * another type in the same list stays as it is.
+ */
+function listOperand(subject: Expression, value: Expression, text: string, collated: boolean, ctx: TranslationContext): string {
+  return collated && (isStringLiteral(value) || collatedComparison(subject, value, ctx)) ? collatedOperand(value, text, false, ctx) : text;
+}
+
+/**
+ * One side of a comparison, converted as SQL Server converts it to the other side's type: 1/0
+ * against a bit is true/false (bit became BOOLEAN), text against a date a typed date literal.
+ */
+function comparand(node: Expression, other: ValueType, ctx: TranslationContext): string {
+  if (other.family === 'bit') {
+    const literal = bitLiteral(node);
+    if (literal !== undefined) return literal;
+  }
+  if ((other.family === 'date' || other.family === 'datetime') && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string')) {
+    return dateLiteral(node, ctx, other.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
+  }
+  return expression(node, ctx);
+}
+
+function wrapComparand(node: Expression, ctx: TranslationContext): string {
+  const text = expression(node, ctx);
+  return node.kind === 'binary' && (PRECEDENCE[node.operator] ?? 0) <= 4 ? `(${text})` : text;
+}
+
+function bitLiteral(node: Expression): string | undefined {
+  if (node.kind === 'literal' && node.type === 'integer' && (node.value === '0' || node.value === '1')) return node.value === '1' ? 'true' : 'false';
+  return undefined;
+}
+
+/**
+ * Reports what SQL Server's default collation does to a string comparison that the targets do
+ * not: ignore case (once an object, and only when letters are compared) and trailing spaces.
+ * For the comparisons that are not written to compare that way (translate.collation binary).
+ */
+function checkComparison(at: { readonly span: { readonly start: number; readonly end: number } }, left: Expression, right: Expression, ctx: TranslationContext): void {
+  if ([left, right].some((side) => side.kind === 'literal' && side.type === 'null')) return;
+  const leftType = valueType(left, ctx);
+  const rightType = valueType(right, ctx);
+  if (!stringComparison(leftType, rightType)) return;
+  const literals = [left, right].filter(isStringLiteral);
+  if (literals.some((literal) => / +$/.test(literal.value)) || leftType.fixed === true || rightType.fixed === true) {
+    ctx.reportOnce('trailing-spaces', 'TR_TRAILING_SPACES', at, 'this object compares char values or text with trailing spaces: SQL Server ignores trailing spaces in comparisons, Databricks does not');
+  }
+  // Text that reads as a date is a date comparison, where case does not matter; compared with
+  // a value of unknown type, the compact yyyymmdd form is no date to the targets.
+  const dateText = literals.length === 1 ? isoDateText(literals[0]!.value) : undefined;
+  if (dateText !== undefined) {
+    const otherType = literals[0] === left ? rightType : leftType;
+    if (otherType.family === 'unknown' && /^\d{8}/.test(literals[0]!.value.trim())) {
+      ctx.reportOnce(`compact-date:${literals[0]!.value}`, 'TR_SEMANTIC', literals[0]!, `'${literals[0]!.value}' is compared with a value of unknown type: if that is a date, the target does not read this text as one; write '${dateText.date}'`);
+    }
+    return;
+  }
+  if (literals.length > 0 && literals.every((literal) => literal.value.toLowerCase() === literal.value.toUpperCase())) return;
+  ctx.reportOnce('case-insensitive', 'TR_CASE_INSENSITIVE', at, 'this object compares strings; SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not');
+}
+
+// ---------------------------------------------------------------------------------------------
+// function calls and windows
+
+const IGNORE_NULLS_FUNCTIONS: ReadonlySet<string> = new Set(['FIRST_VALUE', 'LAST_VALUE', 'LAG', 'LEAD']);
+
+function functionCall(node: FunctionCall, ctx: TranslationContext): string {
+  const parts = node.name.parts;
+  const name = functionName(node);
+  const over = node.over === undefined ? '' : ` OVER (${windowSpec(node.over, ctx)})`;
+  if (parts.length > 1) {
+    // A schema-qualified name is a user-defined function: it keeps its (mapped) name.
+    ctx.report('TR_USER_FUNCTION', node, `${parts.join('.')} is a user-defined function: translate and create it too`);
+    return `${ctx.objectName(node.name)}(${node.args.map((arg) => expression(arg, ctx)).join(', ')})${over}`;
+  }
+  const rule = FUNCTIONS[name];
+  if (rule === undefined) {
+    const reason = noEquivalentReason(name);
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_FUNCTION', reason === undefined ? `${name}() has no translation known to lakeshift` : `${name}(): ${reason}`);
+  }
+  if (node.withinGroup.length > 0 && !WITHIN_GROUP_FUNCTIONS.has(name)) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_FUNCTION', `${name}() ... WITHIN GROUP has no translation known to lakeshift`);
+  }
+  const modifiers = node.modifiers ?? [];
+  const ignoreNulls = modifiers.includes('IGNORE NULLS');
+  if (modifiers.some((modifier) => modifier !== 'IGNORE NULLS' && modifier !== 'RESPECT NULLS' && !['LEADING', 'TRAILING', 'BOTH'].includes(modifier))) {
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_FUNCTION', `${name}() with ${modifiers.join(', ')} has no translation known to lakeshift`);
+  }
+  // Arguments are translated when a rule reads them: a rule that reads the call itself (OBJECT_NAME(@@PROCID))
+  // does not report diagnostics for arguments it does not translate.
+  let args: readonly string[] | undefined;
+  const site: FunctionCallSite = {
+    get args() {
+      args ??= node.args.map((arg) => expression(arg, ctx));
+      return args;
+    },
+    call: node,
+    ctx,
+    expression: (arg) => expression(arg, ctx),
+  };
+  const emitter = emitterFor(rule, ctx.target);
+  const emitted = typeof emitter === 'string' ? `${emitter}(${site.args.join(', ')})` : emitter(site);
+  const core = typeof emitted === 'string' ? emitted : emitted.core;
+  let text = core;
+  if (node.quantifier === 'DISTINCT') {
+    noteStringGrouping(node, `${name}(DISTINCT)`, node.args, ctx);
+    text = text.replace(/^(\w+)\(/, '$1(DISTINCT ');
+  }
+  if (ignoreNulls && IGNORE_NULLS_FUNCTIONS.has(name)) {
+    text = ctx.target === 'databricks' ? `${text} IGNORE NULLS` : text.replace(/\)$/, ' IGNORE NULLS)');
+  }
+  text = `${text}${over}`;
+  return typeof emitted === 'string' ? text : emitted.wrap(text);
+}
+
+export function windowSpec(spec: WindowSpec, ctx: TranslationContext): string {
+  const parts: string[] = [];
+  if (spec.name !== undefined) parts.push(ctx.dialect.identifier(spec.name));
+  if (spec.partitionBy.length > 0) {
+    noteStringGrouping(spec.partitionBy[0]!, 'PARTITION BY', spec.partitionBy, ctx);
+    parts.push(`PARTITION BY ${spec.partitionBy.map((item) => expression(item, ctx)).join(', ')}`);
+  }
+  if (spec.orderBy.length > 0) parts.push(`ORDER BY ${orderBy(spec.orderBy, ctx, true)}`);
+  if (spec.frame !== undefined) parts.push(frame(spec.frame, ctx));
+  return parts.join(' ');
+}
+
+/**
+ * An ORDER BY list. SQL Server sorts NULLs first ascending and last descending, as both
+ * targets do by default. In a window, ORDER BY (SELECT NULL) — "any order", the usual way to
+ * number rows without one — is ORDER BY NULL: the targets take no subquery there.
+ */
+export function orderBy(items: readonly OrderByItem[], ctx: TranslationContext, inWindow = false): string {
+  return items
+    .map((item) => {
+      const constant = inWindow && isConstantSubquery(item.expression);
+      return `${constant ? 'NULL' : expression(item.expression, ctx)}${item.direction === undefined || constant ? '' : ` ${item.direction}`}`;
+    })
+    .join(', ');
+}
+
+function isConstantSubquery(node: Expression): boolean {
+  if (node.kind !== 'subquery' || node.query.body.kind !== 'select') return false;
+  const body = node.query.body;
+  const only = body.columns.length === 1 ? body.columns[0] : undefined;
+  return body.from.length === 0 && only?.kind === 'select-column' && only.expression.kind === 'literal';
+}
+
+function frame(node: WindowFrame, ctx: TranslationContext): string {
+  const bound = (value: WindowFrame['start']) => (value.offset === undefined ? value.type : `${expression(value.offset, ctx)} ${value.type}`);
+  return node.end === undefined ? `${node.unit} ${bound(node.start)}` : `${node.unit} BETWEEN ${bound(node.start)} AND ${bound(node.end)}`;
+}
+

@@ -1,0 +1,223 @@
+import type { AstNode, CaseExpression, CreateFunctionStatement, DataType, Expression, Query, Select, Statement } from '../../tsql/index.js';
+import { walkAst } from '../../tsql/index.js';
+import { typeFamily } from '../dialects/types.js';
+import { mapAst, nullLiteral } from './ast-tools.js';
+import type { StatementWriter } from './statements.js';
+
+/**
+ * Folds the body of a T-SQL scalar function into one expression, for a SQL function
+ * (RETURNS type RETURN expression). The body is evaluated symbolically: each variable holds the
+ * expression of its current value, and reading a variable substitutes that expression.
+ *
+ * - DECLARE @x type [= v] and SET @x = v (and SELECT @x = v without FROM) assign. A value
+ *   assigned to a numeric or date variable is cast to its type, as T-SQL converts on assignment.
+ * - SELECT @x = v FROM ... becomes a scalar subquery (one row expected: T-SQL would take the
+ *   last of several rows).
+ * - IF c ... ELSE ...: variables assigned in either branch become CASE WHEN c THEN .. ELSE .. END
+ *   (IF treats an unknown condition as false, as CASE does); a RETURN inside a branch makes the
+ *   rest of the body the other branch.
+ * - RETURN v ends it.
+ *
+ * Loops, table access other than SELECT assignments, EXEC and the like cannot be folded: the
+ * reason is returned.
+ */
+export function foldScalarFunction(node: CreateFunctionStatement, w: StatementWriter): Expression | string {
+  const types = new Map<string, DataType>();
+  const result = foldList(flatten(node.body), new Map(), types, w);
+  if (typeof result === 'string') return result;
+  if (result.returns === undefined) return 'the body does not end with RETURN';
+  if (size(result.returns) > 4000) return 'the folded expression is too large';
+  return result.returns;
+}
+
+type Env = Map<string, Expression>;
+type Folded = { returns?: Expression; env: Env } | string;
+
+function flatten(statements: readonly Statement[]): Statement[] {
+  return statements.flatMap((statement) => (statement.kind === 'block' ? flatten(statement.statements) : [statement]));
+}
+
+function key(name: string): string {
+  return name.replace(/^@+/, '').toLowerCase();
+}
+
+/** `node` with each variable that has a value in `env` replaced by that value. */
+function substitute<T extends AstNode>(node: T, env: Env): T {
+  return mapAst(node, (child) => (child.kind === 'variable' ? env.get(key(child.name)) : undefined));
+}
+
+function assign(env: Env, types: Map<string, DataType>, name: string, value: Expression): void {
+  const type = types.get(key(name));
+  const family = type === undefined ? 'other' : typeFamily(type.name.parts[type.name.parts.length - 1] ?? '');
+  const needsCast = type !== undefined && (family === 'number' || family === 'date') && !(value.kind === 'literal' && value.type === 'null');
+  env.set(key(name), needsCast ? { kind: 'cast', try: false, expression: value, type, span: value.span } : value);
+}
+
+function caseOf(condition: Expression, then: Expression, otherwise: Expression): CaseExpression {
+  return { kind: 'case', whens: [{ kind: 'case-when', when: condition, then, span: condition.span }], else: otherwise, span: condition.span };
+}
+
+function foldList(statements: readonly Statement[], env: Env, types: Map<string, DataType>, w: StatementWriter): Folded {
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index]!;
+    switch (statement.kind) {
+      case 'declare':
+        for (const variable of statement.variables) {
+          if (variable.kind !== 'variable-declaration') return `table variable ${variable.name}`;
+          types.set(key(variable.name), variable.type);
+          // An undeclared value is NULL until assigned.
+          assign(env, types, variable.name, variable.value === undefined ? nullLiteral(variable.span) : substitute(variable.value, env));
+        }
+        break;
+      case 'set-variable': {
+        if (statement.value.kind === 'cursor-definition') return 'a cursor';
+        const value = substitute(statement.value, env);
+        const current = env.get(key(statement.variable.name)) ?? nullLiteral(statement.span);
+        assign(env, types, statement.variable.name, statement.operator === '=' ? value : { kind: 'binary', operator: statement.operator.slice(0, -1) as '+', left: current, right: value, span: statement.span });
+        break;
+      }
+      case 'select-statement': {
+        const body = statement.query.body;
+        if (body.kind !== 'select' || body.columns.some((item) => item.kind !== 'select-assignment')) return 'a query that returns rows';
+        const noTable = body.from.length === 0 && body.where === undefined && statement.query.with === undefined;
+        if (!noTable) w.ctx.reportOnce('fold-select', 'TR_SEMANTIC', statement, 'SELECT @v = ... FROM in a function became a scalar subquery: it must return one row (T-SQL takes the last of several)');
+        for (const item of body.columns) {
+          if (item.kind !== 'select-assignment') continue;
+          const value = substitute(item.expression, env);
+          const read: Expression = noTable
+            ? value
+            : {
+                kind: 'subquery',
+                span: item.span,
+                query: substitute({ ...statement.query, body: { ...body, columns: [{ kind: 'select-column', expression: item.expression, span: item.span }] } } as Query, env),
+              };
+          const current = env.get(key(item.variable.name)) ?? nullLiteral(item.span);
+          assign(env, types, item.variable.name, item.operator === '=' ? read : { kind: 'binary', operator: item.operator.slice(0, -1) as '+', left: current, right: read, span: item.span });
+        }
+        break;
+      }
+      case 'return':
+        if (statement.value === undefined) return 'RETURN without a value';
+        return { returns: substitute(statement.value, env), env };
+      case 'if': {
+        const condition = substitute(statement.condition, env);
+        const thenResult = foldList(flatten([statement.then]), new Map(env), types, w);
+        const elseResult = foldList(statement.else === undefined ? [] : flatten([statement.else]), new Map(env), types, w);
+        if (typeof thenResult === 'string') return thenResult;
+        if (typeof elseResult === 'string') return elseResult;
+        const rest = statements.slice(index + 1);
+        if (thenResult.returns !== undefined && elseResult.returns !== undefined) return { returns: caseOf(condition, thenResult.returns, elseResult.returns), env };
+        if (thenResult.returns !== undefined || elseResult.returns !== undefined) {
+          // One branch returns: the rest of the body runs after the other one.
+          const continued = foldList(rest, thenResult.returns === undefined ? thenResult.env : elseResult.env, types, w);
+          if (typeof continued === 'string') return continued;
+          if (continued.returns === undefined) return 'the body does not end with RETURN';
+          return thenResult.returns !== undefined
+            ? { returns: caseOf(condition, thenResult.returns, continued.returns), env }
+            : { returns: caseOf(condition, continued.returns, elseResult.returns!), env };
+        }
+        for (const name of new Set([...thenResult.env.keys(), ...elseResult.env.keys()])) {
+          const a = thenResult.env.get(name) ?? nullLiteral(statement.span);
+          const b = elseResult.env.get(name) ?? nullLiteral(statement.span);
+          env.set(name, a === b ? a : caseOf(condition, a, b));
+        }
+        break;
+      }
+      case 'set-option':
+        break;
+      default:
+        return `it holds ${describe(statement)}`;
+    }
+  }
+  return { env };
+}
+
+function describe(statement: Statement): string {
+  switch (statement.kind) {
+    case 'while':
+      return 'a WHILE loop';
+    case 'execute':
+    case 'execute-string':
+      return 'EXEC';
+    case 'try-catch':
+      return 'TRY/CATCH';
+    default:
+      return `a ${statement.kind.replace(/-/g, ' ')} statement`;
+  }
+}
+
+function size(node: AstNode): number {
+  let count = 0;
+  walkAst(node, () => {
+    count += 1;
+  });
+  return count;
+}
+
+/**
+ * The columns and target types of an inline table function's result, when every column's type
+ * is known (a CAST or CONVERT, a literal, a typed variable or parameter, a column of a table
+ * whose types the inventory holds); undefined otherwise.
+ */
+export function resultColumnTypes(node: Query, w: StatementWriter): Array<{ name: string; type: string }> | undefined {
+  let body = node.body;
+  while (body.kind === 'query' || body.kind === 'set-operation') body = body.kind === 'query' ? body.body : body.left;
+  if (body.kind !== 'select') return undefined;
+  const select: Select = body;
+  const tables = new Map<string, string>();
+  for (const source of select.from) {
+    walkAst(source, (child) => {
+      if (child.kind === 'table-ref') {
+        const parts = child.name.parts;
+        const table = `${parts[parts.length - 2] || 'dbo'}.${parts[parts.length - 1]}`.toLowerCase();
+        tables.set((child.alias ?? parts[parts.length - 1]!).toLowerCase(), table);
+      }
+    });
+  }
+  const columns: Array<{ name: string; type: string }> = [];
+  for (const item of select.columns) {
+    if (item.kind !== 'select-column') return undefined;
+    const expressionNode = item.expression;
+    const name = item.alias ?? (expressionNode.kind === 'column-ref' ? expressionNode.parts[expressionNode.parts.length - 1] : undefined);
+    if (name === undefined) return undefined;
+    const type = typeOf(expressionNode, w, tables, select);
+    if (type === undefined) return undefined;
+    columns.push({ name, type });
+  }
+  return columns;
+}
+
+function typeOf(node: Expression, w: StatementWriter, tables: ReadonlyMap<string, string>, select: Select): string | undefined {
+  switch (node.kind) {
+    case 'cast':
+    case 'convert':
+      return w.ctx.dialect.dataType(node.type).text;
+    case 'variable': {
+      const type = w.ctx.variable(node.name)?.type;
+      return type === undefined ? undefined : w.ctx.dialect.dataType(type).text;
+    }
+    case 'literal':
+      if (node.type === 'string' || node.type === 'unicode-string') return w.ctx.target === 'databricks' ? 'STRING' : 'VARCHAR';
+      if (node.type === 'integer') return 'INT';
+      return undefined;
+    case 'column-ref': {
+      const columnTypes = w.ctx.options.columnTypes;
+      if (columnTypes === undefined) return undefined;
+      const column = node.parts[node.parts.length - 1]!.toLowerCase();
+      const candidates = node.parts.length >= 2 ? [tables.get(node.parts[node.parts.length - 2]!.toLowerCase())] : select.from.length === 1 ? [...tables.values()] : [];
+      for (const table of candidates) {
+        if (table === undefined) continue;
+        const type = columnTypes(table)?.get(column);
+        if (type !== undefined) {
+          const match = /^(\w+)\s*(?:\(([^)]*)\))?/.exec(type);
+          if (match === null) return undefined;
+          const args = match[2] === undefined ? [] : match[2].split(',').map((arg) => arg.trim());
+          return w.ctx.dialect.dataType({ kind: 'data-type', name: { kind: 'object-name', parts: [match[1]!], span: node.span }, args, span: node.span }).text;
+        }
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,200 @@
+import type { Expression } from '../../tsql/index.js';
+import type { ErrorItem } from '../context.js';
+import { CONVERSION_FUNCTIONS } from './convert-styles.js';
+import { DATE_FUNCTIONS } from './date-functions.js';
+import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
+import { untranslated } from './markers.js';
+import { reportCaseInsensitiveSearch, STRING_FUNCTIONS } from './string-functions.js';
+import { SYSTEM_FUNCTIONS } from './system-functions.js';
+import { valueType, type ValueType } from './value-types.js';
+
+export { emitterFor, type FunctionCallSite, type FunctionEmitter, type FunctionRule, type WrappedCall } from './function-rule.js';
+
+/**
+ * ISNULL(a, b) has the type of a: b is converted to it, so ISNULL(char2col, 'N/A') is 'N/' and
+ * ISNULL(intvar, '') is 0. coalesce() takes the wider type; the conversion is done here where
+ * the type of a is known.
+ */
+function isNull(site: FunctionCallSite): string {
+  const [firstNode, secondNode] = site.call.args;
+  const [first, second] = site.args;
+  if (firstNode === undefined || secondNode === undefined) return `coalesce(${site.args.join(', ')})`;
+  return `coalesce(${first}, ${convertedTo(valueType(firstNode, site.ctx), secondNode, second!, site)})`;
+}
+
+function convertedTo(type: ValueType, node: Expression, text: string, site: FunctionCallSite): string {
+  const literal = node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') ? node.value : undefined;
+  if (type.family === 'string' && type.length !== undefined) {
+    if (literal !== undefined) {
+      const cut = literal.slice(0, type.length);
+      return site.ctx.dialect.stringLiteral(type.fixed ? cut.padEnd(type.length, ' ') : cut);
+    }
+    const other = valueType(node, site.ctx);
+    if (other.family === 'string' && other.length !== undefined && other.length <= type.length && !type.fixed) return text;
+    if (other.family === 'unknown' || other.family === 'string') return `${type.fixed ? 'rpad' : 'left'}(${text}, ${type.length}${type.fixed ? ", ' '" : ''})`;
+    return text;
+  }
+  if (type.family === 'integer' || type.family === 'bit') {
+    // '' converts to 0 in SQL Server; a decimal literal is truncated.
+    if (literal !== undefined && /^\s*[-+]?\d*\s*$/.test(literal)) return String(Number(literal.trim() === '' || literal.trim() === '-' || literal.trim() === '+' ? 0 : literal));
+    if (node.kind === 'literal' && node.type === 'decimal') return String(Math.trunc(Number(node.value)));
+  }
+  return text;
+}
+
+/** AVG of integers is an integer in SQL Server (the average truncated); avg() returns a double. */
+function average(site: FunctionCallSite): string | WrappedCall {
+  const arg = site.call.args[0];
+  const type = arg === undefined ? undefined : valueType(arg, site.ctx);
+  const core = `avg(${site.args.join(', ')})`;
+  if (type?.family !== 'integer') return core;
+  // CAST truncates in Databricks; DuckDB's CAST rounds, so it truncates first.
+  const integer = type.name === 'bigint' ? 'BIGINT' : 'INT';
+  return { core, wrap: (text) => (site.ctx.target === 'databricks' ? `CAST(${text} AS ${integer})` : `CAST(trunc(${text}) AS ${integer})`) };
+}
+
+/** POWER has the type of its first argument: POWER(2, -1) is 0 for an integer 2. */
+function power(site: FunctionCallSite): string {
+  const type = valueType(site.call.args[0]!, site.ctx);
+  const text = `power(${site.args.join(', ')})`;
+  if (type.family !== 'integer') return text;
+  return site.ctx.target === 'databricks' ? `CAST(${text} AS BIGINT)` : `CAST(trunc(${text}) AS BIGINT)`;
+}
+
+/** ROUND rounds half away from zero in SQL Server and in both targets; a third argument truncates. */
+function round(site: FunctionCallSite): string {
+  const mode = site.call.args[2];
+  if (mode !== undefined && !(mode.kind === 'literal' && Number(mode.value) === 0)) {
+    return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', 'ROUND with a truncation flag: write it with floor/ceil of the scaled value');
+  }
+  return `round(${site.args.slice(0, 2).join(', ')})`;
+}
+
+/** PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY x [DESC]): the same clause in Databricks; DuckDB's quantiles take x and p. */
+const percentile =
+  (kind: 'cont' | 'disc') =>
+  (site: FunctionCallSite): string | WrappedCall => {
+    const [key] = site.call.withinGroup;
+    if (key === undefined || site.call.withinGroup.length > 1) return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `PERCENTILE_${kind.toUpperCase()} needs one WITHIN GROUP key`);
+    const value = site.expression(key.expression);
+    const ordered = `percentile_${kind}(${site.args[0]}) WITHIN GROUP (ORDER BY ${value}${key.direction === undefined ? '' : ` ${key.direction}`})`;
+    // DuckDB takes the ordered-set form as an aggregate only; as a window function, quantile_*
+    // with the descending order turned around: 1 - p for the interpolated percentile, the
+    // negated values for the discrete one.
+    if (site.ctx.target === 'databricks' || site.call.over === undefined) return ordered;
+    if (key.direction !== 'DESC') return `quantile_${kind}(${value}, ${site.args[0]})`;
+    return kind === 'cont' ? `quantile_cont(${value}, 1 - ${site.args[0]})` : { core: `quantile_disc(-(${value}), ${site.args[0]})`, wrap: (text) => `-${text}` };
+  };
+
+function errorItem(site: FunctionCallSite, item: ErrorItem, variable: string): string {
+  if (!site.ctx.useErrorItem(item)) {
+    site.ctx.report('TR_ERROR_FUNCTION', site.call, `${site.call.name.parts.join('.')}() outside a CATCH block is always NULL`);
+    return 'NULL';
+  }
+  return site.ctx.dialect.variable(variable);
+}
+
+function noErrorEquivalent(site: FunctionCallSite, name: string): string {
+  site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() has no equivalent in a Databricks handler: NULL stands in (the SQLSTATE is in ERROR_STATE())`);
+  return 'NULL';
+}
+
+const CORE_FUNCTIONS: FunctionTable = {
+  // NULL handling and logic
+  ISNULL: isNull,
+  COALESCE: call('coalesce'),
+  NULLIF: (site) => {
+    const [first, second] = site.call.args;
+    if (first !== undefined && second !== undefined && (valueType(first, site.ctx).family === 'string' || valueType(second, site.ctx).family === 'string')) {
+      reportCaseInsensitiveSearch(site, second.kind === 'literal' ? second : first, 'NULLIF');
+    }
+    return `nullif(${site.args.join(', ')})`;
+  },
+  IIF: (site) => `CASE WHEN ${site.args[0]} THEN ${site.args[1]} ELSE ${site.args[2]} END`,
+  CHOOSE: (site) => `CASE ${site.args[0]} ${site.args.slice(1).map((value, index) => `WHEN ${index + 1} THEN ${value}`).join(' ')} END`,
+
+  // numbers
+  ABS: call('abs'),
+  CEILING: call('ceil'),
+  FLOOR: call('floor'),
+  ROUND: round,
+  POWER: power,
+  SQRT: call('sqrt'),
+  SQUARE: (site) => `power(${site.args[0]}, 2)`,
+  SIGN: call('sign'),
+  EXP: call('exp'),
+  // LOG(x) is the natural log; LOG(x, base) puts the base second, where log(base, x) puts it first.
+  LOG: (site) => (site.args.length === 1 ? `ln(${site.args[0]})` : `log(${site.args[1]}, ${site.args[0]})`),
+  LOG10: call('log10'),
+  PI: call('pi'),
+  SIN: call('sin'),
+  COS: call('cos'),
+  TAN: call('tan'),
+  COT: call('cot'),
+  ASIN: call('asin'),
+  ACOS: call('acos'),
+  ATAN: call('atan'),
+  ATN2: call('atan2'),
+  DEGREES: call('degrees'),
+  RADIANS: call('radians'),
+  RAND: {
+    databricks: call('rand'),
+    duckdb: (site) => {
+      if (site.args.length > 0) site.ctx.report('TR_SEMANTIC', site.call, 'RAND(seed): DuckDB random() takes no seed; use setseed() before the query');
+      return 'random()';
+    },
+  },
+
+  // inside CATCH: the handler's GET DIAGNOSTICS fills these variables (statements.ts, tryCatch)
+  ERROR_MESSAGE: (site) => errorItem(site, 'MESSAGE_TEXT', 'v_error_message'),
+  ERROR_STATE: (site) => errorItem(site, 'RETURNED_SQLSTATE', 'v_error_sqlstate'),
+  ERROR_LINE: (site) => errorItem(site, 'LINE_NUMBER', 'v_error_line'),
+  ERROR_NUMBER: (site) => noErrorEquivalent(site, 'ERROR_NUMBER'),
+  ERROR_SEVERITY: (site) => noErrorEquivalent(site, 'ERROR_SEVERITY'),
+  ERROR_PROCEDURE: (site) => noErrorEquivalent(site, 'ERROR_PROCEDURE'),
+
+  // aggregates and windows
+  COUNT: call('count'),
+  COUNT_BIG: call('count'),
+  SUM: call('sum'),
+  MIN: call('min'),
+  MAX: call('max'),
+  AVG: average,
+  STDEV: call('stddev_samp'),
+  STDEVP: call('stddev_pop'),
+  VAR: call('var_samp'),
+  VARP: call('var_pop'),
+  APPROX_COUNT_DISTINCT: call('approx_count_distinct'),
+  GROUPING: call('grouping'),
+  GROUPING_ID: call('grouping_id'),
+  PERCENTILE_CONT: percentile('cont'),
+  PERCENTILE_DISC: percentile('disc'),
+  ROW_NUMBER: call('row_number'),
+  RANK: call('rank'),
+  DENSE_RANK: call('dense_rank'),
+  NTILE: call('ntile'),
+  LAG: call('lag'),
+  LEAD: call('lead'),
+  FIRST_VALUE: call('first_value'),
+  LAST_VALUE: call('last_value'),
+  PERCENT_RANK: call('percent_rank'),
+  CUME_DIST: call('cume_dist'),
+};
+
+/**
+ * T-SQL built-in functions, as a table: a rename or a rule per target. Semantics that differ
+ * are written out in the rule with the reason; a function not listed is reported as
+ * TR_UNSUPPORTED_FUNCTION (built-ins) or passed on as a user function (schema-qualified).
+ */
+export const FUNCTIONS: Readonly<Record<string, FunctionRule>> = {
+  ...CORE_FUNCTIONS,
+  ...STRING_FUNCTIONS,
+  ...DATE_FUNCTIONS,
+  ...CONVERSION_FUNCTIONS,
+  ...SYSTEM_FUNCTIONS,
+};
+
+/** Functions whose rules read their own WITHIN GROUP clause. */
+export const WITHIN_GROUP_FUNCTIONS: ReadonlySet<string> = new Set(['STRING_AGG', 'PERCENTILE_CONT', 'PERCENTILE_DISC']);
+
+export { functionName };

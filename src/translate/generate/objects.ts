@@ -1,0 +1,607 @@
+import type {
+  ColumnDefinition,
+  Constraint,
+  CreateFunctionStatement,
+  CreateProcedureStatement,
+  CreateTableStatement,
+  CreateTriggerStatement,
+  CreateViewStatement,
+  DataType,
+  Expression,
+  Statement,
+  TableElement,
+} from '../../tsql/index.js';
+import { walkAst } from '../../tsql/index.js';
+import { TranslationContext, type IdentityColumn } from '../context.js';
+import { typeParts } from '../dialects/dialect.js';
+import type { ProcedureParameter, ScriptNode, TranslatedObject } from '../script-ir.js';
+import { expression, expressionAs } from './expressions.js';
+import { foldScalarFunction, resultColumnTypes } from './fold-function.js';
+import { fixedResultFamily } from './value-types.js';
+import { query } from './queries.js';
+import { sourceText } from './source-text.js';
+import type { StatementWriter } from './statements.js';
+import { createTemporaryTable, describeMode, dropTemporary, globalTemporaryNote, isTemporaryName, tempTableMode } from './temp-tables.js';
+
+// -----------------------------------------------------------------------------------------------
+// tables
+
+/** A table's DDL: statements before it (DuckDB sequences), its column list with clauses, statements after it (constraints). */
+export interface TableDefinition {
+  readonly before: readonly string[];
+  readonly body: string;
+  readonly after: readonly string[];
+  /** The column definitions and constraints of `body`, comma-separated on one line, without the parentheses and table properties. */
+  readonly columns: string;
+  /** The T-SQL types of the columns, by lower-cased name, in table order. */
+  readonly columnTypes: ReadonlyMap<string, DataType>;
+  readonly identity?: IdentityColumn;
+}
+
+/**
+ * CREATE TABLE: types mapped, NOT NULL and DEFAULT kept (Databricks needs the allowColumnDefaults
+ * table feature for DEFAULT), IDENTITY as an identity column, computed columns as generated
+ * columns. Constraints: Databricks enforces NOT NULL and CHECK; a PRIMARY KEY becomes an
+ * informational Unity Catalog key (useful to the optimizer and BI tools, never enforced);
+ * FOREIGN KEY and UNIQUE are dropped (a foreign key needs its referenced key created first, and
+ * UNIQUE does not exist). Indexes and storage options are dropped.
+ */
+export function createTable(node: CreateTableStatement, w: StatementWriter): ScriptNode[] {
+  if (node.external || node.graphType !== undefined) {
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', node.external ? 'an external table: define it over the files with CREATE TABLE ... LOCATION, or load it' : 'graph tables have no equivalent');
+  }
+  const temporary = isTemporaryName(node.name);
+  const name = w.ctx.objectName(node.name);
+  const storage = [node.on === undefined ? undefined : `ON ${node.on}`, node.textImageOn === undefined ? undefined : `TEXTIMAGE_ON ${node.textImageOn}`, ...node.options.map((option) => option.name)].filter(
+    (item): item is string => item !== undefined,
+  );
+  if (storage.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `storage options dropped: ${storage.join(', ')}`);
+  if (node.asSelect !== undefined) {
+    const text = query(node.asSelect, w.ctx);
+    return [w.sql(node, `${temporary ? createTemporaryTable(w.ctx, name) : `CREATE TABLE ${name}`} AS\n${text}`)];
+  }
+  if (temporary) {
+    if (tempTableMode(w.ctx) === 'view') {
+      w.temporaryNotCreated(name);
+      return w.keep(node, 'TR_TEMP_TABLE_VIEW', `${node.name.parts[0]} is created empty and filled later: it needs a table, not a temporary view`);
+    }
+    w.ctx.report('TR_TEMP_TABLE', node, `${node.name.parts[0]} became ${describeMode(w.ctx)} ${name}`);
+    const global = globalTemporaryNote(node.name.parts[0]!);
+    if (global !== undefined) w.ctx.report('TR_SEMANTIC', node, global);
+  }
+  const definition = tableDefinition(node.elements, w, name, temporary);
+  noteTable(w, TranslationContext.tableKey(node.name), definition);
+  const create = temporary ? createTemporaryTable(w.ctx, name) : `CREATE TABLE ${name}`;
+  return [
+    ...(temporary ? [w.sql(node, dropTemporary(w.ctx, name))] : []),
+    ...definition.before.map((text) => w.sql(node, text)),
+    w.sql(node, `${create} ${definition.body}`),
+    ...definition.after.map((text) => w.sql(node, text)),
+  ];
+}
+
+/** What later statements of the same text need of a table defined in it: column types, the identity column. */
+export function noteTable(w: StatementWriter, key: string, definition: TableDefinition): void {
+  w.ctx.noteTableColumns(key, definition.columnTypes);
+  if (definition.identity !== undefined) w.ctx.noteIdentityColumn(key, definition.identity);
+}
+
+type Line = { readonly text: string; readonly comment: boolean };
+
+export function tableDefinition(elements: readonly TableElement[], w: StatementWriter, tableName: string, temporary: boolean): TableDefinition {
+  const databricks = w.ctx.target === 'databricks';
+  const columns = elements.filter((element): element is ColumnDefinition => element.kind === 'column-definition');
+  const types = new Map(columns.filter((column) => column.type !== undefined).map((column) => [column.name.toLowerCase(), column.type!]));
+  const constraints: Constraint[] = [
+    ...elements.filter((element): element is Constraint => element.kind === 'constraint'),
+    ...columns.flatMap((column) =>
+      column.constraints.map((constraint) => (constraint.columns.length === 0 && (constraint.type === 'PRIMARY KEY' || constraint.type === 'UNIQUE') ? { ...constraint, columns: [{ kind: 'index-column' as const, name: column.name, span: column.span }] } : constraint)),
+    ),
+  ];
+  const keyColumns = new Set(constraints.filter((constraint) => constraint.type === 'PRIMARY KEY').flatMap((constraint) => constraint.columns.map((column) => column.name.toLowerCase())));
+  const before: string[] = [];
+  const after: string[] = [];
+  const lines: Line[] = [];
+  let defaults = false;
+
+  for (const column of columns) {
+    const result = columnDefinition(column, w, { tableName, temporary, keyColumns, types });
+    if (result.kind === 'comment') {
+      lines.push({ text: result.text, comment: true });
+      continue;
+    }
+    lines.push({ text: result.text, comment: false });
+    before.push(...result.before);
+    if (result.hasDefault) defaults = true;
+  }
+
+  const tableLabel = tableName.replace(/[`"]/g, '').split('.').pop() ?? 'table';
+  let checks = 0;
+  for (const constraint of constraints) {
+    const label = constraint.name === undefined ? '' : ` ${constraint.name}`;
+    switch (constraint.type) {
+      case 'PRIMARY KEY': {
+        const columnsText = constraint.columns.map((column) => w.ctx.dialect.identifier(column.name)).join(', ');
+        if (databricks && !temporary) {
+          w.ctx.report('TR_CONSTRAINT', constraint, `PRIMARY KEY${label} became an informational Unity Catalog key: Databricks does not enforce it`);
+          lines.push({ text: `CONSTRAINT ${w.ctx.dialect.identifier(constraint.name ?? `${tableLabel}_pk`)} PRIMARY KEY (${columnsText})`, comment: false });
+        } else {
+          w.ctx.report('TR_CONSTRAINT', constraint, `PRIMARY KEY${label} dropped${temporary ? ' from a temporary table' : ' for the rehearsal'}: its columns stay NOT NULL`);
+        }
+        break;
+      }
+      case 'UNIQUE':
+        w.ctx.report('TR_CONSTRAINT', constraint, `UNIQUE${label} (${constraint.columns.map((column) => column.name).join(', ')}) dropped: Databricks has no unique constraints`);
+        break;
+      case 'FOREIGN KEY':
+        w.ctx.report('TR_CONSTRAINT', constraint, `FOREIGN KEY${label} to ${constraint.references?.parts.join('.') ?? 'another table'} dropped: keys are not enforced in Databricks`);
+        break;
+      case 'CHECK': {
+        if (constraint.expression === undefined) break;
+        checks += 1;
+        const checkName = w.ctx.dialect.identifier(constraint.name ?? `${tableLabel}_check_${checks}`);
+        const condition = expression(constraint.expression, w.ctx);
+        if (databricks && temporary) {
+          w.ctx.report('TR_CONSTRAINT', constraint, `CHECK${label} dropped from a temporary table`);
+        } else if (databricks) {
+          // Delta enforces CHECK constraints added with ALTER TABLE: writes that break them fail.
+          after.push(`ALTER TABLE ${tableName} ADD CONSTRAINT ${checkName} CHECK (${condition})`);
+        } else {
+          lines.push({ text: `CONSTRAINT ${checkName} CHECK (${condition})`, comment: false });
+        }
+        break;
+      }
+      case 'DEFAULT':
+        w.ctx.report('TR_CONSTRAINT', constraint, `DEFAULT${label} for ${constraint.forColumn ?? 'a column'} dropped: write it on the column`);
+        break;
+      default: {
+        const unknown: never = constraint.type;
+        return String(unknown) as never;
+      }
+    }
+  }
+  for (const element of elements) {
+    if (element.kind === 'table-index') w.ctx.report('TR_HINT_DROPPED', element, `index ${element.name} dropped: Databricks manages data layout itself (liquid clustering, OPTIMIZE)`);
+    if (element.kind === 'period-for-system-time') {
+      w.ctx.report('TR_SEMANTIC', element, 'a system-versioned (temporal) table: its history is not kept; use Delta time travel or change data feed');
+    }
+  }
+
+  const body = `(\n${joinColumnLines(lines)}\n)${defaults && databricks ? "\nTBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported')" : ''}`;
+  const columnsText = lines.filter((line) => !line.comment).map((line) => line.text).join(', ');
+  const identityColumn = columns.find((column) => column.identity !== undefined);
+  const increment = identityColumn?.identity?.increment;
+  const identity: IdentityColumn | undefined =
+    identityColumn === undefined ? undefined : { column: identityColumn.name, descending: increment !== undefined && increment.kind === 'unary' && increment.operator === '-' };
+  return { before, body, after, columns: columnsText, columnTypes: types, ...(identity === undefined ? {} : { identity }) };
+}
+
+/** Column lines separated by commas; comment lines (columns kept out) sit between them without one. */
+function joinColumnLines(lines: readonly Line[]): string {
+  const last = lines.map((line) => !line.comment).lastIndexOf(true);
+  return lines.map((line, index) => `  ${line.text}${line.comment || index === last ? '' : ','}`).join('\n');
+}
+
+interface ColumnContext {
+  readonly tableName: string;
+  readonly temporary: boolean;
+  readonly keyColumns: ReadonlySet<string>;
+  readonly types: ReadonlyMap<string, DataType>;
+}
+
+type ColumnResult = { kind: 'column'; text: string; before: string[]; hasDefault: boolean } | { kind: 'comment'; text: string };
+
+/** Built-ins whose value changes from call to call: a generated column cannot use them. */
+const NON_DETERMINISTIC = new Set([
+  'GETDATE', 'GETUTCDATE', 'SYSDATETIME', 'SYSUTCDATETIME', 'SYSDATETIMEOFFSET', 'CURRENT_TIMESTAMP', 'NEWID', 'NEWSEQUENTIALID', 'RAND',
+  'CURRENT_USER', 'SUSER_SNAME', 'SUSER_NAME', 'USER_NAME', 'HOST_NAME', 'APP_NAME', 'SESSION_USER', 'SYSTEM_USER',
+]);
+
+function columnDefinition(column: ColumnDefinition, w: StatementWriter, context: ColumnContext): ColumnResult {
+  const databricks = w.ctx.target === 'databricks';
+  const name = w.ctx.dialect.identifier(column.name);
+  for (const attribute of column.attributes) {
+    const upper = attribute.toUpperCase();
+    if (upper.startsWith('MASKED')) w.ctx.report('TR_SEMANTIC', column, `${column.name} ${attribute}: the mask was dropped; define a Unity Catalog column mask`);
+    else if (upper.startsWith('GENERATED ALWAYS AS ROW')) w.ctx.report('TR_SEMANTIC', column, `${column.name} ${attribute}: a period column of a temporal table, kept as an ordinary column`);
+    else w.ctx.report('TR_HINT_DROPPED', column, `${column.name} ${attribute} dropped`);
+  }
+  if (column.collation !== undefined) {
+    w.ctx.report('TR_SEMANTIC', column, `COLLATE ${column.collation} on ${column.name} dropped: check how the column compares (case, accents); Databricks offers COLLATE UTF8_LCASE`);
+  }
+  if (column.computed !== undefined) return computedColumn(column, column.computed, w, context);
+
+  let text: string;
+  const before: string[] = [];
+  if (column.identity !== undefined) {
+    const seed = column.identity.seed === undefined ? '1' : expression(column.identity.seed, w.ctx);
+    const increment = column.identity.increment === undefined ? '1' : expression(column.identity.increment, w.ctx);
+    const widened = column.type !== undefined && typeParts(column.type).name !== 'bigint' ? ` (was ${typeParts(column.type).name}: identity columns are BIGINT)` : '';
+    w.ctx.report('TR_IDENTITY', column, `identity column ${column.name} became GENERATED BY DEFAULT AS IDENTITY${widened}: values are unique, not consecutive`);
+    if (databricks) {
+      // BY DEFAULT, not ALWAYS: code that inserts explicit values (SET IDENTITY_INSERT ON) keeps working.
+      const start = seed === '1' && increment === '1' ? '' : ` (START WITH ${seed} INCREMENT BY ${increment})`;
+      text = `${name} BIGINT GENERATED BY DEFAULT AS IDENTITY${start}`;
+    } else {
+      // DuckDB has no identity columns: a sequence gives the values.
+      const sequence = `${context.tableName.replace(/["`]/g, '').replace(/\W/g, '_')}_${column.name.replace(/\W/g, '_')}_seq`;
+      before.push(`CREATE ${context.temporary && tempTableMode(w.ctx) !== 'schema' ? 'TEMPORARY ' : ''}SEQUENCE IF NOT EXISTS ${sequence} START WITH ${seed} INCREMENT BY ${increment}`);
+      text = `${name} BIGINT DEFAULT nextval('${sequence}')`;
+    }
+  } else {
+    text = `${name} ${column.type === undefined ? (databricks ? 'STRING' : 'VARCHAR') : w.dataType(column.type, column)}`;
+  }
+  if (column.nullable === false || context.keyColumns.has(column.name.toLowerCase())) text += ' NOT NULL';
+  const defaultValue = column.default?.expression;
+  let hasDefault = false;
+  const defaultSql = defaultValue === undefined || column.identity !== undefined ? undefined : defaultText(column.type, defaultValue, w, column.name, column.default!);
+  if (defaultSql !== undefined) {
+    text += ` DEFAULT ${defaultSql}`;
+    hasDefault = true;
+  }
+  return { kind: 'column', text, before, hasDefault };
+}
+
+/** Session functions a default may call: who or what connected, which Databricks does not tell a column default. */
+const SESSION_FUNCTIONS: Readonly<Record<string, string>> = {
+  HOST_NAME: 'client host names are not visible in Databricks SQL',
+  APP_NAME: 'application names are not visible in Databricks SQL',
+  SUSER_SNAME: 'a default cannot name the Databricks user reliably; have the load write session_user()',
+  SUSER_NAME: 'a default cannot name the Databricks user reliably; have the load write session_user()',
+  ORIGINAL_LOGIN: 'a default cannot name the Databricks user reliably; have the load write session_user()',
+  SYSTEM_USER: 'a default cannot name the Databricks user reliably; have the load write session_user()',
+};
+
+/**
+ * A column default, or undefined when it was dropped (with a warning): a default that asks who
+ * or what connected (HOST_NAME(), APP_NAME(), SUSER_SNAME()) has nothing to ask in Databricks,
+ * so the column stays and rows written without a value get NULL. bit became BOOLEAN, whose
+ * defaults are TRUE and FALSE: a default of 0 or 1 (the way T-SQL writes them) would not convert.
+ */
+export function defaultText(type: DataType | undefined, value: Expression, w: StatementWriter, column: string, at: { readonly span: { readonly start: number; readonly end: number } }): string | undefined {
+  let session: string | undefined;
+  walkAst(value, (child) => {
+    if (child.kind === 'function-call' && child.name.parts.length === 1 && SESSION_FUNCTIONS[child.name.parts[0]!.toUpperCase()] !== undefined) session = child.name.parts[0]!.toUpperCase();
+    return session === undefined;
+  });
+  if (session !== undefined) {
+    w.ctx.report('TR_SEMANTIC', at, `DEFAULT (${sourceText(w.ctx, value)}) of ${column} dropped, the column kept: ${SESSION_FUNCTIONS[session]}; rows written without a value get NULL`);
+    return undefined;
+  }
+  if (type !== undefined && typeParts(type).name === 'bit' && value.kind === 'literal' && value.type === 'integer') return value.value === '0' ? 'FALSE' : 'TRUE';
+  return expression(value, w.ctx);
+}
+
+function computedColumn(column: ColumnDefinition, computed: Expression, w: StatementWriter, context: ColumnContext): ColumnResult {
+  const name = w.ctx.dialect.identifier(column.name);
+  const original = sourceText(w.ctx, column);
+  const volatile = nonDeterministic(computed);
+  if (volatile !== undefined) {
+    w.ctx.report('TR_UNSUPPORTED_EXPRESSION', column, `computed column ${column.name} uses ${volatile}, which is not deterministic: a generated column must be; compute it in a view or in the load`);
+    return { kind: 'comment', text: `-- [TR_UNSUPPORTED_EXPRESSION] ${original.replace(/\s+/g, ' ')}` };
+  }
+  let value = expression(computed, w.ctx);
+  let type = computedType(computed, w, context);
+  const returned = type === undefined ? functionResultType(computed, w) : undefined;
+  if (returned !== undefined) {
+    // The built-in's result type is known (DATEDIFF is an int), not the target expression's
+    // (datediff gives INT, timestampdiff BIGINT): the cast makes the two the same.
+    type = returned;
+    value = `CAST(${value} AS ${returned})`;
+  }
+  if (w.ctx.target === 'duckdb') return { kind: 'column', text: `${name}${type === undefined ? '' : ` ${type}`} GENERATED ALWAYS AS (${value}) VIRTUAL`, before: [], hasDefault: false };
+  if (type === undefined) {
+    w.ctx.report('TR_UNSUPPORTED_EXPRESSION', column, `computed column ${column.name}: a Databricks generated column needs a type, and the type of this expression is not known: add \`${column.name} <type> GENERATED ALWAYS AS (${value})\``);
+    return { kind: 'comment', text: `-- [TR_UNSUPPORTED_EXPRESSION] ${original.replace(/\s+/g, ' ')}` };
+  }
+  return { kind: 'column', text: `${name} ${type} GENERATED ALWAYS AS (${value})`, before: [], hasDefault: false };
+}
+
+function nonDeterministic(node: Expression): string | undefined {
+  let found: string | undefined;
+  walkAst(node, (child) => {
+    if (found !== undefined) return false;
+    if (child.kind === 'function-call') {
+      const fn = child.name.parts[child.name.parts.length - 1]!.toUpperCase();
+      if (child.name.parts.length > 1) found = `the user-defined function ${child.name.parts.join('.')}`;
+      else if (NON_DETERMINISTIC.has(fn)) found = `${fn}()`;
+    } else if (child.kind === 'query') {
+      found = 'a subquery';
+    }
+    return found === undefined;
+  });
+  return found;
+}
+
+/**
+ * The target type of a built-in whose T-SQL result type does not depend on its arguments
+ * (DATEDIFF and DATEDIFF_BIG give integers, EOMONTH a date), for a computed column.
+ */
+function functionResultType(node: Expression, w: StatementWriter): string | undefined {
+  if (node.kind !== 'function-call' || node.name.parts.length > 1) return undefined;
+  const family = fixedResultFamily(node.name.parts[0]!);
+  const databricks = w.ctx.target === 'databricks';
+  switch (family) {
+    case 'integer':
+      return 'BIGINT';
+    case 'float':
+      return 'DOUBLE';
+    case 'date':
+      return 'DATE';
+    case 'datetime':
+      return 'TIMESTAMP';
+    case 'string':
+      return databricks ? 'STRING' : 'VARCHAR';
+    default:
+      return undefined;
+  }
+}
+
+const STRING_RESULT = new Set(['CONCAT', 'CONCAT_WS', 'LEFT', 'RIGHT', 'SUBSTRING', 'UPPER', 'LOWER', 'LTRIM', 'RTRIM', 'TRIM', 'REPLACE', 'REPLICATE', 'STUFF', 'FORMAT', 'JSON_VALUE', 'JSON_QUERY', 'DATENAME', 'QUOTENAME']);
+const INTEGER_TYPES = new Set(['bigint', 'int', 'integer', 'smallint', 'tinyint', 'bit']);
+
+/**
+ * The target type of a computed column's expression, where it follows from the expression:
+ * a CAST or CONVERT, a string function or concatenation, arithmetic over columns of known
+ * types (exact decimal scales for + - *), a CASE whose branches agree. Division and anything
+ * else stay unknown: a generated column whose type differs from its expression's fails writes.
+ */
+function computedType(node: Expression, w: StatementWriter, context: ColumnContext): string | undefined {
+  const family = numericShape(node, context);
+  if (family === 'string') return w.ctx.target === 'databricks' ? 'STRING' : 'VARCHAR';
+  if (family !== undefined && family !== 'float' && family.kind === 'integer') return 'BIGINT';
+  if (family !== undefined && family !== 'float' && family.kind === 'decimal') return `DECIMAL(38,${family.scale})`;
+  if (family === 'float') return 'DOUBLE';
+  switch (node.kind) {
+    case 'cast':
+    case 'convert':
+      return w.ctx.dialect.dataType(node.type).text;
+    case 'case': {
+      const branches = [...node.whens.map((when) => when.then), ...(node.else === undefined ? [] : [node.else])];
+      const types = branches.map((branch) => (branch.kind === 'literal' && branch.type === 'null' ? null : computedType(branch, w, context)));
+      const known = types.filter((type): type is string => type !== null);
+      return known.length > 0 && known.every((type) => type === known[0]) && !types.includes(undefined) ? known[0] : undefined;
+    }
+    case 'function-call': {
+      const fn = node.name.parts[node.name.parts.length - 1]!.toUpperCase();
+      if ((fn === 'ISNULL' || fn === 'COALESCE') && node.args[0] !== undefined) return computedType(node.args[0], w, context);
+      return undefined;
+    }
+    case 'column-ref': {
+      const type = context.types.get(node.parts[node.parts.length - 1]!.toLowerCase());
+      return type === undefined ? undefined : w.ctx.dialect.dataType(type).text;
+    }
+    default:
+      return undefined;
+  }
+}
+
+type Shape = 'string' | 'float' | { kind: 'integer' } | { kind: 'decimal'; scale: number } | undefined;
+
+function numericShape(node: Expression, context: ColumnContext): Shape {
+  switch (node.kind) {
+    case 'literal':
+      if (node.type === 'string' || node.type === 'unicode-string') return 'string';
+      if (node.type === 'integer') return { kind: 'integer' };
+      if (node.type === 'decimal' || node.type === 'money') return { kind: 'decimal', scale: (node.value.split('.')[1] ?? '').length };
+      if (node.type === 'float') return 'float';
+      return undefined;
+    case 'column-ref': {
+      const type = context.types.get(node.parts[node.parts.length - 1]!.toLowerCase());
+      if (type === undefined) return undefined;
+      const { name, args } = typeParts(type);
+      if (INTEGER_TYPES.has(name)) return { kind: 'integer' };
+      if (name === 'decimal' || name === 'numeric' || name === 'dec') return { kind: 'decimal', scale: Number(args[1] ?? 0) };
+      if (name === 'money' || name === 'smallmoney') return { kind: 'decimal', scale: 4 };
+      if (name === 'float' || name === 'real') return 'float';
+      if (['char', 'varchar', 'nchar', 'nvarchar', 'text', 'ntext', 'sysname'].includes(name)) return 'string';
+      return undefined;
+    }
+    case 'function-call': {
+      const fn = node.name.parts[node.name.parts.length - 1]!.toUpperCase();
+      return node.name.parts.length === 1 && STRING_RESULT.has(fn) ? 'string' : undefined;
+    }
+    case 'binary': {
+      if (!['+', '-', '*'].includes(node.operator)) return undefined;
+      const left = numericShape(node.left, context);
+      const right = numericShape(node.right, context);
+      if (node.operator === '+' && (left === 'string' || right === 'string')) return 'string';
+      if (left === undefined || right === undefined || left === 'string' || right === 'string') return undefined;
+      if (left === 'float' || right === 'float') return 'float';
+      if (left.kind === 'integer' && right.kind === 'integer') return { kind: 'integer' };
+      const leftScale = left.kind === 'decimal' ? left.scale : 0;
+      const rightScale = right.kind === 'decimal' ? right.scale : 0;
+      return { kind: 'decimal', scale: Math.min(38, node.operator === '*' ? leftScale + rightScale : Math.max(leftScale, rightScale)) };
+    }
+    default:
+      return undefined;
+  }
+}
+
+// -----------------------------------------------------------------------------------------------
+// views
+
+/** CREATE / ALTER VIEW: CREATE OR REPLACE VIEW, with the column list. */
+export function createView(node: CreateViewStatement, w: StatementWriter): ScriptNode[] {
+  if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `view option${node.options.length > 1 ? 's' : ''} ${node.options.join(', ')} dropped`);
+  if (node.checkOption) w.ctx.report('TR_SEMANTIC', node, 'WITH CHECK OPTION dropped: Databricks views cannot be written through, so nothing is checked');
+  const columns = node.columns.length === 0 ? '' : ` (${node.columns.map((column) => w.ctx.dialect.identifier(column)).join(', ')})`;
+  return [w.sql(node, `CREATE OR REPLACE VIEW ${w.ctx.objectName(node.name)}${columns} AS\n${query(node.query, w.ctx)}`)];
+}
+
+// -----------------------------------------------------------------------------------------------
+// functions
+
+/**
+ * Functions become SQL functions: a scalar function whose body folds into one expression
+ * (fold-function.ts) returns it; an inline table-valued function returns its query, with the
+ * result columns listed when their types are known (Databricks accepts RETURNS TABLE without
+ * them). DuckDB, for the rehearsal, gets macros. A multi-statement table-valued function has no
+ * equivalent.
+ */
+export function createFunction(node: CreateFunctionStatement, w: StatementWriter): ScriptNode[] {
+  if (node.externalName !== undefined) return w.keep(node, 'TR_UNTRANSLATED_OBJECT', `CLR function ${node.name.parts.join('.')} (${node.externalName}): rewrite it as a SQL or Python function`);
+  if (node.returns.kind === 'returns-table-variable') {
+    return w.keep(
+      node,
+      'TR_UNTRANSLATED_OBJECT',
+      `multi-statement table-valued function ${node.name.parts.join('.')} fills ${node.returns.variable} step by step: rewrite it as one query (a SQL table function), or as a procedure that fills a table`,
+    );
+  }
+  const duckdb = w.ctx.target === 'duckdb';
+  const name = w.ctx.objectName(node.name);
+  const parameters = node.parameters.map((parameter) => {
+    const info = w.ctx.declareVariable(parameter.name, 'parameter', parameter.type);
+    const type = w.dataType(parameter.type, parameter);
+    const defaultValue = parameter.default === undefined ? undefined : expressionAs(parameter.default, parameter.type, w.ctx);
+    if (parameter.output) w.ctx.report('TR_OUTPUT_PARAMETER', parameter, `${parameter.name} OUTPUT: functions have no output parameters`);
+    return { name: info.name, type, defaultValue, nullable: parameter.default === undefined };
+  });
+  const options = node.options.filter((option) => option.toUpperCase() !== 'RETURNS NULL ON NULL INPUT');
+  if (options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `function option${options.length > 1 ? 's' : ''} ${options.join(', ')} dropped`);
+  // Parameters are plain names inside a DuckDB macro.
+  const inBody = <T>(work: () => T): T => (duckdb ? w.ctx.withVariableReference((variable) => variable, work) : work());
+  const signature = duckdb
+    ? parameters.map((parameter) => `${parameter.name}${parameter.defaultValue === undefined ? '' : ` := ${parameter.defaultValue}`}`).join(', ')
+    : parameters.map((parameter) => `${parameter.name} ${parameter.type}${parameter.defaultValue === undefined ? '' : ` DEFAULT ${parameter.defaultValue}`}`).join(', ');
+
+  if (node.returns.kind === 'returns-table') {
+    const body = node.body.flatMap((statement) => (statement.kind === 'block' ? statement.statements : [statement]));
+    const only = body.length === 1 ? body[0] : undefined;
+    if (only?.kind !== 'return' || only.value?.kind !== 'subquery') return w.keep(node, 'TR_UNTRANSLATED_OBJECT', 'an inline table-valued function whose body is not RETURN (query)');
+    const result = only.value.query;
+    const text = inBody(() => query(result, w.ctx));
+    if (duckdb) return [w.sql(node, `CREATE OR REPLACE MACRO ${name}(${signature}) AS TABLE\n${text}`)];
+    const columns = resultColumnTypes(result, w);
+    const returns = columns === undefined ? 'TABLE' : `TABLE (${columns.map((column) => `${w.ctx.dialect.identifier(column.name)} ${column.type}`).join(', ')})`;
+    return [w.sql(node, `CREATE OR REPLACE FUNCTION ${name}(${signature})\nRETURNS ${returns}\nRETURN ${text}`)];
+  }
+
+  const returnType = w.dataType(node.returns.type, node.returns);
+  const folded = inObject(w, node.name, () => foldScalarFunction(node, w));
+  if (typeof folded === 'string') {
+    return w.keep(node, 'TR_UNTRANSLATED_OBJECT', `function ${node.name.parts.join('.')} cannot become one SQL expression (${folded}): rewrite it, or make it a procedure`);
+  }
+  let value = inBody(() => expression(folded, w.ctx));
+  if (node.options.some((option) => option.toUpperCase() === 'RETURNS NULL ON NULL INPUT') && parameters.length > 0) {
+    // RETURNS NULL ON NULL INPUT: NULL without running the body when any argument is NULL.
+    const reference = (parameter: string) => (duckdb ? parameter : w.ctx.dialect.variable(parameter));
+    value = `CASE WHEN ${parameters.map((parameter) => `${reference(parameter.name)} IS NULL`).join(' OR ')} THEN NULL ELSE ${value} END`;
+  }
+  if (duckdb) return [w.sql(node, `CREATE OR REPLACE MACRO ${name}(${signature}) AS\nCAST(${value} AS ${returnType})`)];
+  return [w.sql(node, `CREATE OR REPLACE FUNCTION ${name}(${signature})\nRETURNS ${returnType}\nRETURN ${value}`)];
+}
+
+// -----------------------------------------------------------------------------------------------
+// triggers
+
+/**
+ * Databricks has no triggers. The trigger is kept as a comment, with what it does (its table,
+ * events and the tables it writes), so that its logic can move into the job that writes the
+ * table, or read the table's changes from Delta change data feed.
+ */
+export function createTrigger(node: CreateTriggerStatement, w: StatementWriter): ScriptNode[] {
+  const writes = new Set<string>();
+  for (const statement of node.body) {
+    walkAst(statement, (child) => {
+      if ((child.kind === 'insert' || child.kind === 'update' || child.kind === 'delete' || child.kind === 'merge') && child.target.kind === 'table-ref') {
+        writes.add(child.target.name.parts.join('.'));
+      }
+    });
+  }
+  const name = node.name.parts.join('.');
+  const what = node.scope !== undefined ? `a DDL trigger on ${node.scope} (${node.events.join(', ')})` : `${node.timing} ${node.events.join(', ')} on ${node.table?.parts.join('.') ?? 'a table'}`;
+  const written = writes.size === 0 ? '' : `; it writes ${[...writes].join(', ')}`;
+  const advice =
+    node.scope !== undefined
+      ? 'audit DDL with the Unity Catalog audit log (system.access.audit) instead'
+      : node.timing === 'INSTEAD OF'
+        ? 'Databricks views cannot be written: write to the base tables instead'
+        : `move its logic into the job that writes ${node.table?.parts.join('.') ?? 'the table'}, or read the changes from Delta change data feed`;
+  return w.keep(node, 'TR_TRIGGER', `trigger ${name}: ${what}${written}. Databricks has no triggers: ${advice}`);
+}
+
+// -----------------------------------------------------------------------------------------------
+// procedures
+
+/**
+ * CREATE / ALTER PROCEDURE: a procedure object (CREATE OR REPLACE PROCEDURE ... LANGUAGE SQL
+ * SQL SECURITY INVOKER AS BEGIN ... END), parameters with their defaults, OUTPUT parameters as
+ * INOUT (CALL passes a variable for them, as EXEC did with OUTPUT).
+ */
+export function procedure(node: CreateProcedureStatement, w: StatementWriter): TranslatedObject {
+  if (node.externalName !== undefined) {
+    return { kind: 'statements', body: w.keep(node, 'TR_UNTRANSLATED_OBJECT', `CLR procedure ${node.name.parts.join('.')} (${node.externalName}): rewrite it`), declarations: [] };
+  }
+  for (const option of node.options) {
+    const upper = option.toUpperCase();
+    if (upper.startsWith('EXECUTE AS') && !upper.endsWith('CALLER')) {
+      w.ctx.report('TR_SEMANTIC', node, `${option}: the procedure runs with the privileges of its caller (SQL SECURITY INVOKER); grant them, or use SQL SECURITY DEFINER where available`);
+    } else {
+      w.ctx.report('TR_HINT_DROPPED', node, `procedure option ${option} dropped`);
+    }
+  }
+  if (node.number !== undefined) w.ctx.report('TR_SEMANTIC', node, `numbered procedure ;${node.number}: the number was dropped, give it a name of its own`);
+  const parameters: ProcedureParameter[] = node.parameters.map((parameter) => {
+    const info = w.ctx.declareVariable(parameter.name, 'parameter', parameter.type);
+    if (parameter.output) w.ctx.report('TR_OUTPUT_PARAMETER', parameter, `${parameter.name} OUTPUT became an INOUT parameter: callers pass a variable to CALL`);
+    if (parameter.readonly || parameter.varying) {
+      w.ctx.report('TR_UNSUPPORTED_EXPRESSION', parameter, `${parameter.name} is a ${parameter.readonly ? 'table-valued' : 'cursor'} parameter: Databricks procedures take scalar values; have the caller fill a table and pass its name`);
+    }
+    return {
+      name: info.name,
+      type: w.dataType(parameter.type, parameter),
+      mode: parameter.output ? 'INOUT' : 'IN',
+      ...(parameter.default === undefined ? {} : { default: expressionAs(parameter.default, parameter.type, w.ctx) }),
+    };
+  });
+  const body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
+  return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };
+}
+
+// -----------------------------------------------------------------------------------------------
+// multi-statement table-valued functions, for the rehearsal
+
+/**
+ * A multi-statement table-valued function (RETURNS @t TABLE (...) AS BEGIN ... RETURN END)
+ * translated as a procedure body that fills a table: the table variable becomes the temporary
+ * table any table variable becomes, but the body does not create it; the rehearsal creates it
+ * from the column definitions before running the body, once per call, and reads its rows where
+ * the statement called the function. Databricks has no such function: the object's text stays
+ * untranslated (createFunction), this object is what `lakeshift rehearse` runs.
+ */
+export function tableFunction(node: CreateFunctionStatement, w: StatementWriter): TranslatedObject {
+  const returns = node.returns;
+  if (returns.kind !== 'returns-table-variable') throw new TypeError(`${node.name.parts.join('.')} is not a multi-statement table-valued function`);
+  const parameters: ProcedureParameter[] = node.parameters.map((parameter) => {
+    const info = w.ctx.declareVariable(parameter.name, 'parameter', parameter.type);
+    return {
+      name: info.name,
+      type: w.dataType(parameter.type, parameter),
+      mode: 'IN',
+      ...(parameter.default === undefined ? {} : { default: expressionAs(parameter.default, parameter.type, w.ctx) }),
+    };
+  });
+  const table = w.ctx.temporaryTable(returns.variable);
+  const definition = tableDefinition(returns.elements, w, table, true);
+  w.returnsNode = true;
+  const body = inObject(w, node.name, () => w.statements(node.body as readonly Statement[]));
+  return {
+    kind: 'table-function',
+    name: w.ctx.objectName(node.name),
+    parameters,
+    result: { table, columns: definition.columns },
+    body: { kind: 'block', declarations: w.declarations, body: [...w.prologue, ...body] },
+  };
+}
+
+/** Runs `work` with the object being translated set (OBJECT_NAME(@@PROCID) names it). */
+function inObject<T>(w: StatementWriter, name: CreateProcedureStatement['name'], work: () => T): T {
+  const outer = w.ctx.currentObject;
+  w.ctx.currentObject = name;
+  try {
+    return work();
+  } finally {
+    w.ctx.currentObject = outer;
+  }
+}

@@ -1,0 +1,427 @@
+import type {
+  DeclareStatement,
+  ExecuteStatement,
+  ExecuteStringStatement,
+  Expression,
+  Query,
+  RaiserrorStatement,
+  Select,
+  SetOptionStatement,
+  ThrowStatement,
+  TransactionStatement,
+  TryCatchStatement,
+} from '../../tsql/index.js';
+import type { AtomicBlockStatement, CursorLoopStatement, UnconvertedCursorStatement } from '../rewrites/rewritten-statements.js';
+import type { ScriptNode } from '../script-ir.js';
+import { expression, expressionAs } from './expressions.js';
+import { noteTable, tableDefinition } from './objects.js';
+import { query } from './queries.js';
+import { sourceText } from './source-text.js';
+import type { StatementWriter } from './statements.js';
+import { createTemporaryTable, describeMode, dropTemporary, tempTableMode } from './temp-tables.js';
+
+// -----------------------------------------------------------------------------------------------
+// variables
+
+/**
+ * DECLARE: scalar variables are declared at the top of the object (with their T-SQL type
+ * mapped) and given their initial value where the DECLARE stood, which is where T-SQL assigns
+ * it, every time it passes there. Table variables become temporary tables created at the start
+ * of the object, since T-SQL creates one table per batch however often the DECLARE runs.
+ */
+export function declare(node: DeclareStatement, w: StatementWriter): ScriptNode[] {
+  const nodes: ScriptNode[] = [];
+  for (const variable of node.variables) {
+    if (variable.kind === 'table-variable-declaration') {
+      const name = w.ctx.temporaryTable(variable.name);
+      if (tempTableMode(w.ctx) === 'view') {
+        w.temporaryNotCreated(name);
+        return w.keep(node, 'TR_TEMP_TABLE_VIEW', `table variable ${variable.name} is written row by row: it needs a table, not a temporary view`);
+      }
+      w.ctx.report('TR_TEMP_TABLE', variable, `table variable ${variable.name} became ${describeMode(w.ctx)} ${name}, created at the start`);
+      const definition = tableDefinition(variable.elements, w, name, true);
+      noteTable(w, variable.name, definition);
+      w.prologue.push(w.sql(variable, dropTemporary(w.ctx, name)), w.sql(variable, `${createTemporaryTable(w.ctx, name)} ${definition.body}`), ...definition.after.map((text) => w.sql(variable, text)));
+      continue;
+    }
+    const info = w.ctx.declareVariable(variable.name, 'variable', variable.type);
+    w.declare(info.name, w.dataType(variable.type, variable));
+    if (variable.value !== undefined) {
+      nodes.push({ kind: 'set', targets: [info.name], value: expressionAs(variable.value, variable.type, w.ctx), fromQuery: false, line: w.line(variable) });
+    }
+  }
+  return nodes;
+}
+
+// -----------------------------------------------------------------------------------------------
+// TRY / CATCH, errors and transactions
+
+/** The handler variables that stand for ERROR_MESSAGE(), ERROR_STATE() and ERROR_LINE(). */
+export const ERROR_VARIABLES = { MESSAGE_TEXT: 'v_error_message', RETURNED_SQLSTATE: 'v_error_sqlstate', LINE_NUMBER: 'v_error_line' } as const;
+
+/**
+ * TRY ... CATCH: the TRY statements in a block whose EXIT handler runs the CATCH statements.
+ * After an EXIT handler runs, execution continues after the block, as after END CATCH. The
+ * error functions inside the CATCH read variables that the handler fills with GET DIAGNOSTICS
+ * (which must be the handler's first statement).
+ */
+export function tryCatch(node: TryCatchStatement, w: StatementWriter): ScriptNode[] {
+  const body = w.statements(node.try);
+  const { value: handlerBody, used } = w.ctx.collectErrorItems(() => w.statements(node.catch));
+  return [
+    {
+      kind: 'block',
+      declarations: [],
+      handler: { diagnostics: [...used].sort().map((item) => ({ variable: ERROR_VARIABLES[item], item })), body: handlerBody },
+      body,
+    },
+  ];
+}
+
+const TRANSACTION_DROPPED: Readonly<Record<TransactionStatement['action'], string>> = {
+  BEGIN: 'BEGIN TRANSACTION dropped (no COMMIT follows in the same block): each Databricks statement commits on its own',
+  'BEGIN DISTRIBUTED': 'BEGIN DISTRIBUTED TRANSACTION dropped: each Databricks statement commits on its own',
+  COMMIT: 'COMMIT dropped: each Databricks statement has committed on its own',
+  ROLLBACK: 'ROLLBACK dropped: changes made before the error are not undone unless they ran in a BEGIN ATOMIC block',
+  SAVE: 'SAVE TRANSACTION dropped: Databricks has no savepoints',
+};
+
+export function transaction(node: TransactionStatement, w: StatementWriter): ScriptNode[] {
+  return w.drop(node, 'TR_TRANSACTION', TRANSACTION_DROPPED[node.action]);
+}
+
+/**
+ * BEGIN TRANSACTION ... COMMIT in one block: a BEGIN ATOMIC compound (Databricks SQL and
+ * Runtime 18.0 and above) commits when it completes and rolls back when a statement fails. It
+ * can hold data changes, queries, variable assignments and IF/WHILE/FOR, not a nested BEGIN ...
+ * END, CALL of a non-atomic procedure, dynamic SQL or DDL; otherwise the transaction statements
+ * are dropped and the statements run one by one.
+ */
+export function atomicBlock(node: AtomicBlockStatement, w: StatementWriter): ScriptNode[] {
+  const body = w.statements(node.statements);
+  const obstacle = atomicObstacle(body);
+  if (obstacle === undefined) {
+    w.ctx.report(
+      'TR_TRANSACTION',
+      node.begin,
+      'BEGIN TRANSACTION ... COMMIT became a BEGIN ATOMIC block: it needs Databricks SQL or Runtime 18.0 and above, and Unity Catalog managed tables with catalog commits',
+    );
+    return [{ kind: 'block', atomic: true, declarations: [], body }];
+  }
+  return [
+    ...w.drop(node.begin, 'TR_TRANSACTION', `BEGIN TRANSACTION dropped: the statements up to COMMIT cannot run in a BEGIN ATOMIC block (${obstacle}); each commits on its own`),
+    ...body,
+    ...w.drop(node.commit, 'TR_TRANSACTION', 'COMMIT dropped: each Databricks statement has committed on its own'),
+  ];
+}
+
+const ATOMIC_STATEMENT = /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE|MERGE|VALUES)\b/i;
+
+function atomicObstacle(nodes: readonly ScriptNode[]): string | undefined {
+  for (const node of nodes) {
+    switch (node.kind) {
+      case 'sql':
+        if (!ATOMIC_STATEMENT.test(node.sql)) return `it holds ${node.sql.split(/\s+/).slice(0, 3).join(' ')}`;
+        break;
+      case 'if': {
+        const inner = [...node.branches.flatMap((branch) => branch.body), ...(node.otherwise ?? [])];
+        const found = atomicObstacle(inner);
+        if (found !== undefined) return found;
+        break;
+      }
+      case 'while':
+      case 'for': {
+        const found = atomicObstacle(node.body);
+        if (found !== undefined) return found;
+        break;
+      }
+      case 'block':
+        return node.handler === undefined ? 'it holds a nested block' : 'it holds a TRY/CATCH';
+      case 'call':
+        return `it calls ${node.procedure}`;
+      case 'execute-immediate':
+        return 'it holds dynamic SQL';
+      case 'comment':
+      case 'set':
+      case 'leave':
+      case 'iterate':
+      case 'raise':
+      case 'return':
+        break;
+      default: {
+        const unknown: never = node;
+        return String(unknown);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * RAISERROR with severity 11 or more raises an error; below that it only sends a message. Its
+ * message is printf-like (%s, %d, %i, %u, %I64d, width and precision): format_string (Java
+ * format) and DuckDB's printf build the same text once the T-SQL-only conversions are mapped
+ * to %d.
+ */
+export function raiserror(node: RaiserrorStatement, w: StatementWriter): ScriptNode[] {
+  const severity = integerLiteral(node.severity);
+  if (severity !== undefined && severity < 11) return w.drop(node, 'TR_RAISERROR_INFO', `RAISERROR with severity ${severity} is a message, not an error: dropped`);
+  if (node.message.kind === 'literal' && (node.message.type === 'integer' || node.message.type === 'decimal')) {
+    w.ctx.report('TR_SEMANTIC', node, `RAISERROR ${node.message.value} raises a message defined in sys.messages: write its text into the translation`);
+    return [{ kind: 'raise', message: `error ${node.message.value}`, messageIsLiteral: true, resignal: false, line: w.line(node) }];
+  }
+  const literal = node.message.kind === 'literal' && (node.message.type === 'string' || node.message.type === 'unicode-string');
+  if (literal && node.arguments.length === 0) {
+    // Without arguments the message is printed as is, except that %% stands for %.
+    return [{ kind: 'raise', message: (node.message as { value: string }).value.replaceAll('%%', '%'), messageIsLiteral: true, resignal: false, line: w.line(node) }];
+  }
+  const format = literal ? w.ctx.dialect.stringLiteral(printfFormat((node.message as { value: string }).value)) : expression(node.message, w.ctx);
+  const functionName = w.ctx.target === 'duckdb' ? 'printf' : 'format_string';
+  const message = node.arguments.length === 0 ? format : `${functionName}(${[format, ...node.arguments.map((argument) => expression(argument, w.ctx))].join(', ')})`;
+  const raise: ScriptNode = { kind: 'raise', message, messageIsLiteral: false, resignal: false, line: w.line(node) };
+  if (node.severity === undefined || severity !== undefined) return [raise];
+  // A severity known only at run time: an error from 11 up, a message below.
+  w.ctx.report('TR_RAISERROR_INFO', node, 'RAISERROR with a severity known only at run time: it raises from severity 11 up; below that its message is dropped');
+  return [{ kind: 'if', branches: [{ condition: `${expression(node.severity, w.ctx)} >= 11`, body: [raise] }], line: w.line(node) }];
+}
+
+/** T-SQL printf conversions that Java's format and DuckDB's printf spell differently. */
+function printfFormat(text: string): string {
+  return text.replace(/%([-+ 0#]*\d*(?:\.\d+)?)(I64|h|l)?([diouxXs])/g, (_, flags: string, _size: string | undefined, conversion: string) => {
+    const mapped = conversion === 'i' || conversion === 'u' ? 'd' : conversion;
+    return `%${flags}${mapped}`;
+  });
+}
+
+function integerLiteral(node: Expression | undefined): number | undefined {
+  if (node === undefined) return undefined;
+  if (node.kind === 'literal' && node.type === 'integer') return Number(node.value);
+  if (node.kind === 'unary' && node.operator === '-') {
+    const inner = integerLiteral(node.operand);
+    return inner === undefined ? undefined : -inner;
+  }
+  return undefined;
+}
+
+/**
+ * THROW number, message, state raises an error with the message (SIGNAL with a literal, which
+ * SIGNAL requires, or raise_error() otherwise); the error number has no place in a Databricks
+ * condition. THROW alone re-raises the caught error: RESIGNAL.
+ */
+export function throwStatement(node: ThrowStatement, w: StatementWriter): ScriptNode[] {
+  if (node.message === undefined) return [{ kind: 'raise', messageIsLiteral: false, resignal: true, line: w.line(node) }];
+  const literal = node.message.kind === 'literal' && (node.message.type === 'string' || node.message.type === 'unicode-string');
+  return [
+    {
+      kind: 'raise',
+      message: literal ? (node.message as { value: string }).value : expression(node.message, w.ctx),
+      messageIsLiteral: literal,
+      resignal: false,
+      line: w.line(node),
+    },
+  ];
+}
+
+// -----------------------------------------------------------------------------------------------
+// EXEC and dynamic SQL
+
+/**
+ * EXEC procedure args: CALL with positional or named arguments (`p_name => value`, the names
+ * procedures get when translated), DEFAULT kept. OUTPUT arguments need a variable, which T-SQL
+ * requires too. sp_executesql is dynamic SQL: EXECUTE IMMEDIATE with the values bound by name.
+ */
+export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[] {
+  if (node.procedure.kind === 'variable') {
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `EXEC ${node.procedure.name} runs a procedure named at run time: call each possible procedure in IF branches`);
+  }
+  const parts = node.procedure.parts;
+  const name = parts[parts.length - 1]!.toLowerCase();
+  if (name === 'sp_executesql') return spExecuteSql(node, w);
+  if (name.startsWith('sp_') || name.startsWith('xp_')) {
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${parts.join('.')} is a system procedure with no equivalent`);
+  }
+  if (parts.length === 4 && parts[0] !== '') {
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${parts.join('.')} runs on the linked server ${parts[0]}: reach that system another way (Lakehouse Federation, a job)`);
+  }
+  if (node.returnVariable !== undefined) {
+    w.ctx.report('TR_RETURN_VALUE', node, `EXEC ${node.returnVariable.name} = ...: Databricks procedures return no status code, so ${node.returnVariable.name} is not set`);
+  }
+  if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `EXEC option${node.options.length > 1 ? 's' : ''} ${node.options.join(', ')} dropped`);
+  const args = node.arguments.map((argument) => {
+    if (argument.output) {
+      w.ctx.report('TR_OUTPUT_PARAMETER', argument, "an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable");
+    }
+    const value = argument.value.kind === 'default' ? 'DEFAULT' : expression(argument.value, w.ctx);
+    return argument.name === undefined ? { value } : { name: `p_${argument.name.replace(/^@+/, '')}`, value };
+  });
+  return [{ kind: 'call', procedure: w.ctx.objectName(node.procedure), arguments: args, line: w.line(node) }];
+}
+
+/**
+ * EXEC sp_executesql @stmt, N'@a int, @b date', @a = 1, @b = @day: EXECUTE IMMEDIATE with the
+ * values bound to named parameter markers (`USING 1 AS a, v_day AS b`), in the order of the
+ * parameter definitions when they are passed by position. The statement text is still T-SQL,
+ * where the markers are written @a: it must be translated, with @a becoming :a.
+ */
+function spExecuteSql(node: ExecuteStatement, w: StatementWriter): ScriptNode[] {
+  const [statement, definitions, ...values] = node.arguments;
+  if (statement === undefined) return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'sp_executesql without a statement');
+  w.ctx.report('TR_DYNAMIC_SQL', node, 'sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)');
+  const names =
+    definitions?.value.kind === 'literal' && (definitions.value.type === 'string' || definitions.value.type === 'unicode-string')
+      ? [...definitions.value.value.matchAll(/@(\w+)/g)].map((match) => match[1]!)
+      : undefined;
+  if (definitions !== undefined && names === undefined && values.length > 0) {
+    w.ctx.report('TR_DYNAMIC_SQL', definitions, 'the parameter definitions of sp_executesql are not a literal: the values are bound by position, check that the markers are ?');
+  }
+  const using = values.map((argument, index) => {
+    if (argument.output) {
+      w.ctx.report('TR_UNSUPPORTED_EXPRESSION', argument, 'an OUTPUT parameter of dynamic SQL: return the value from a query with EXECUTE IMMEDIATE ... INTO instead');
+    }
+    const value = argument.value.kind === 'default' ? 'DEFAULT' : expression(argument.value, w.ctx);
+    const named = argument.name?.replace(/^@+/, '') ?? names?.[index];
+    return named === undefined ? { value } : { value, name: named };
+  });
+  return [{ kind: 'execute-immediate', sql: expression(statement.value, w.ctx), using, line: w.line(node) }];
+}
+
+/** EXEC ('...' + @x) / EXEC (@sql): dynamic SQL, run with EXECUTE IMMEDIATE. */
+export function executeString(node: ExecuteStringStatement, w: StatementWriter): ScriptNode[] {
+  if (node.at !== undefined) return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `EXEC (...) AT ${node.at} runs on a linked server: reach that system another way`);
+  if (node.as !== undefined) w.ctx.report('TR_UNSUPPORTED_STATEMENT', node, `EXEC (...) AS ${node.as}: the context switch was dropped; use Unity Catalog privileges`);
+  w.ctx.report('TR_DYNAMIC_SQL', node, 'dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it');
+  return [{ kind: 'execute-immediate', sql: node.parts.map((part) => expression(part, w.ctx)).join(' || '), using: [], line: w.line(node) }];
+}
+
+// -----------------------------------------------------------------------------------------------
+// cursors
+
+/**
+ * A cursor loop (recognised by rewrites/cursor-to-for.ts): FOR row AS query DO, the FETCH
+ * variables set from the row's columns first. Columns without a name (expressions) or with a
+ * repeated one are aliased so that each can be read from the row.
+ */
+export function cursorLoop(node: CursorLoopStatement, w: StatementWriter): ScriptNode[] {
+  const { text, columns } = namedQuery(node.query, w);
+  if (columns.length !== node.variables.length) {
+    return [...w.keep(node.declaration, 'TR_CURSOR_UNSUPPORTED', `cursor ${node.cursor}: FETCH reads ${node.variables.length} variables from a query of ${columns.length} columns`), ...w.statements(node.body)];
+  }
+  const options = node.declaration.cursor.options.filter((option) => ['DYNAMIC', 'KEYSET'].includes(option.toUpperCase()));
+  w.ctx.report(
+    'TR_CURSOR',
+    node.declaration,
+    `cursor ${node.cursor} became a FOR loop over its query, which runs once when the loop starts${options.length > 0 ? ` (a ${options.join(' ')} cursor saw changes made during the loop; the FOR loop does not)` : ''}: check the loop body, set-based SQL is usually better`,
+  );
+  w.forLoopCursors.add(node.cursor.toLowerCase());
+  const row = `${node.cursor.replace(/\W/g, '_')}_row`;
+  return w.inLoop((label) => [
+    {
+      kind: 'for',
+      label,
+      row,
+      query: text,
+      assignments: node.variables.map((variable, index) => ({ variable: w.ctx.variableName(variable.name), column: w.ctx.dialect.identifier(columns[index]!) })),
+      body: w.statements(node.body),
+      line: w.line(node),
+    },
+  ]);
+}
+
+/** The query's text with every column of its (leftmost) select list named, and the names. */
+function namedQuery(node: Query, w: StatementWriter): { text: string; columns: string[] } {
+  const columns: string[] = [];
+  const rename = (select: Select): Select => {
+    const seen = new Set<string>();
+    return {
+      ...select,
+      columns: select.columns.map((item, index) => {
+        if (item.kind !== 'select-column') return item;
+        const natural = item.alias ?? (item.expression.kind === 'column-ref' ? item.expression.parts[item.expression.parts.length - 1] : undefined);
+        let name = natural ?? `column_${index + 1}`;
+        if (seen.has(name.toLowerCase())) name = `${name}_${index + 1}`;
+        seen.add(name.toLowerCase());
+        columns.push(name);
+        return name === natural && item.alias !== undefined ? item : name === natural ? item : { ...item, alias: name };
+      }),
+    };
+  };
+  const body = (part: Query['body']): Query['body'] => {
+    switch (part.kind) {
+      case 'select':
+        return rename(part);
+      case 'set-operation':
+        return { ...part, left: body(part.left) };
+      case 'query':
+        return { ...part, body: body(part.body) };
+      default:
+        return part;
+    }
+  };
+  return { text: query({ ...node, body: body(node.body) }, w.ctx), columns };
+}
+
+export function unconvertedCursor(node: UnconvertedCursorStatement, w: StatementWriter): ScriptNode[] {
+  return w.keep(node.declaration, 'TR_CURSOR_UNSUPPORTED', `cursor ${node.declaration.name} did not become a FOR loop: ${node.reason}`);
+}
+
+// -----------------------------------------------------------------------------------------------
+// session options
+
+type OptionRule = { readonly harmless: 'ON' | 'OFF' | 'ANY'; readonly note?: string };
+
+/**
+ * SET options, by what they change: those that only change messages, plans or locking are
+ * dropped with an info; those that change results in one of their settings are flagged when
+ * set that way (ANSI_NULLS OFF makes `= NULL` true, CONCAT_NULL_YIELDS_NULL OFF makes
+ * 'a' + NULL = 'a', ANSI_WARNINGS OFF turns errors into NULLs, XACT_ABORT OFF lets a batch go
+ * on after a failed statement, where Databricks always stops).
+ */
+const OPTIONS: Readonly<Record<string, OptionRule>> = {
+  NOCOUNT: { harmless: 'ANY' },
+  ANSI_NULLS: { harmless: 'ON' },
+  QUOTED_IDENTIFIER: { harmless: 'ON' },
+  ANSI_PADDING: { harmless: 'ON' },
+  ANSI_WARNINGS: { harmless: 'ON' },
+  ARITHABORT: { harmless: 'ON' },
+  CONCAT_NULL_YIELDS_NULL: { harmless: 'ON' },
+  NUMERIC_ROUNDABORT: { harmless: 'OFF' },
+  XACT_ABORT: { harmless: 'ON' },
+  ANSI_NULL_DFLT_ON: { harmless: 'ANY' },
+  ANSI_DEFAULTS: { harmless: 'ANY' },
+  'STATISTICS IO': { harmless: 'ANY' },
+  'STATISTICS TIME': { harmless: 'ANY' },
+  'STATISTICS XML': { harmless: 'ANY' },
+  'STATISTICS PROFILE': { harmless: 'ANY' },
+  'TRANSACTION ISOLATION LEVEL': { harmless: 'ANY' },
+  DEADLOCK_PRIORITY: { harmless: 'ANY' },
+  LOCK_TIMEOUT: { harmless: 'ANY' },
+  NOEXEC: { harmless: 'OFF' },
+  SHOWPLAN_XML: { harmless: 'OFF' },
+  SHOWPLAN_ALL: { harmless: 'OFF' },
+  SHOWPLAN_TEXT: { harmless: 'OFF' },
+  FMTONLY: { harmless: 'OFF' },
+  CURSOR_CLOSE_ON_COMMIT: { harmless: 'ANY' },
+  IMPLICIT_TRANSACTIONS: { harmless: 'OFF' },
+  QUERY_GOVERNOR_COST_LIMIT: { harmless: 'ANY' },
+  CONTEXT_INFO: { harmless: 'ANY' },
+  IDENTITY_INSERT: {
+    harmless: 'ANY',
+    note: 'identity columns became GENERATED BY DEFAULT, which take explicit values without it',
+  },
+};
+
+export function setOption(node: SetOptionStatement, w: StatementWriter): ScriptNode[] {
+  const value = node.value.toUpperCase();
+  const harmful = node.options.filter((option) => {
+    const rule = OPTIONS[option];
+    return rule === undefined || (rule.harmless !== 'ANY' && rule.harmless !== value);
+  });
+  const text = `SET ${node.options.join(', ')}${node.table === undefined ? '' : ` ${node.table.parts.join('.')}`} ${node.value}`;
+  if (harmful.length === 0) {
+    const notes = node.options.map((option) => OPTIONS[option]?.note).filter((note): note is string => note !== undefined);
+    w.ctx.report('TR_SESSION_OPTION', node, `${text} dropped${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`);
+  } else {
+    w.ctx.report('TR_SESSION_OPTION_SEMANTIC', node, `${text} dropped: check that nothing relies on ${harmful.join(', ')} ${node.value}`);
+  }
+  return [{ kind: 'comment', text: `[${harmful.length === 0 ? 'TR_SESSION_OPTION' : 'TR_SESSION_OPTION_SEMANTIC'}] ${sourceText(w.ctx, node)}`, line: w.line(node) }];
+}

@@ -1,0 +1,590 @@
+import {
+  walkAst,
+  type Expression,
+  type FunctionCall,
+  type GroupingElement,
+  type OrderByItem,
+  type Pivot,
+  type Query,
+  type QueryBody,
+  type Select,
+  type SelectColumn,
+  type TableFunction,
+  type TableSource,
+  type Top,
+  type Unpivot,
+} from '../../tsql/index.js';
+import type { TranslationContext } from '../context.js';
+import { noteStringGrouping } from './collation.js';
+import { expression, orderBy, windowSpec } from './expressions.js';
+import { functionName, sortedValues } from './function-rule.js';
+import { untranslated } from './markers.js';
+import { sourceText } from './source-text.js';
+import { valueType, withCteTypes, withTableScope } from './value-types.js';
+
+/** A query in the target dialect. */
+export function query(node: Query, ctx: TranslationContext): string {
+  const ctes = node.with?.ctes ?? [];
+  return ctx.withCtes(
+    ctes.map((cte) => cte.name),
+    () => withCteTypes(ctx, ctes, () => {
+      const parts: string[] = [];
+      const options = node.options.filter((option) => option.name !== 'MAXRECURSION');
+      if (node.with !== undefined) parts.push(withClause(node, ctx));
+      const json = node.forClause?.mode === 'JSON' ? forJson(node, ctx) : undefined;
+      if (json !== undefined) {
+        parts.push(json);
+        if (options.length > 0) ctx.report('TR_HINT_DROPPED', options[0]!, `OPTION (${options.map((option) => option.name).join(', ')}) was dropped`);
+        return parts.join(' ');
+      }
+      const top = topOf(node.body);
+      const scope = node.body.kind === 'select' ? node.body.from : [];
+      withTableScope(ctx, scope, () => {
+        parts.push(queryBody(node.body, ctx, top === undefined ? undefined : { top, query: node }));
+        if (node.orderBy.length > 0) parts.push(`ORDER BY ${orderBy(node.orderBy, ctx)}`);
+      });
+      if (top !== undefined && !top.percent && !top.withTies) parts.push(`LIMIT ${expression(top.count, ctx)}`);
+      if (node.fetch !== undefined) parts.push(`LIMIT ${expression(node.fetch, ctx)}`);
+      if (node.offset !== undefined) parts.push(`OFFSET ${expression(node.offset, ctx)}`);
+      if (node.forClause !== undefined) {
+        ctx.report('TR_UNSUPPORTED_EXPRESSION', node.forClause, `FOR ${node.forClause.mode} has no equivalent: build the text with to_json, to_xml or string_agg`);
+        parts.push(`/*[TR_UNSUPPORTED_EXPRESSION]*/ /* ${sourceText(ctx, node.forClause).replaceAll('*/', '* /')} */`);
+      }
+      if (options.length > 0) {
+        ctx.report('TR_HINT_DROPPED', options[0]!, `OPTION (${options.map((option) => option.name).join(', ')}) was dropped`);
+      }
+      return parts.join(' ');
+    }),
+  );
+}
+
+/**
+ * WITH: a CTE that names itself is recursive (Databricks SQL and Runtime 17.0 and above, with
+ * WITH RECURSIVE; DuckDB too). T-SQL stops at OPTION (MAXRECURSION n), 100 by default, as
+ * Databricks does at MAX RECURSION LEVEL n (default 100); MAXRECURSION 0 (no limit) has no
+ * equivalent. Source: Databricks SQL reference, "Common table expression (CTE)".
+ */
+function withClause(node: Query, ctx: TranslationContext): string {
+  const clause = node.with!;
+  if (clause.xmlNamespaces.length > 0) ctx.report('TR_UNSUPPORTED_EXPRESSION', clause, 'WITH XMLNAMESPACES has no equivalent');
+  const recursive = clause.ctes.filter((cte) => references(cte.query, cte.name));
+  const limitOption = node.options.find((option) => option.name === 'MAXRECURSION');
+  const limit = limitOption?.value === undefined ? undefined : Number(limitOption.value.trim());
+  if (limitOption !== undefined && recursive.length === 0) ctx.report('TR_HINT_DROPPED', limitOption, 'OPTION (MAXRECURSION) on a query without a recursive CTE was dropped');
+  if (limit === 0) {
+    ctx.report('TR_SEMANTIC', limitOption!, 'MAXRECURSION 0 (no limit) has no equivalent: Databricks stops a recursive CTE at 100 levels unless MAX RECURSION LEVEL says more');
+  }
+  const definitions = clause.ctes.map((cte) => {
+    const columns = cte.columns.length === 0 ? '' : ` (${cte.columns.map((column) => ctx.dialect.identifier(column)).join(', ')})`;
+    const maxLevel = recursive.includes(cte) && limit !== undefined && limit > 0 && ctx.target === 'databricks' ? ` MAX RECURSION LEVEL ${limit}` : '';
+    return `${ctx.dialect.identifier(cte.name)}${columns}${maxLevel} AS (${query(cte.query, ctx)})`;
+  });
+  return `WITH ${recursive.length > 0 ? 'RECURSIVE ' : ''}${definitions.join(', ')}`;
+}
+
+function topOf(body: QueryBody): Top | undefined {
+  return body.kind === 'select' ? body.top : undefined;
+}
+
+function queryBody(body: QueryBody, ctx: TranslationContext, top?: { top: Top; query: Query }): string {
+  switch (body.kind) {
+    case 'select':
+      return select(body, ctx, top);
+    case 'set-operation':
+      if (body.operator !== 'UNION ALL') noteSetOperationStrings(body, ctx);
+      return `${setOperand(body.left, ctx)} ${body.operator} ${setOperand(body.right, ctx)}`;
+    case 'query':
+      return `(${query(body, ctx)})`;
+    case 'values':
+      return `VALUES ${body.rows.map((row) => `(${row.values.map((value) => expression(value, ctx)).join(', ')})`).join(', ')}`;
+    default: {
+      const unknown: never = body;
+      return String(unknown);
+    }
+  }
+}
+
+/** UNION, EXCEPT and INTERSECT compare rows: of strings, case-sensitively in the targets. */
+function noteSetOperationStrings(body: Extract<QueryBody, { kind: 'set-operation' }>, ctx: TranslationContext): void {
+  let first: QueryBody = body;
+  while (first.kind === 'set-operation' || first.kind === 'query') first = first.kind === 'query' ? first.body : first.left;
+  if (first.kind !== 'select') return;
+  const select = first;
+  const columns = select.columns.flatMap((item) => (item.kind === 'select-column' ? [item.expression] : []));
+  withTableScope(ctx, select.from, () => noteStringGrouping(body, body.operator, columns, ctx));
+}
+
+/**
+ * A SELECT inside UNION/EXCEPT/INTERSECT keeps its own TOP: T-SQL applies it to that SELECT
+ * only, so it becomes a parenthesised query with its own LIMIT.
+ */
+function setOperand(body: QueryBody, ctx: TranslationContext): string {
+  if (body.kind === 'select' && body.top !== undefined) {
+    const own: Query = { kind: 'query', body, orderBy: [], options: [], span: body.span };
+    return `(${query(own, ctx)})`;
+  }
+  return queryBody(body, ctx);
+}
+
+/** The SELECT of a query; `top` carries the TOP with its query's ORDER BY (WITH TIES, PERCENT need it). */
+export function select(node: Select, ctx: TranslationContext, top?: { top: Top; query: Query }, selectList?: () => string): string {
+  return withTableScope(ctx, node.from, () => {
+    const columns = selectList !== undefined ? [selectList()] : node.columns.map((item) => {
+      if (item.kind === 'select-assignment') {
+        return untranslated(item.expression, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'a variable assignment inside a query that also returns rows');
+      }
+      const alias = item.alias === undefined ? '' : ` AS ${ctx.dialect.identifier(item.alias)}`;
+      return `${expression(item.expression, ctx)}${alias}`;
+    });
+    if (node.quantifier === 'DISTINCT') noteStringGrouping(node, 'DISTINCT', node.columns.flatMap((item) => (item.kind === 'select-column' ? [item.expression] : [])), ctx);
+    const parts = [`SELECT ${node.quantifier === 'DISTINCT' ? 'DISTINCT ' : ''}${columns.join(', ')}`];
+    if (node.from.length > 0) parts.push(`FROM ${node.from.map((source) => tableSource(source, ctx)).join(', ')}`);
+    if (node.where !== undefined) parts.push(`WHERE ${expression(node.where, ctx)}`);
+    if (node.groupBy !== undefined) {
+      if (node.groupBy.all) ctx.report('TR_SEMANTIC', node.groupBy, 'GROUP BY ALL (deprecated) also returned the groups the WHERE clause removed, with NULL aggregates; here they are left out');
+      noteStringGrouping(node.groupBy, 'GROUP BY', groupedExpressions(node.groupBy.items), ctx);
+      const items = node.groupBy.items.map((item) => groupingElement(item, ctx)).join(', ');
+      parts.push(node.groupBy.withOption === undefined ? `GROUP BY ${items}` : `GROUP BY ${node.groupBy.withOption}(${items})`);
+    }
+    if (node.having !== undefined) parts.push(`HAVING ${expression(node.having, ctx)}`);
+    if (node.windows.length > 0) parts.push(`WINDOW ${node.windows.map((window) => `${ctx.dialect.identifier(window.name)} AS (${windowSpec(window.window, ctx)})`).join(', ')}`);
+    if (top !== undefined && (top.top.withTies || top.top.percent)) parts.push(qualifyForTop(top.top, top.query, node, ctx));
+    return parts.join(' ');
+  });
+}
+
+/**
+ * TOP n WITH TIES keeps every row that ties with the n-th in the ORDER BY: rank() <= n. TOP n
+ * PERCENT keeps ceiling(n% of the rows): row_number() against count(*) over the whole result
+ * (rank() again WITH TIES). The window orders by the ORDER BY's expressions, select aliases
+ * and ordinals replaced by what they name.
+ */
+function qualifyForTop(top: Top, owner: Query, body: Select, ctx: TranslationContext): string {
+  const count = expression(top.count, ctx);
+  const items = owner.orderBy.map((item) => resolveOrderItem(item, body));
+  const order = items.length === 0 ? 'ORDER BY NULL' : `ORDER BY ${orderBy(items, ctx)}`;
+  if (owner.orderBy.length === 0) ctx.report('TR_SEMANTIC', top, 'TOP ... PERCENT or WITH TIES without ORDER BY: which rows are kept is arbitrary, in SQL Server too');
+  const ranking = top.withTies ? 'rank()' : 'row_number()';
+  if (top.percent) return `QUALIFY ${ranking} OVER (${order}) <= ceil(${count} * count(*) OVER () / 100.0)`;
+  return `QUALIFY ${ranking} OVER (${order}) <= ${count}`;
+}
+
+function resolveOrderItem(item: OrderByItem, body: Select): OrderByItem {
+  const columns = body.columns.filter((column): column is SelectColumn => column.kind === 'select-column');
+  const target = item.expression;
+  if (target.kind === 'literal' && target.type === 'integer') {
+    const column = columns[Number(target.value) - 1];
+    if (column !== undefined) return { ...item, expression: column.expression };
+  }
+  if (target.kind === 'column-ref' && target.parts.length === 1) {
+    const column = columns.find((candidate) => candidate.alias?.toLowerCase() === target.parts[0]!.toLowerCase());
+    if (column !== undefined) return { ...item, expression: column.expression };
+  }
+  return item;
+}
+
+function groupedExpressions(items: readonly GroupingElement[]): Expression[] {
+  return items.flatMap((item) => (item.kind === 'grouping-set' ? groupedExpressions(item.items) : [item]));
+}
+
+function groupingElement(item: GroupingElement, ctx: TranslationContext): string {
+  if (item.kind !== 'grouping-set') return expression(item, ctx);
+  const inner = item.items.map((element) => groupingElement(element, ctx)).join(', ');
+  return item.type === 'LIST' ? `(${inner})` : `${item.type} (${inner})`;
+}
+
+function aliasText(name: string | undefined, columns: readonly string[], ctx: TranslationContext): string {
+  return name === undefined ? '' : ` AS ${ctx.dialect.identifier(name)}${columns.length === 0 ? '' : ` (${columns.map((column) => ctx.dialect.identifier(column)).join(', ')})`}`;
+}
+
+export function tableSource(node: TableSource, ctx: TranslationContext): string {
+  switch (node.kind) {
+    case 'table-ref':
+      return tableReference(node, ctx);
+    case 'derived-table':
+      return `(${query(node.query, ctx)})${aliasText(node.alias, node.columns, ctx)}`;
+    case 'table-function':
+      return tableFunction(node, 'plain', ctx);
+    case 'table-variable':
+      return `${ctx.temporaryTable(node.name)}${aliasText(node.alias, [], ctx)}`;
+    case 'join':
+      return join(node, ctx);
+    case 'pivot':
+      return pivot(node, ctx);
+    case 'unpivot':
+      return unpivot(node, ctx);
+    default: {
+      const unknown: never = node;
+      return String(unknown);
+    }
+  }
+}
+
+/**
+ * A table. Hints are dropped (the engines plan on their own). FOR SYSTEM_TIME AS OF reads a
+ * temporal table as it was: Delta time travel (TIMESTAMP AS OF) reads the table's own history.
+ */
+function tableReference(node: Extract<TableSource, { kind: 'table-ref' }>, ctx: TranslationContext): string {
+  if (node.hints.length > 0) ctx.report('TR_HINT_DROPPED', node, `table hint${node.hints.length > 1 ? 's' : ''} ${node.hints.join(', ')} dropped`);
+  if (node.tablesample !== undefined) ctx.report('TR_SEMANTIC', node, 'TABLESAMPLE was dropped: sampling differs between engines');
+  let timeTravel = '';
+  if (node.systemTime !== undefined) {
+    const time = node.systemTime;
+    if (time.type !== 'AS OF' || time.from === undefined) {
+      ctx.report('TR_UNSUPPORTED_EXPRESSION', time, `FOR SYSTEM_TIME ${time.type}: the history of all row versions has no equivalent; use Delta change data feed (table_changes) by hand`);
+      timeTravel = ` /*[TR_UNSUPPORTED_EXPRESSION]*/ /* ${sourceText(ctx, time).replaceAll('*/', '* /')} */`;
+    } else if (ctx.target === 'databricks') {
+      ctx.report('TR_SEMANTIC', time, 'FOR SYSTEM_TIME AS OF became Delta time travel: it reads the table as it was in the lakehouse (history kept for delta.logRetentionDuration, none before the migration); SQL Server system times are UTC');
+      timeTravel = ` TIMESTAMP AS OF ${expression(time.from, ctx)}`;
+    } else {
+      ctx.report('TR_SEMANTIC', time, 'FOR SYSTEM_TIME AS OF: DuckDB has no time travel, the rehearsal reads the current rows');
+    }
+  }
+  return `${ctx.objectName(node.name)}${timeTravel}${aliasText(node.alias, [], ctx)}`;
+}
+
+function join(node: Extract<TableSource, { kind: 'join' }>, ctx: TranslationContext): string {
+  const left = tableSource(node.left, ctx);
+  if (node.hint !== undefined) ctx.report('TR_HINT_DROPPED', node, `join hint ${node.hint} dropped`);
+  switch (node.type) {
+    case 'CROSS':
+      return `${left} CROSS JOIN ${tableSource(node.right, ctx)}`;
+    // APPLY runs its right side once per left row: a LATERAL join.
+    case 'CROSS APPLY':
+    case 'OUTER APPLY': {
+      const outer = node.type === 'OUTER APPLY';
+      if (node.right.kind === 'table-function') {
+        const right = tableFunction(node.right, outer ? 'outer' : 'cross', ctx);
+        // In Databricks a generator (explode_outer, inline_outer) keeps a row for an empty
+        // result by itself; DuckDB's subquery needs the outer join.
+        return ctx.target === 'databricks' || !outer ? `${left} CROSS JOIN LATERAL ${right}` : `${left} LEFT JOIN LATERAL ${right} ON true`;
+      }
+      const right = tableSource(node.right, ctx);
+      return outer ? `${left} LEFT JOIN LATERAL ${right} ON true` : `${left} CROSS JOIN LATERAL ${right}`;
+    }
+    default:
+      return `${left} ${node.type} JOIN ${tableSource(node.right, ctx)}${node.on === undefined ? '' : ` ON ${expression(node.on, ctx)}`}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// table-valued built-ins: STRING_SPLIT, OPENJSON ... WITH, GENERATE_SERIES
+
+type ApplyMode = 'plain' | 'cross' | 'outer';
+
+function tableFunction(node: TableFunction, mode: ApplyMode, ctx: TranslationContext): string {
+  const call = node.call;
+  if (call.kind === 'function-call' && call.name.parts.length > 1) {
+    ctx.report('TR_USER_FUNCTION', call, `${call.name.parts.join('.')} is a user-defined table function: translate and create it too`);
+    return `${ctx.objectName(call.name)}(${call.args.map((arg) => expression(arg, ctx)).join(', ')})${aliasText(node.alias, node.columns, ctx)}`;
+  }
+  const name = call.kind === 'function-call' ? functionName(call) : undefined;
+  const rules: Readonly<Record<string, (call: FunctionCall, node: TableFunction, mode: ApplyMode, ctx: TranslationContext) => string | undefined>> = {
+    STRING_SPLIT: stringSplit,
+    OPENJSON: openJson,
+    GENERATE_SERIES: generateSeries,
+  };
+  const rule = name === undefined ? undefined : rules[name];
+  const text = rule === undefined || call.kind !== 'function-call' ? undefined : rule(call, node, mode, ctx);
+  if (text !== undefined) return text;
+  ctx.report('TR_UNSUPPORTED_EXPRESSION', node, `${name ?? 'this'} table-valued function has no equivalent known to lakeshift`);
+  return `/*[TR_UNSUPPORTED_EXPRESSION]*/ ${sourceText(ctx, node).replaceAll('*/', '* /')} /*[/TR_UNSUPPORTED_EXPRESSION]*/`;
+}
+
+/** A literal separator as a regular expression matching it (Databricks split() takes a regex). */
+function separatorRegex(node: Expression, text: string, ctx: TranslationContext): string {
+  if (node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string')) {
+    return ctx.dialect.stringLiteral(node.value.replace(/[.\\+*?^$(){}|[\]]/g, '\\$&'));
+  }
+  // \Q...\E quotes a run of text in a Java regular expression.
+  return `concat(${ctx.dialect.stringLiteral('\\Q')}, ${text}, ${ctx.dialect.stringLiteral('\\E')})`;
+}
+
+/**
+ * STRING_SPLIT(s, sep [, 1]) yields one row per piece in a column `value` (and `ordinal`, from
+ * 1); NULL yields no row, '' one empty piece, as split/explode and string_split/unnest do.
+ */
+function stringSplit(call: FunctionCall, node: TableFunction, mode: ApplyMode, ctx: TranslationContext): string | undefined {
+  const [textNode, separatorNode, ordinalNode] = call.args;
+  if (textNode === undefined || separatorNode === undefined) return undefined;
+  const withOrdinal = ordinalNode !== undefined && !(ordinalNode.kind === 'literal' && Number(ordinalNode.value) === 0);
+  if (ordinalNode !== undefined && ordinalNode.kind !== 'literal') return undefined;
+  const text = expression(textNode, ctx);
+  const separator = expression(separatorNode, ctx);
+  const alias = ctx.dialect.identifier(node.alias ?? 'string_split');
+  const names = node.columns.length > 0 ? node.columns : withOrdinal ? ['value', 'ordinal'] : ['value'];
+  const columnList = names.map((name) => ctx.dialect.identifier(name)).join(', ');
+  if (ctx.target === 'databricks') {
+    const pieces = `split(${text}, ${separatorRegex(separatorNode, separator, ctx)})`;
+    if (!withOrdinal) return `${mode === 'outer' ? 'explode_outer' : 'explode'}(${pieces}) AS ${alias}(${columnList})`;
+    // posexplode numbers from 0 and yields (pos, col).
+    const [value, ordinal] = names.map((name) => ctx.dialect.identifier(name));
+    return `(SELECT col AS ${value}, pos + 1 AS ${ordinal} FROM ${mode === 'outer' ? 'posexplode_outer' : 'posexplode'}(${pieces})) AS ${alias}`;
+  }
+  const [value, ordinal] = names.map((name) => ctx.dialect.identifier(name));
+  const list = `string_split(${text}, ${separator})`;
+  const body = withOrdinal
+    ? `SELECT unnest(pieces) AS ${value}, generate_subscripts(pieces, 1) AS ${ordinal} FROM (SELECT ${list} AS pieces)`
+    : `SELECT unnest(${list}) AS ${value}`;
+  return `(${body}) AS ${alias}`;
+}
+
+/**
+ * OPENJSON(json [, path]) WITH (column type 'path' [AS JSON], ...): one row per element of a
+ * JSON array (or one row for a single object), each column read at its path (lax: missing is
+ * NULL) and converted to its type. Databricks: the elements as JSON texts (from_json to
+ * array<string> keeps an object element as its text), each turned into a struct that inline()
+ * makes into columns. DuckDB: the elements unnested and read with json_extract_string.
+ * OPENJSON without WITH (key/value/type rows) is not translated.
+ */
+function openJson(call: FunctionCall, node: TableFunction, mode: ApplyMode, ctx: TranslationContext): string | undefined {
+  const [jsonNode, pathNode] = call.args;
+  if (jsonNode === undefined || node.schema.length === 0) return undefined;
+  let json = expression(jsonNode, ctx);
+  if (pathNode !== undefined) {
+    if (pathNode.kind !== 'literal') return undefined;
+    const path = ctx.dialect.stringLiteral(pathNode.value.replace(/^(lax|strict)\s+/i, ''));
+    json = ctx.target === 'databricks' ? `get_json_object(${json}, ${path})` : `CAST(json_extract(${json}, ${path}) AS VARCHAR)`;
+  }
+  const columns = node.schema.map((column) => {
+    const raw = (column.path ?? `$.${column.name}`).trim();
+    if (/^strict\s/i.test(raw)) ctx.reportOnce(`openjson-strict:${node.span.start}`, 'TR_SEMANTIC', column, 'a strict OPENJSON path: a missing value is NULL here, not an error');
+    const path = raw.replace(/^(lax|strict)\s+/i, '').replace(/\."([^"]*)"/g, "['$1']");
+    return { name: ctx.dialect.identifier(column.name), path, type: ctx.dialect.dataType(column.type).text, asJson: column.asJson };
+  });
+  const alias = ctx.dialect.identifier(node.alias ?? 'openjson');
+  if (ctx.target === 'databricks') {
+    const elements = `CASE WHEN startswith(ltrim(${json}), '[') THEN from_json(${json}, 'array<string>') ELSE array(${json}) END`;
+    const fields = columns.map((column) => {
+      const value = column.path === '$' ? 'e' : `get_json_object(e, ${ctx.dialect.stringLiteral(column.path)})`;
+      return `${ctx.dialect.stringLiteral(column.name.replaceAll('`', ''))}, ${column.asJson || column.type === 'STRING' ? value : `CAST(${value} AS ${column.type})`}`;
+    });
+    return `${mode === 'outer' ? 'inline_outer' : 'inline'}(transform(${elements}, e -> named_struct(${fields.join(', ')}))) AS ${alias}(${columns.map((column) => column.name).join(', ')})`;
+  }
+  const elements = `CASE WHEN json_type(${json}) = 'ARRAY' THEN CAST(json_extract(${json}, '$[*]') AS VARCHAR[]) ELSE [${json}] END`;
+  const values = columns.map((column) => {
+    const value = column.asJson ? `CAST(json_extract(e, ${ctx.dialect.stringLiteral(column.path)}) AS VARCHAR)` : `json_extract_string(e, ${ctx.dialect.stringLiteral(column.path)})`;
+    return `${column.asJson || column.type === 'VARCHAR' ? value : `CAST(${value} AS ${column.type})`} AS ${column.name}`;
+  });
+  return `(SELECT ${values.join(', ')} FROM (SELECT unnest(${elements}) AS e)) AS ${alias}`;
+}
+
+/** GENERATE_SERIES(start, stop [, step]) includes stop; range() in Databricks stops before its end. */
+function generateSeries(call: FunctionCall, node: TableFunction, _mode: ApplyMode, ctx: TranslationContext): string | undefined {
+  const [startNode, stopNode, stepNode] = call.args;
+  if (startNode === undefined || stopNode === undefined) return undefined;
+  const [start, stop] = [expression(startNode, ctx), expression(stopNode, ctx)];
+  const step = stepNode === undefined ? undefined : expression(stepNode, ctx);
+  const alias = `${ctx.dialect.identifier(node.alias ?? 'generate_series')}(${ctx.dialect.identifier(node.columns[0] ?? 'value')})`;
+  if (ctx.target === 'duckdb') return `generate_series(${[start, stop, ...(step === undefined ? [] : [step])].join(', ')}) AS ${alias}`;
+  const end = step === undefined ? `${stop} + 1` : `${stop} + sign(${step})`;
+  return `range(${[start, end, ...(step === undefined ? [] : [step])].join(', ')}) AS ${alias}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PIVOT and UNPIVOT
+
+/**
+ * PIVOT (agg(x) FOR c IN ([v1], [v2])) AS p: both targets have the clause, with the values as
+ * literals (T-SQL writes them as names) and the column names as aliases. The other columns of
+ * the source group the rows, as in T-SQL. Wrapped in a derived table to carry the alias.
+ */
+function pivot(node: Pivot, ctx: TranslationContext): string {
+  const source = tableSource(node.source, ctx);
+  const columnType = withTableScope(ctx, [node.source], () => valueType(node.column, ctx));
+  const values = node.values.map((value) => {
+    const numeric = /^-?\d+(\.\d+)?$/.test(value) && columnType.family !== 'string';
+    return `${numeric ? value : ctx.dialect.stringLiteral(value)} AS ${ctx.dialect.identifier(value)}`;
+  });
+  if (node.values.some((value) => value.toLowerCase() !== value.toUpperCase()) && columnType.family !== 'integer' && columnType.family !== 'decimal') {
+    ctx.reportOnce('case-insensitive', 'TR_CASE_INSENSITIVE', node, 'this object compares strings (PIVOT values); SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not');
+  }
+  const aggregate = withTableScope(ctx, [node.source], () => expression(node.aggregate, ctx));
+  const column = expression(node.column, ctx);
+  return `(SELECT * FROM ${source} PIVOT (${aggregate} FOR ${column} IN (${values.join(', ')})))${aliasText(node.alias ?? 'pivoted', [], ctx)}`;
+}
+
+/** UNPIVOT (v FOR name IN (c1, c2)): the same clause; both leave out NULL values, as T-SQL does. */
+function unpivot(node: Unpivot, ctx: TranslationContext): string {
+  const source = tableSource(node.source, ctx);
+  const columns = node.columns.map((column) => ctx.dialect.identifier(column)).join(', ');
+  const clause = `UNPIVOT (${ctx.dialect.identifier(node.valueColumn)} FOR ${ctx.dialect.identifier(node.pivotColumn)} IN (${columns}))`;
+  return `(SELECT * FROM ${source} ${clause})${aliasText(node.alias ?? 'unpivoted', [], ctx)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// FOR XML PATH('') concatenation
+
+const AGGREGATES: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'AVG', 'MIN', 'MAX', 'STRING_AGG', 'STDEV', 'STDEVP', 'VAR', 'VARP']);
+
+/**
+ * (SELECT ',' + name FROM t ORDER BY name FOR XML PATH('')): the pre-2017 way to join strings,
+ * usually inside STUFF(..., 1, 1, ''). Unnamed columns become text without tags, NULLs add
+ * nothing, no row gives NULL: an ordered string_agg with an empty separator does the same.
+ * Without TYPE ... .value('.', ...), SQL Server also escapes &, < and > (&amp; &lt; &gt;).
+ * Undefined when the query is not this idiom (named columns build real XML).
+ */
+export function forXmlConcatenation(node: Query, unescaped: boolean, ctx: TranslationContext): string | undefined {
+  const clause = node.forClause;
+  if (clause?.mode !== 'XML' || node.body.kind !== 'select' || (node.with?.xmlNamespaces.length ?? 0) > 0) return undefined;
+  const path = clause.options.find((option) => option.name === 'PATH');
+  if (path === undefined || (path.argument ?? '') !== '' || clause.options.some((option) => option.name !== 'PATH' && option.name !== 'TYPE')) return undefined;
+  const body = node.body;
+  const columns: SelectColumn[] = [];
+  for (const item of body.columns) {
+    if (item.kind !== 'select-column') return undefined;
+    const unnamed = item.alias === undefined ? item.expression.kind !== 'column-ref' && item.expression.kind !== 'star' : item.alias.toLowerCase() === 'text()';
+    if (!unnamed) return undefined;
+    columns.push(item);
+  }
+  if (columns.length === 0) return undefined;
+  if (!unescaped) {
+    ctx.report('TR_SEMANTIC', clause, "FOR XML PATH('') concatenation became string_agg: SQL Server writes &, < and > in the values as &amp;, &lt; and &gt;, string_agg keeps them as they are");
+  }
+  const span = node.span;
+  const empty: Expression = { kind: 'literal', type: 'string', text: "''", value: '', span };
+  const value: Expression = columns.length === 1 ? columns[0]!.expression : { kind: 'function-call', name: { kind: 'object-name', parts: ['CONCAT'], span }, args: columns.map((column) => column.expression), niladic: false, withinGroup: [], span };
+  const aggregateOf = (input: Expression, order: readonly OrderByItem[]): SelectColumn => ({
+    kind: 'select-column',
+    expression: { kind: 'function-call', name: { kind: 'object-name', parts: ['STRING_AGG'], span }, args: [input, empty], niladic: false, withinGroup: order, span },
+    span,
+  });
+  const simple = body.groupBy === undefined && body.quantifier !== 'DISTINCT' && body.top === undefined && node.offset === undefined && body.having === undefined && !usesAggregate(columns);
+  if (simple) {
+    const rewritten: Query = { ...node, body: { ...body, columns: [aggregateOf(value, node.orderBy)] }, orderBy: [], forClause: undefined, options: [] };
+    return `(${query(rewritten, ctx)})`;
+  }
+  // Grouped, distinct or limited rows: concatenate the rows of the original query, keyed by its ORDER BY.
+  const keys = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, span }));
+  const inner: Query = { ...node, body: { ...body, columns: [{ kind: 'select-column', expression: value, alias: 'v', span }, ...keys] }, forClause: undefined, options: [] };
+  const column = (name: string): Expression => ({ kind: 'column-ref', parts: ['x', name], span });
+  const order = node.orderBy.map((item, index): OrderByItem => ({ kind: 'order-by-item', expression: column(`k${index}`), ...(item.direction === undefined ? {} : { direction: item.direction }), span }));
+  const outer: Query = {
+    kind: 'query',
+    body: { kind: 'select', columns: [aggregateOf(column('v'), order)], from: [{ kind: 'derived-table', query: inner, alias: 'x', columns: [], span }], windows: [], span },
+    orderBy: [],
+    options: [],
+    span,
+  };
+  return `(${query(outer, ctx)})`;
+}
+
+function usesAggregate(columns: readonly SelectColumn[]): boolean {
+  let found = false;
+  for (const column of columns) {
+    walkAst(column.expression, (child) => {
+      if (child.kind === 'function-call' && child.over === undefined && child.name.parts.length === 1 && AGGREGATES.has(functionName(child))) found = true;
+      return !found && child.kind !== 'subquery';
+    });
+  }
+  return found;
+}
+
+/** Whether a query names a table (a CTE refers to itself: a recursive CTE). */
+function references(node: Query, name: string): boolean {
+  let found = false;
+  walkAst(node, (child) => {
+    if (child.kind === 'table-ref' && child.name.parts.length === 1 && child.name.parts[0]!.toLowerCase() === name.toLowerCase()) found = true;
+    return !found;
+  });
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// FOR JSON
+
+/** A JSON object's members: a column, or a nested object (PATH aliases with dots: [a.b]). */
+type JsonMember = { readonly key: string; readonly column: number } | { readonly key: string; readonly members: JsonMember[] };
+
+/**
+ * SELECT ... FOR JSON PATH [, ROOT('r')] [, INCLUDE_NULL_VALUES] [, WITHOUT_ARRAY_WRAPPER]: the
+ * rows as a JSON array of objects, dotted column names as nested objects, NULLs left out unless
+ * INCLUDE_NULL_VALUES, no row giving NULL. The original query (its TOP, ORDER BY, GROUP BY
+ * kept) runs in a derived table with its columns numbered; the outer query builds one struct a
+ * row and writes the collected structs with to_json, which leaves NULL fields out by default.
+ * Columns holding JSON (a nested FOR JSON, JSON_QUERY) are embedded with parse_json, as SQL
+ * Server embeds them. FOR JSON AUTO is the same for one table; with joins it nests by table,
+ * which is not translated. Dates are written in the target's JSON format, not SQL Server's.
+ */
+function forJson(node: Query, ctx: TranslationContext): string | undefined {
+  const clause = node.forClause!;
+  const option = (name: string) => clause.options.find((item) => item.name === name);
+  const auto = option('AUTO') !== undefined;
+  const body = node.body;
+  if (body.kind !== 'select' || clause.options.some((item) => !['PATH', 'AUTO', 'ROOT', 'INCLUDE_NULL_VALUES', 'WITHOUT_ARRAY_WRAPPER'].includes(item.name))) return undefined;
+  if (auto && (body.from.length > 1 || body.from.some((source) => source.kind === 'join'))) return undefined;
+  const columns: SelectColumn[] = [];
+  const names: string[] = [];
+  for (const item of body.columns) {
+    if (item.kind !== 'select-column') return undefined;
+    const name = item.alias ?? (item.expression.kind === 'column-ref' ? item.expression.parts[item.expression.parts.length - 1] : undefined);
+    if (name === undefined) return undefined;
+    columns.push(item);
+    names.push(name);
+  }
+  const members: JsonMember[] = [];
+  for (const [index, name] of names.entries()) {
+    const path = auto ? [name] : name.split('.');
+    let level = members;
+    for (const key of path.slice(0, -1)) {
+      let nested = level.find((member): member is Extract<JsonMember, { members: JsonMember[] }> => member.key === key && 'members' in member);
+      if (nested === undefined) {
+        nested = { key, members: [] };
+        level.push(nested);
+      }
+      level = nested.members;
+    }
+    level.push({ key: path[path.length - 1]!, column: index });
+  }
+  ctx.reportOnce('for-json-dates', 'TR_SEMANTIC', clause, "FOR JSON became to_json: dates, times and binary values are written in the target's JSON format, not SQL Server's");
+  const databricks = ctx.target === 'databricks';
+  const includeNulls = option('INCLUDE_NULL_VALUES') !== undefined;
+  if (!databricks && !includeNulls) ctx.reportOnce('for-json-nulls', 'TR_SEMANTIC', clause, 'DuckDB writes NULL members of FOR JSON objects, which SQL Server leaves out');
+  const isJson = (expression: Expression) =>
+    (expression.kind === 'subquery' && expression.query.forClause?.mode === 'JSON') || (expression.kind === 'function-call' && functionName(expression) === 'JSON_QUERY');
+  const object = (level: readonly JsonMember[], value: (index: number) => string): string => {
+    const member = (item: JsonMember) => ('column' in item ? (isJson(columns[item.column]!.expression) ? (databricks ? `parse_json(${value(item.column)})` : `CAST(${value(item.column)} AS JSON)`) : value(item.column)) : object(item.members, value));
+    return databricks
+      ? `named_struct(${level.map((item) => `${ctx.dialect.stringLiteral(item.key)}, ${member(item)}`).join(', ')})`
+      : `{${level.map((item) => `${ctx.dialect.stringLiteral(item.key)}: ${member(item)}`).join(', ')}}`;
+  };
+  const toJson = (text: string) => (databricks && includeNulls ? `to_json(${text}, map('ignoreNullFields', 'false'))` : `to_json(${text})`);
+  const root = option('ROOT');
+  const withRoot = (array: string) => (root === undefined ? array : databricks ? `named_struct(${ctx.dialect.stringLiteral(root.argument ?? 'root')}, ${array})` : `{${ctx.dialect.stringLiteral(root.argument ?? 'root')}: ${array}}`);
+  const unwrapped = option('WITHOUT_ARRAY_WRAPPER') !== undefined;
+
+  /** The JSON of the rows: `row` is one row's struct, `keys` the ORDER BY values of a row. */
+  const aggregate = (row: string, keys: readonly string[]): string => {
+    const order = node.orderBy.map((item, index) => `${keys[index]}${item.direction === undefined ? '' : ` ${item.direction}`}`).join(', ');
+    const sorted = (element: string) =>
+      keys.length === 0
+        ? `collect_list(${element})`
+        : sortedValues(`collect_list(named_struct(${keys.map((key, index) => `'k${index}', ${key}`).join(', ')}, 'v', ${element}))`, node.orderBy.map((item) => item.direction));
+    if (unwrapped) return databricks ? `array_join(${sorted(toJson(row))}, ',')` : `string_agg(${toJson(row)}, ','${order === '' ? '' : ` ORDER BY ${order}`})`;
+    return toJson(withRoot(databricks ? sorted(row) : `list(${row}${order === '' ? '' : ` ORDER BY ${order}`})`));
+  };
+
+  const needsRows = body.top !== undefined || body.groupBy !== undefined || body.quantifier === 'DISTINCT' || body.having !== undefined || node.offset !== undefined || usesAggregate(columns);
+  if (body.from.length === 0 && !needsRows) {
+    // SELECT ... FOR JSON without FROM is one row: one object, no aggregation.
+    return select(body, ctx, undefined, () => {
+      const row = object(members, (index) => expression(columns[index]!.expression, ctx));
+      return `${unwrapped ? toJson(row) : toJson(withRoot(`array(${row})`))} AS json`;
+    });
+  }
+  if (!needsRows) {
+    // The rows of the query itself, aggregated where they are (correlated references stay valid).
+    return select(body, ctx, undefined, () => {
+      const row = object(members, (index) => expression(columns[index]!.expression, ctx));
+      const keys = node.orderBy.map((item) => expression(resolveOrderItem(item, body).expression, ctx));
+      return `CASE WHEN count(*) = 0 THEN NULL ELSE ${aggregate(row, keys)} END AS json`;
+    });
+  }
+  // TOP, GROUP BY, DISTINCT: the original query runs in a derived table with its columns numbered.
+  const span = node.span;
+  const keyColumns = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, span }));
+  const numbered = columns.map((column, index): SelectColumn => ({ ...column, alias: `c${index}` }));
+  const inner: Query = { ...node, with: undefined, body: { ...body, columns: [...numbered, ...keyColumns] }, forClause: undefined, options: [] };
+  const text = aggregate(object(members, (index) => `x.c${index}`), node.orderBy.map((_, index) => `x.k${index}`));
+  return `SELECT CASE WHEN count(*) = 0 THEN NULL ELSE ${text} END AS json FROM (${query(inner, ctx)}) AS x`;
+}

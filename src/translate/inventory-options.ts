@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { ManifestEntry } from '../snapshot/manifest.js';
+import type { TranslateOptions } from './context.js';
+
+/** What the translation reads from the inventory: the legacy tables' column types and identity columns. */
+export interface InventoryOptions extends Pick<TranslateOptions, 'columnTypes' | 'identityColumn'> {
+  /**
+   * A digest of that information: a translation made with other column facts may differ, so
+   * the incremental translate compares it as well as each object's own text.
+   */
+  readonly digest: string;
+}
+
+interface ColumnFact {
+  readonly name: string;
+  readonly type: string;
+  readonly identity: boolean;
+}
+
+/** The columns the snapshot records for a table (manifest details), skipping what is malformed. */
+function columnsOf(entry: ManifestEntry): ColumnFact[] {
+  const columns = entry.details['columns'];
+  if (!Array.isArray(columns)) return [];
+  return columns.flatMap((column: unknown) => {
+    if (column === null || typeof column !== 'object') return [];
+    const { name, type, identity } = column as Record<string, unknown>;
+    if (typeof name !== 'string' || typeof type !== 'string' || type === 'computed') return [];
+    return [{ name, type, identity: identity === true }];
+  });
+}
+
+/**
+ * Column types and identity columns of the snapshot's tables, keyed as the translator looks
+ * them up: `schema.table` and column names in lower case. Where two catalogs hold a table of
+ * the same schema and name, the first one the manifest lists is taken.
+ */
+export function inventoryOptions(entries: readonly ManifestEntry[]): InventoryOptions {
+  const types = new Map<string, Map<string, string>>();
+  const identities = new Map<string, string>();
+  for (const entry of entries) {
+    if (entry.kind !== 'table') continue;
+    const key = entry.name.toLowerCase();
+    if (types.has(key)) continue;
+    const columns = columnsOf(entry);
+    if (columns.length === 0) continue;
+    types.set(key, new Map(columns.map((column) => [column.name.toLowerCase(), column.type])));
+    const identity = columns.find((column) => column.identity);
+    if (identity !== undefined) identities.set(key, identity.name);
+  }
+  const digest = createHash('sha256')
+    .update(JSON.stringify([...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([table, columns]) => [table, [...columns], identities.get(table) ?? null])))
+    .digest('hex');
+  return {
+    columnTypes: (table) => types.get(table.toLowerCase()),
+    identityColumn: (table) => identities.get(table.toLowerCase()),
+    digest,
+  };
+}

@@ -1,0 +1,93 @@
+import { countStatements, parseTsql, type Statement } from '../tsql/index.js';
+import { TranslationContext, type TranslateOptions } from './context.js';
+import type { TranslationDiagnostic } from './diagnostics.js';
+import { procedure, tableFunction } from './generate/objects.js';
+import { StatementWriter } from './generate/statements.js';
+import { renderObject } from './render-script.js';
+import type { ScriptNode, TranslatedObject } from './script-ir.js';
+
+export interface TranslatedSql {
+  /** The target SQL, without the header. */
+  readonly text: string;
+  /** The translation as objects of script IR, for the rehearsal to run. */
+  readonly objects: readonly TranslatedObject[];
+  /** Sorted by line and column in the original. */
+  readonly diagnostics: readonly TranslationDiagnostic[];
+  /**
+   * T-SQL statements (nested ones included, as in src/tsql/coverage.ts): `raw` could not be
+   * read; `translated` are those not kept as comments for a human to translate.
+   */
+  readonly statements: { readonly total: number; readonly translated: number; readonly raw: number };
+  /** Whether the T-SQL front end read the text losslessly. */
+  readonly lossless: boolean;
+}
+
+/**
+ * Translates one piece of T-SQL (an object of the snapshot, or a whole script): parse, then
+ * generate the target for each statement; a CREATE PROCEDURE becomes a procedure object, the
+ * other statements run as they stand (or in a compound block when they need variables or
+ * control flow). A multi-statement table function stays untranslated in the text and is also
+ * a table-function object, which the rehearsal runs.
+ */
+export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
+  const parsed = parseTsql(text);
+  const ctx = new TranslationContext(options, text, parsed.lineIndex);
+  const statements = parsed.script.batches.flatMap((batch) => batch.statements);
+  const objects: TranslatedObject[] = [];
+  let pending: Statement[] = [];
+  let untranslated = 0;
+
+  const flush = () => {
+    if (pending.length === 0) return;
+    const writer = new StatementWriter(ctx);
+    const body: ScriptNode[] = writer.assemble(writer.statements(pending));
+    untranslated += writer.untranslatedStatements;
+    if (body.length > 0 || writer.declarations.length > 0) objects.push({ kind: 'statements', body, declarations: writer.declarations });
+    pending = [];
+  };
+
+  for (const statement of statements) {
+    if (statement.kind === 'create-procedure') {
+      flush();
+      const writer = new StatementWriter(ctx);
+      objects.push(procedure(statement, writer));
+      untranslated += writer.untranslatedStatements;
+    } else if (statement.kind === 'create-function' && statement.returns.kind === 'returns-table-variable' && statement.externalName === undefined) {
+      // Kept for a human as before, and translated for the rehearsal as a table function.
+      pending.push(statement);
+      flush();
+      objects.push(tableFunction(statement, new StatementWriter(ctx)));
+    } else {
+      pending.push(statement);
+    }
+  }
+  flush();
+
+  const counts = countStatements(parsed.script);
+  const rendered = objects
+    .map((object) => renderObject(object, options.target))
+    .filter((text) => text !== '')
+    .join('\n');
+  const lossless = tilesText(parsed.tokens, text.length);
+  return {
+    text: rendered,
+    objects,
+    diagnostics: [...ctx.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column),
+    statements: { total: counts.total, translated: Math.max(0, counts.total - untranslated), raw: counts.raw },
+    lossless,
+  };
+}
+
+/**
+ * Whether the tokens cover the text exactly, each starting where the previous one ended (the
+ * tokenizer cuts tokens out of the text, so covering it is being lossless), without building
+ * the joined string.
+ */
+function tilesText(tokens: ReadonlyArray<{ readonly start: number; readonly end: number }>, length: number): boolean {
+  let position = 0;
+  for (const token of tokens) {
+    if (token.start !== position) return false;
+    position = token.end;
+  }
+  return position === length;
+}

@@ -1,0 +1,34 @@
+BEGIN
+  DECLARE v_rc INT;
+  DECLARE v_out INT;
+  DECLARE v_sql VARCHAR;
+  DECLARE v_day DATE;
+  DECLARE v_proc VARCHAR;
+  SET v_day = DATE '2024-01-31';
+  SET v_proc = 'etl.a';
+  CALL shellcorp.etl.load_day(p_day => getvariable('v_day'), p_rows => getvariable('v_out'), p_mode => DEFAULT);
+  CALL shellcorp.etl.load_day(getvariable('v_day'), getvariable('v_out'));
+  CALL shellcorp.etl.check_day(getvariable('v_day'));
+  CALL shellcorp.etl.refresh();
+  SET v_sql = 'DELETE FROM dw.fact_sales WHERE sale_date = @d AND store_id = @s';
+  EXECUTE IMMEDIATE getvariable('v_sql') USING getvariable('v_day') AS d, 3 AS s;
+  EXECUTE IMMEDIATE getvariable('v_sql') USING getvariable('v_day') AS d, 3 AS s;
+  EXECUTE IMMEDIATE getvariable('v_sql');
+  EXECUTE IMMEDIATE 'TRUNCATE TABLE ' || getvariable('v_proc');
+  -- [TR_UNSUPPORTED_STATEMENT] EXEC @proc runs a procedure named at run time: call each possible procedure in IF branches
+  -- EXEC @proc
+  -- [TR_UNSUPPORTED_STATEMENT] sp_rename is a system procedure with no equivalent
+  -- EXEC sp_rename 'dw.a', 'b'
+END;
+
+-- statements: 10/12 translated, 0 raw
+-- warning TR_OUTPUT_PARAMETER 2:32 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
+-- warning TR_OUTPUT_PARAMETER 3:25 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
+-- warning TR_RETURN_VALUE 4:1 EXEC @rc = ...: Databricks procedures return no status code, so @rc is not set
+-- info TR_HINT_DROPPED 5:1 EXEC option RECOMPILE dropped
+-- warning TR_DYNAMIC_SQL 8:1 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
+-- warning TR_DYNAMIC_SQL 9:1 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
+-- warning TR_DYNAMIC_SQL 10:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
+-- warning TR_DYNAMIC_SQL 11:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
+-- error TR_UNSUPPORTED_STATEMENT 12:1 EXEC @proc runs a procedure named at run time: call each possible procedure in IF branches
+-- error TR_UNSUPPORTED_STATEMENT 13:1 sp_rename is a system procedure with no equivalent

@@ -1,0 +1,14 @@
+BEGIN
+  DECLARE v_n INT;
+  SET v_n = 5;
+  SELECT o.id FROM shellcorp.gold.orders AS o ORDER BY o.ordered_at DESC LIMIT 10;
+  SELECT o.id FROM shellcorp.gold.orders AS o ORDER BY o.id LIMIT v_n;
+  SELECT o.customer_id, sum(o.amount) AS total FROM shellcorp.gold.orders AS o GROUP BY o.customer_id QUALIFY rank() OVER (ORDER BY sum(o.amount) DESC) <= 3 ORDER BY total DESC;
+  SELECT o.id FROM shellcorp.gold.orders AS o QUALIFY row_number() OVER (ORDER BY o.amount DESC) <= ceil(10 * count(*) OVER () / 100.0) ORDER BY o.amount DESC;
+  SELECT o.id, o.amount FROM shellcorp.gold.orders AS o QUALIFY rank() OVER (ORDER BY o.amount DESC) <= ceil(10 * count(*) OVER () / 100.0) ORDER BY 2 DESC;
+  (SELECT o.id FROM shellcorp.gold.orders AS o LIMIT 1) UNION ALL (SELECT r.id FROM shellcorp.gold.returns AS r LIMIT 1);
+  SELECT o.id FROM shellcorp.gold.orders AS o ORDER BY o.id LIMIT 10 OFFSET 20;
+  SELECT o.id FROM shellcorp.gold.orders AS o ORDER BY o.id OFFSET 5;
+END;
+
+-- statements: 9/9 translated, 0 raw

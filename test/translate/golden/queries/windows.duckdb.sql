@@ -1,0 +1,3 @@
+SELECT o.id, row_number() OVER (ORDER BY NULL) AS n, row_number() OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at DESC) AS recency, lag(o.amount, 1, 0) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at) AS previous_amount, sum(o.amount) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running, quantile_cont(o.amount, 0.5) OVER (PARTITION BY o.customer_id) AS median, -quantile_disc(-(o.amount), 0.9) OVER (PARTITION BY o.customer_id) AS p90, ntile(4) OVER (ORDER BY o.amount) AS quartile, first_value(o.status IGNORE NULLS) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at) AS first_status FROM shellcorp.gold.orders AS o;
+
+-- statements: 1/1 translated, 0 raw

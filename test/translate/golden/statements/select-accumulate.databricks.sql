@@ -1,0 +1,12 @@
+BEGIN
+  DECLARE v_list STRING;
+  DECLARE v_total DECIMAL(18,2);
+  SET v_list = '';
+  SET v_total = 0;
+  SET v_list = v_list || coalesce((SELECT string_agg(name || ', ', '') WITHIN GROUP (ORDER BY name) FROM shellcorp.sales.stores WHERE active = 1), '');
+  SET v_total = v_total + coalesce((SELECT sum(amount) FROM shellcorp.sales.orders WHERE customer_id = 3), 0);
+  SET v_list = (SELECT name AS c0 FROM shellcorp.sales.stores WHERE store_id = 1);
+END;
+
+-- statements: 4/4 translated, 0 raw
+-- warning TR_SEMANTIC 8:1 SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)

@@ -1,0 +1,8 @@
+MERGE INTO shellcorp.gold.dim_customer AS c
+USING shellcorp.sales.segments AS s
+ON s.segment_id = c.segment_id AND s.active = 1
+WHEN MATCHED THEN UPDATE SET segment = s.segment_name, updated_at = current_timestamp();
+
+-- statements: 1/1 translated, 0 raw
+-- warning TR_SEMANTIC 2:1 UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them
+-- warning TR_SEMANTIC 3:48 GETDATE() was the SQL Server's local time; current_timestamp() is in the session time zone (UTC on SQL warehouses by default): check day boundaries

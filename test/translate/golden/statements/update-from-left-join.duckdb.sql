@@ -1,0 +1,19 @@
+MERGE INTO shellcorp.gold.dim_customer AS t
+USING shellcorp.sales.segments AS s
+ON s.segment_id = t.segment_id
+WHEN MATCHED THEN UPDATE SET segment = s.segment_name
+WHEN NOT MATCHED BY SOURCE THEN UPDATE SET segment = NULL;
+
+UPDATE shellcorp.gold.dim_customer AS t
+SET is_orphan = 1
+WHERE NOT EXISTS (SELECT 1 FROM shellcorp.sales.customers AS c WHERE c.customer_id = t.customer_id);
+
+MERGE INTO shellcorp.gold.dim_customer AS t
+USING shellcorp.sales.segments AS s
+ON s.segment_id = t.segment_id
+WHEN MATCHED AND (t.is_current = 1 AND (s.active = 1 OR s.segment_id IS NULL)) THEN UPDATE SET segment = coalesce(s.segment_name, 'none')
+WHEN NOT MATCHED BY SOURCE AND (t.is_current = 1 AND (NULL = 1 OR NULL IS NULL)) THEN UPDATE SET segment = coalesce(NULL, 'none');
+
+-- statements: 3/3 translated, 0 raw
+-- warning TR_SEMANTIC 2:1 UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them
+-- warning TR_SEMANTIC 15:1 UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them

@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockNode, ScriptNode, TranslatedObject } from '../../src/translate/script-ir.js';
+import { codes, toDatabricks, toDuckDb } from './support.js';
+
+function bodyOf(object: TranslatedObject | undefined): readonly ScriptNode[] {
+  if (object === undefined) return [];
+  return object.kind === 'statements' ? object.body : object.body.body;
+}
+
+function errors(result: ReturnType<typeof toDatabricks>): string[] {
+  return result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+}
+
+describe('statement accounting', () => {
+  it('counts a kept statement with everything nested in it, and nothing else', () => {
+    const result = toDatabricks(`
+      DECLARE @i int = 0;
+      IF @i = 0 BEGIN GOTO done; SET @i = 1; END
+      done:
+      SET @i = 2;`);
+    // DECLARE, IF, BEGIN, GOTO, SET, label, SET: the GOTO and the label are kept.
+    expect(result.statements).toEqual({ total: 7, translated: 5, raw: 0 });
+    expect(codes(result.diagnostics).filter((code) => code === 'TR_UNSUPPORTED_STATEMENT')).toHaveLength(2);
+    expect(result.text).toContain('-- GOTO done');
+    expect(result.text).toContain('-- done:');
+  });
+
+  it('keeps every statement it does not translate as a comment with an error naming it', () => {
+    const result = toDatabricks(`
+      BULK INSERT dw.t FROM 'c:\\data.csv';
+      WAITFOR (RECEIVE * FROM dbo.queue), TIMEOUT 10;
+      EXEC sp_who;
+      CREATE SEQUENCE dw.s;`);
+    expect(result.statements.translated).toBe(0);
+    expect(errors(result)).toHaveLength(4);
+    for (const text of ['BULK INSERT', 'WAITFOR \\(RECEIVE', 'EXEC sp_who', 'CREATE SEQUENCE']) expect(result.text).toMatch(new RegExp(`^-- ${text}`, 'm'));
+  });
+
+  it('drops WAITFOR DELAY and WAITFOR TIME with a warning: they only wait', () => {
+    const result = toDatabricks("WAITFOR DELAY '00:00:01'; WAITFOR TIME '22:00'; SELECT 1 AS one;");
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`)).toEqual(['warning TR_SEMANTIC', 'warning TR_SEMANTIC']);
+    expect(result.statements).toEqual({ total: 3, translated: 3, raw: 0 });
+    expect(result.text).toContain("-- [TR_SEMANTIC] WAITFOR DELAY '00:00:01'");
+    const comments = result.objects.flatMap((object) => (object.kind === 'statements' ? object.body : [])).filter((node) => node.kind === 'comment');
+    expect(comments.map((node) => node.kind === 'comment' && node.line)).toEqual([1, 1]);
+  });
+
+  it('drops session options and PRINT with an info diagnostic, and shows them as comments', () => {
+    const result = toDatabricks("SET NOCOUNT ON; SET XACT_ABORT OFF; PRINT 'x'; SELECT 1 AS one;");
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`)).toEqual([
+      'info TR_SESSION_OPTION',
+      'warning TR_SESSION_OPTION_SEMANTIC',
+      'info TR_RAISERROR_INFO',
+    ]);
+    expect(result.text).toContain('-- [TR_SESSION_OPTION] SET NOCOUNT ON');
+    expect(result.statements).toEqual({ total: 4, translated: 4, raw: 0 });
+  });
+});
+
+describe('UPDATE and DELETE with FROM', () => {
+  it('resolves unqualified columns of a multi-table UPDATE through the inventory, and warns about the rest', () => {
+    const columnTypes = (table: string) => (table === 'sales.region' ? new Map([['region_name', 'varchar(10)']]) : table === 'dw.t' ? new Map([['name', 'varchar(10)']]) : undefined);
+    const result = toDatabricks(
+      'UPDATE t SET t.name = region_name, t.note = other FROM dw.t t JOIN sales.store s ON s.id = t.store_id JOIN sales.region r ON r.id = s.region_id;',
+      { columnTypes },
+    );
+    expect(result.text).toContain('r.region_name AS r__region_name');
+    expect(result.text).toContain('SET name = src.r__region_name, note = other');
+    expect(result.diagnostics.find((diagnostic) => diagnostic.message.startsWith('unqualified column'))?.message).toBe(
+      "unqualified column other read as the target's: qualify it if it belongs to a joined table",
+    );
+  });
+
+  it('keeps the join shapes it cannot express, with the reason', () => {
+    const result = toDatabricks(`
+      UPDATE t SET t.x = 1 FROM dw.t t LEFT JOIN dw.a a ON a.id = t.id JOIN dw.b b ON b.id = a.id;
+      UPDATE t SET t.x = 1 FROM dw.a a CROSS APPLY (SELECT * FROM dw.t WHERE t.id = a.id) t;`);
+    expect(errors(result)).toEqual([
+      'TR_UNSUPPORTED_STATEMENT UPDATE ... FROM not translated: a join after the LEFT JOIN from the target: rewrite the statement as MERGE by hand',
+      'TR_UNSUPPORTED_STATEMENT UPDATE ... FROM not translated: the target t is a derived table or function of the FROM clause: write the change against its base table',
+    ]);
+  });
+
+  it('uses MERGE rather than EXISTS where the EXISTS subquery would nest another (Databricks refuses that)', () => {
+    const result = toDatabricks('UPDATE t SET t.x = 1 FROM dw.t t JOIN dw.a a ON a.id = t.id WHERE a.code IN (SELECT code FROM dw.codes);');
+    expect(result.text).toMatch(/^MERGE INTO dw\.t AS t\nUSING dw\.a AS a\nON a\.id = t\.id AND a\.code IN \(SELECT code FROM dw\.codes\)\nWHEN MATCHED THEN UPDATE SET x = 1;$/m);
+  });
+
+  it('reports writes to a temporary view (translate.tempTables: view)', () => {
+    const result = toDatabricks(
+      `SELECT id INTO #a FROM dw.t;
+       UPDATE #a SET id = 2;
+       CREATE TABLE #b (id int);
+       INSERT INTO #b VALUES (1);
+       DECLARE @c TABLE (id int);`,
+      { tempTables: 'view' },
+    );
+    expect(result.text).toContain('CREATE OR REPLACE TEMPORARY VIEW tt_a AS');
+    expect(codes(result.diagnostics).filter((code) => code === 'TR_TEMP_TABLE_VIEW')).toHaveLength(4);
+  });
+});
+
+describe('temporary tables', () => {
+  it('uses the scratch schema when translate.tempTables is schema', () => {
+    const result = toDatabricks('CREATE TABLE #t (id int); DECLARE @v TABLE (id int); SELECT 1 AS a INTO #u;', { tempTables: 'schema', scratchSchema: 'scratch' });
+    expect(result.text).toContain('DROP TABLE IF EXISTS scratch.tt_t;\n\nCREATE TABLE scratch.tt_t');
+    expect(result.text).toContain('CREATE TABLE scratch.tv_v');
+    expect(result.text).toContain('CREATE TABLE scratch.tt_u AS');
+  });
+
+  it('stays with temporary tables when the scratch schema is missing', () => {
+    expect(toDatabricks('CREATE TABLE #t (id int);', { tempTables: 'schema' }).text).toContain('CREATE TEMPORARY TABLE tt_t');
+  });
+
+  it('drops temporary tables with DROP TEMPORARY TABLE on Databricks (plain DROP TABLE refuses them) and DROP TABLE on DuckDB', () => {
+    expect(toDatabricks('DROP TABLE #t;').text).toBe('DROP TEMPORARY TABLE IF EXISTS tt_t;\n');
+    expect(toDuckDb('DROP TABLE #t;').text).toBe('DROP TABLE IF EXISTS tt_t;\n');
+  });
+
+  it('recognises the ways scripts test for a table before dropping it', () => {
+    for (const test of [
+      "IF OBJECT_ID(N'tempdb..#t', N'U') IS NOT NULL DROP TABLE #t;",
+      "IF OBJECT_ID('tempdb.dbo.#t') IS NOT NULL BEGIN DROP TABLE #t; END",
+      "IF EXISTS (SELECT 1 FROM tempdb..sysobjects WHERE name LIKE '#t%') DROP TABLE #t;",
+    ]) {
+      expect(toDatabricks(test).text, test).toBe('DROP TEMPORARY TABLE IF EXISTS tt_t;\n');
+    }
+    expect(toDatabricks("IF OBJECT_ID('dw.old_facts', 'U') IS NOT NULL DROP TABLE dw.old_facts;").text).toBe('DROP TABLE IF EXISTS dw.old_facts;\n');
+  });
+});
+
+describe('cursors', () => {
+  it('converts a cursor opened twice into two FOR loops', () => {
+    const result = toDatabricks(`
+      DECLARE @id int;
+      DECLARE c CURSOR FOR SELECT id FROM dw.t;
+      OPEN c; FETCH NEXT FROM c INTO @id;
+      WHILE @@FETCH_STATUS = 0 BEGIN EXEC dw.p @id; FETCH NEXT FROM c INTO @id; END
+      CLOSE c;
+      OPEN c; FETCH NEXT FROM c INTO @id;
+      WHILE @@FETCH_STATUS <> -1 BEGIN EXEC dw.q @id; FETCH NEXT FROM c INTO @id; END
+      CLOSE c; DEALLOCATE c;`);
+    expect(errors(result)).toEqual([]);
+    const loops = bodyOf(result.objects[0]).filter((node) => node.kind === 'for');
+    expect(loops.map((node) => node.kind === 'for' && node.assignments)).toEqual([
+      [{ variable: 'v_id', column: 'id' }],
+      [{ variable: 'v_id', column: 'id' }],
+    ]);
+  });
+
+  it('gives the reason a cursor stays a cursor', () => {
+    const reasons = (tsql: string) => result(tsql).diagnostics.filter((diagnostic) => diagnostic.message.startsWith('cursor c did not')).map((diagnostic) => diagnostic.message.replace(/^cursor c did not become a FOR loop: /, ''));
+    const result = (tsql: string) => toDatabricks(tsql);
+    expect(reasons('DECLARE @a int; DECLARE c CURSOR FOR SELECT * FROM dw.t; OPEN c; FETCH c INTO @a; WHILE @@FETCH_STATUS = 0 FETCH c INTO @a;')).toEqual([
+      'the cursor query selects *: list its columns so that they can be matched to the FETCH variables',
+    ]);
+    expect(reasons('DECLARE @a int; DECLARE c CURSOR FOR SELECT a FROM dw.t; OPEN c; FETCH c INTO @a; WHILE @@FETCH_STATUS = 0 BEGIN FETCH c INTO @a; END FETCH c INTO @a;')).toEqual([
+      'the cursor is also used outside its FETCH loop (FETCH c); a FOR loop cannot do that',
+    ]);
+    expect(reasons('DECLARE @a int; DECLARE c CURSOR FOR SELECT a FROM dw.t; OPEN c;')).toEqual(['no OPEN, FETCH and WHILE @@FETCH_STATUS = 0 loop over it was found after the DECLARE']);
+  });
+
+  it('refuses a FETCH whose variables do not match the columns', () => {
+    const result = toDatabricks('DECLARE @a int, @b int; DECLARE c CURSOR FOR SELECT a FROM dw.t; OPEN c; FETCH c INTO @a, @b; WHILE @@FETCH_STATUS = 0 BEGIN FETCH c INTO @a, @b; END');
+    expect(errors(result)).toEqual(['TR_CURSOR_UNSUPPORTED cursor c: FETCH reads 2 variables from a query of 1 columns']);
+  });
+});
+
+describe('procedures and the procedural language', () => {
+  it('leaves a labelled inner block for RETURN (a top-level compound cannot carry a label)', () => {
+    const result = toDatabricks('DECLARE @x int = 1; IF @x = 1 RETURN; SELECT @x AS x;');
+    const top = result.objects[0]!;
+    expect(top.kind).toBe('statements');
+    const [inner] = bodyOf(top) as BlockNode[];
+    expect(inner).toMatchObject({ kind: 'block', label: 'body' });
+    expect(result.text).toMatch(/^BEGIN\n {2}DECLARE v_x INT;\n {2}body: BEGIN\n/);
+    expect(result.text).toContain('LEAVE body;');
+    expect(result.text).toContain('END body;\nEND;');
+  });
+
+  it('binds sp_executesql values by the names of its parameter definitions', () => {
+    const result = toDatabricks("DECLARE @sql nvarchar(max) = N'SELECT 1'; EXEC sp_executesql @sql, N'@from date, @to date', '2024-01-01', @to = '2024-02-01';");
+    expect(result.text).toContain("EXECUTE IMMEDIATE v_sql USING '2024-01-01' AS from, '2024-02-01' AS to;");
+  });
+
+  it('flags EXEC of a procedure on a linked server and of a procedure named by a variable', () => {
+    const result = toDatabricks('DECLARE @p sysname = N\'x\'; EXEC remote1.db.dbo.p; EXEC @p;');
+    expect(errors(result)).toEqual([
+      'TR_UNSUPPORTED_STATEMENT remote1.db.dbo.p runs on the linked server remote1: reach that system another way (Lakehouse Federation, a job)',
+      'TR_UNSUPPORTED_STATEMENT EXEC @p runs a procedure named at run time: call each possible procedure in IF branches',
+    ]);
+  });
+
+  it('keeps a transaction whose statements cannot be atomic as statements, saying why', () => {
+    const result = toDatabricks("BEGIN TRAN; EXEC dw.p; COMMIT; BEGIN TRAN; UPDATE dw.t SET a = 1; IF 1 = 1 DELETE FROM dw.t; COMMIT;");
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'BEGIN TRANSACTION dropped: the statements up to COMMIT cannot run in a BEGIN ATOMIC block (it calls dw.p); each commits on its own',
+      'COMMIT dropped: each Databricks statement has committed on its own',
+      'BEGIN TRANSACTION ... COMMIT became a BEGIN ATOMIC block: it needs Databricks SQL or Runtime 18.0 and above, and Unity Catalog managed tables with catalog commits',
+    ]);
+    const atomic = bodyOf(result.objects[0]).find((node) => node.kind === 'block');
+    expect(atomic).toMatchObject({ kind: 'block', atomic: true });
+  });
+
+  it('raises RAISERROR from severity 11, converting its printf format to Java and DuckDB spelling', () => {
+    expect(toDatabricks("RAISERROR('%5.2s|%-3d|%u|%I64d|%x%%', 16, 1, 'a', 1, 2, 3, 255);").text).toContain(
+      "SELECT raise_error(format_string('%5.2s|%-3d|%d|%d|%x%%', 'a', 1, 2, 3, 255));",
+    );
+    expect(toDuckDb("RAISERROR('%i rows', 16, 1, 5);").text).toContain("SELECT raise_error(printf('%d rows', 5));");
+    expect(codes(toDatabricks("RAISERROR('done', 10, 1) WITH NOWAIT;").diagnostics)).toEqual(['TR_RAISERROR_INFO']);
+  });
+
+  it('gives IF, WHILE and FOR bodies that hold only comments a statement (Databricks needs one)', () => {
+    const result = toDatabricks("DECLARE @i int = 0; WHILE @i < 1 PRINT 'x'; IF @i = 0 PRINT 'y' ELSE PRINT 'z';");
+    expect(result.text.match(/BEGIN END;/g)).toHaveLength(3);
+  });
+
+  it('hoists table variables to the start: one table per batch, not one per iteration', () => {
+    const result = toDatabricks('DECLARE @i int = 0; WHILE @i < 3 BEGIN DECLARE @t TABLE (x int); INSERT INTO @t VALUES (@i); SET @i += 1; END');
+    const body = bodyOf(result.objects[0]);
+    expect(body.slice(0, 2).map((node) => node.kind === 'sql' && node.sql.split('\n')[0])).toEqual(['DROP TEMPORARY TABLE IF EXISTS tv_t', 'CREATE TEMPORARY TABLE tv_t (']);
+    expect(body.find((node) => node.kind === 'while')).toMatchObject({ body: [{ kind: 'sql', sql: 'INSERT INTO tv_t\nVALUES (v_i)' }, { kind: 'set' }] });
+  });
+});
+
+describe('objects', () => {
+  it('lists the result columns of an inline table function when the inventory gives their types', () => {
+    const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['id', 'int'], ['name', 'nvarchar(50)']]) : undefined);
+    const result = toDatabricks('CREATE FUNCTION dw.f (@x int) RETURNS TABLE AS RETURN SELECT t.id, t.name FROM dw.t t WHERE t.id > @x;', { columnTypes });
+    expect(result.text).toContain('RETURNS TABLE (id INT, name STRING)');
+  });
+
+  it('names a column for INSERT DEFAULT VALUES when the inventory knows the table', () => {
+    const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['id', 'bigint'], ['name', 'varchar(5)']]) : undefined);
+    expect(toDatabricks('INSERT INTO dw.t DEFAULT VALUES;', { columnTypes }).text).toBe('INSERT INTO dw.t (id)\nVALUES (DEFAULT);\n');
+  });
+
+  it('writes T-SQL bit defaults as BOOLEAN ones', () => {
+    expect(toDatabricks('CREATE TABLE dw.t (a bit NOT NULL DEFAULT (1), b bit DEFAULT 0);').text).toContain('a BOOLEAN NOT NULL DEFAULT TRUE,\n  b BOOLEAN DEFAULT FALSE');
+  });
+
+  it('sets OBJECT_NAME(@@PROCID) to the procedure being translated', () => {
+    const result = toDatabricks('CREATE PROCEDURE etl.load_x AS BEGIN DECLARE @me sysname = OBJECT_NAME(@@PROCID); END');
+    expect(result.text).toContain("SET v_me = 'load_x';");
+  });
+
+  it('keeps a multi-statement table function untranslated, and gives the rehearsal a table-function object', () => {
+    const tsql = `CREATE FUNCTION etl.fn_month_ends (@from DATE, @to DATE = '20241231')
+RETURNS @months TABLE (month_start DATE NOT NULL PRIMARY KEY, month_end DATE NOT NULL)
+AS
+BEGIN
+  DECLARE @month DATE = DATEFROMPARTS(YEAR(@from), MONTH(@from), 1);
+  WHILE @month <= @to
+  BEGIN
+    INSERT INTO @months (month_start, month_end) VALUES (@month, EOMONTH(@month));
+    SET @month = DATEADD(MONTH, 1, @month);
+  END;
+  RETURN;
+END`;
+    for (const target of ['databricks', 'duckdb'] as const) {
+      const result = target === 'databricks' ? toDatabricks(tsql) : toDuckDb(tsql);
+      expect(result.text).toMatch(/^-- \[TR_UNTRANSLATED_OBJECT\] multi-statement table-valued function etl\.fn_month_ends/);
+      expect(result.text.endsWith('-- END\n')).toBe(true);
+      expect(codes(result.diagnostics)).toContain('TR_UNTRANSLATED_OBJECT');
+      const object = result.objects.find((candidate) => candidate.kind === 'table-function');
+      if (object?.kind !== 'table-function') throw new Error('no table-function object');
+      expect(object.name).toBe('etl.fn_month_ends');
+      expect(object.parameters).toEqual([
+        { name: 'p_from', type: 'DATE', mode: 'IN' },
+        { name: 'p_to', type: 'DATE', mode: 'IN', default: "DATE '2024-12-31'" },
+      ]);
+      expect(object.result).toEqual({ table: 'tv_months', columns: 'month_start DATE NOT NULL, month_end DATE NOT NULL' });
+      const kinds = object.body.body.map((node) => node.kind);
+      expect(kinds).toEqual(['set', 'while', 'return']);
+      // The body fills the table; the rehearsal creates it.
+      expect(JSON.stringify(object.body)).not.toMatch(/CREATE|DROP/);
+      expect(JSON.stringify(object.body)).toContain('INSERT INTO tv_months (month_start, month_end)');
+    }
+  });
+
+  it('converts values to the types of the columns and variables they go into, from the inventory', () => {
+    const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['flag', 'bit'], ['d', 'date'], ['n', 'int']]) : undefined);
+    const result = toDatabricks(
+      `INSERT INTO dw.t (flag, d) VALUES (1, '20240131');
+       UPDATE dw.t SET flag = 0 WHERE d = '20240101';
+       DELETE FROM dw.t WHERE flag = 1;
+       DECLARE @on bit = 1, @day date = '20240131';
+       SET @on = 0;`,
+      { columnTypes },
+    );
+    expect(result.text).toContain("VALUES (true, DATE '2024-01-31')");
+    expect(result.text).toContain('SET flag = false');
+    expect(result.text).toContain("WHERE d = DATE '2024-01-01'");
+    expect(result.text).toContain('WHERE flag = true');
+    expect(result.text).toContain("SET v_day = DATE '2024-01-31';");
+    expect(result.text).toContain('SET v_on = false;');
+  });
+
+  it('gives the comment of a kept or dropped statement its line', () => {
+    const result = toDatabricks('SET NOCOUNT ON;\nPRINT 1;\n\nBULK INSERT dw.t FROM \'x\';');
+    const comments = bodyOf(result.objects[0]).filter((node) => node.kind === 'comment');
+    expect(comments.map((node) => node.kind === 'comment' && [node.line, node.text.slice(0, 26)])).toEqual([
+      [1, '[TR_SESSION_OPTION] SET NO'],
+      [2, '[TR_RAISERROR_INFO] PRINT '],
+      [4, '[TR_UNSUPPORTED_STATEMENT]'],
+    ]);
+  });
+
+  it('makes procedure OUTPUT parameters INOUT and keeps defaults', () => {
+    const result = toDatabricks('CREATE PROCEDURE dw.p @a int, @b varchar(5) = \'x\', @c int = NULL OUTPUT AS SET @c = @a;');
+    const object = result.objects[0]!;
+    expect(object.kind === 'procedure' && object.parameters).toEqual([
+      { name: 'p_a', type: 'INT', mode: 'IN' },
+      { name: 'p_b', type: 'STRING', mode: 'IN', default: "'x'" },
+      { name: 'p_c', type: 'INT', mode: 'INOUT', default: 'NULL' },
+    ]);
+  });
+});

@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { simpleGit } from 'simple-git';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type LoadedConfig } from '../../src/config/load.js';
+import { examplesDir } from '../../src/paths.js';
+import { runSync } from '../../src/snapshot/sync.js';
+import { readTranslationIndex } from '../../src/translate/translation-index.js';
+import { runTranslate } from '../../src/translate/translate-run.js';
+import { repoRoot } from '../support/corpus.js';
+
+async function shellcorp(): Promise<LoadedConfig> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-translate-'));
+  await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true });
+  await writeFile(path.join(dir, '.gitignore'), '.lakeshift/\nreports/\ntranslated*/\n');
+  const git = simpleGit(dir);
+  await git.init();
+  await git.addConfig('user.name', 't', false, 'local');
+  await git.addConfig('user.email', 't@example.invalid', false, 'local');
+  await git.add('.');
+  await git.commit('estate');
+  const loaded = await loadConfig({ cwd: dir, env: {} });
+  await runSync({ loaded });
+  return loaded;
+}
+
+describe('runTranslate on a synced snapshot', () => {
+  let loaded: LoadedConfig;
+
+  beforeAll(async () => {
+    loaded = await shellcorp();
+  });
+
+  it('writes one file per T-SQL object, mirroring the snapshot, each with its diagnostics in a header', async () => {
+    const result = await runTranslate({ loaded, target: 'databricks' });
+    const out = path.join(loaded.dir, 'translated');
+    expect(result.out).toBe(out);
+    const churn = result.files.find((file) => file.id === 'catalog:warehouse/etl.usp_build_customer_churn');
+    expect(churn?.output).toBe(path.join(out, 'catalog/warehouse/etl/procedures/usp_build_customer_churn.sql'));
+    const text = await readFile(churn!.output!, 'utf8');
+    expect(text).toMatch(/^-- Translated by lakeshift from catalog\/warehouse\/etl\/procedures\/usp_build_customer_churn\.sql to Databricks SQL\.\n-- T-SQL statements: \d+/);
+    for (const diagnostic of churn!.diagnostics) expect(text).toContain(`${diagnostic.code} ${diagnostic.line}:${diagnostic.column} `);
+    expect(text).toContain('CREATE OR REPLACE PROCEDURE shellcorp.etl.usp_build_customer_churn(');
+    // Jobs, Python scripts and notebooks are not T-SQL.
+    expect(result.files.some((file) => file.id?.startsWith('job:') === true || file.id === 'repo:analysts/python/shellcorp_db.py')).toBe(false);
+    expect(result.files.some((file) => file.id?.startsWith('embedded:') === true)).toBe(true);
+    const index = await readTranslationIndex(out);
+    expect(index?.objects.map((entry) => entry.id).sort()).toEqual(result.files.map((file) => file.id).sort());
+    expect(result.totals.files).toBe(result.files.length);
+    expect(result.reports).not.toBeNull();
+    expect(await readFile(result.reports!.markdown, 'utf8')).toContain('## Diagnostics by code');
+  });
+
+  it('translates again only what changed since the last run, unless --all', async () => {
+    await runTranslate({ loaded, target: 'databricks' });
+    const again = await runTranslate({ loaded, target: 'databricks' });
+    expect(again.totals.translatedThisRun).toBe(0);
+    expect(again.files.every((file) => file.unchanged === true)).toBe(true);
+
+    const procedure = path.join(loaded.dir, 'warehouse', 'etl', 'Stored Procedures', 'etl.usp_build_store_kpis.sql');
+    await writeFile(procedure, `${await readFile(procedure, 'utf8')}\n-- a comment the analysts added\n`);
+    await simpleGit(loaded.dir).commit('touch kpis', [procedure]);
+    await runSync({ loaded });
+    const changed = await runTranslate({ loaded, target: 'databricks' });
+    expect(changed.files.filter((file) => file.unchanged !== true).map((file) => file.id)).toEqual(['catalog:warehouse/etl.usp_build_store_kpis']);
+
+    const all = await runTranslate({ loaded, target: 'databricks', all: true });
+    expect(all.totals.translatedThisRun).toBe(all.files.length);
+  });
+
+  it('compares strings as translate.collation says, and translates everything again when it changes', async () => {
+    const churnOf = async (result: Awaited<ReturnType<typeof runTranslate>>) => readFile(result.files.find((file) => file.id === 'catalog:warehouse/etl.usp_build_customer_churn')!.output!, 'utf8');
+    const caseInsensitive = await runTranslate({ loaded, target: 'duckdb' });
+    expect(await churnOf(caseInsensitive)).toContain("lower(rtrim(c.status)) = 'closed'");
+
+    const binary: LoadedConfig = { ...loaded, config: { ...loaded.config, translate: { ...loaded.config.translate, collation: 'binary' } } };
+    const again = await runTranslate({ loaded: binary, target: 'duckdb' });
+    expect(again.totals.translatedThisRun).toBe(again.files.length);
+    const text = await churnOf(again);
+    expect(text).toContain("c.status = 'Closed'");
+    expect(text).toContain('TR_CASE_INSENSITIVE');
+
+    const back = await runTranslate({ loaded, target: 'duckdb' });
+    expect(back.totals.translatedThisRun).toBe(back.files.length);
+  });
+
+  it('writes the DuckDB translation beside the Databricks one', async () => {
+    const result = await runTranslate({ loaded, target: 'duckdb' });
+    expect(result.out).toBe(path.join(loaded.dir, 'translated-duckdb'));
+    const view = result.files.find((file) => file.id === 'catalog:warehouse/reporting.vw_daily_store_sales');
+    expect(await readFile(view!.output!, 'utf8')).toContain('to DuckDB (a script for lakeshift rehearse)');
+  });
+});
+
+describe('lakeshift translate PATHS', () => {
+  it('translates files without a lakeshift.yaml, and --strict exits 1 while errors remain', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-translate-paths-'));
+    await writeFile(path.join(dir, 'clean.sql'), 'CREATE VIEW dbo.v AS SELECT id, ISNULL(name, \'?\') AS name FROM dbo.t WHERE id > 0\nGO\n');
+    await writeFile(path.join(dir, 'flawed.sql'), "SELECT SERVERPROPERTY('Edition') AS edition, name FROM dbo.t\n");
+    const bin = path.join(repoRoot, 'bin', 'run.js');
+    const run = (args: string[]) => execa('node', [bin, ...args], { cwd: dir, reject: false, env: { NODE_ENV: 'production', NO_COLOR: '1' } });
+
+    const clean = await run(['translate', 'clean.sql', '--out', 'out', '--strict', '--json']);
+    expect(clean.exitCode).toBe(0);
+    const result = JSON.parse(clean.stdout) as { target: string; files: Array<{ input: string; output: string; lossless: boolean; statements: { total: number; translated: number; raw: number }; diagnostics: unknown[] }> };
+    expect(result.target).toBe('databricks');
+    expect(result.files).toEqual([
+      expect.objectContaining({ input: path.join(dir, 'clean.sql'), output: path.join(dir, 'out', 'clean.sql'), lossless: true, statements: { total: 1, translated: 1, raw: 0 } }),
+    ]);
+    expect(await readFile(path.join(dir, 'out', 'clean.sql'), 'utf8')).toContain('CREATE OR REPLACE VIEW dbo.v AS\nSELECT id, coalesce(name');
+
+    const flawed = await run(['translate', '.', '--out', 'out', '--strict']);
+    expect(flawed.exitCode).toBe(1);
+    expect(flawed.stdout).toContain('need a human');
+    expect(existsSync(path.join(dir, 'out', 'flawed.sql'))).toBe(true);
+    expect(await readFile(path.join(dir, 'out', 'flawed.sql'), 'utf8')).toContain("/*[TR_UNSUPPORTED_FUNCTION]*/ SERVERPROPERTY('Edition')");
+  });
+});
