@@ -3,13 +3,14 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../src/config/load.js';
 import { runDoctor } from '../src/doctor/doctor.js';
 import { DuckDbEngine } from '../src/engines/duckdb/duckdb-engine.js';
 import { initProject } from '../src/init/init-project.js';
 import { RecordingReporter } from '../src/reporter.js';
 import { repoRoot } from './support/corpus.js';
+import { expectQuietLibrary } from './support/quiet.js';
 
 /**
  * The library (src/) never writes to stdout or stderr and never ends the process: commands
@@ -17,7 +18,7 @@ import { repoRoot } from './support/corpus.js';
  * with every way out spied on; and by reading the sources for the ways out.
  */
 describe('the library is quiet', () => {
-  const spies: Array<{ mockRestore(): void; mock: { calls: unknown[][] } }> = [];
+  expectQuietLibrary();
   let silentServer: Server;
   let silentPort = 0;
 
@@ -29,27 +30,6 @@ describe('the library is quiet', () => {
 
   afterAll(() => {
     silentServer.close();
-  });
-
-  beforeEach(() => {
-    spies.push(
-      vi.spyOn(process.stdout, 'write'),
-      vi.spyOn(process.stderr, 'write'),
-      vi.spyOn(console, 'log'),
-      vi.spyOn(console, 'info'),
-      vi.spyOn(console, 'warn'),
-      vi.spyOn(console, 'error'),
-      vi.spyOn(console, 'debug'),
-      vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
-        throw new Error(`process.exit(${code}) called by the library`);
-      }) as never),
-    );
-  });
-
-  afterEach(() => {
-    const calls = spies.map((spy) => spy.mock.calls.length);
-    for (const spy of spies.splice(0)) spy.mockRestore();
-    expect(calls).toEqual(calls.map(() => 0));
   });
 
   it('while loading good and bad configs', async () => {

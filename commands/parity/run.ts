@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Flags } from '@oclif/core';
 import { LakeshiftCommand } from '../_base/lakeshift-command.js';
 import { displayPath } from '../_base/display-path.js';
@@ -35,7 +36,11 @@ export default class ParityRun extends LakeshiftCommand<typeof ParityRun> {
       ...(this.flags.sample === undefined ? {} : { sample: this.flags.sample }),
     });
     const { result } = run;
-    const footer = run.file === undefined ? [] : ['', `result: ${displayPath(run.file)}`];
+    const reports = result.reports;
+    const footer =
+      run.file === undefined
+        ? []
+        : ['', `result: ${displayPath(run.file)}`, ...(reports.html === undefined ? [] : [`report: ${displayPath(path.resolve(loaded.dir, reports.html))}`])];
     const lines = [`parity ${result.set}: ${result.status}${result.interrupted ? ' (interrupted)' : ''}`, '', textTable(paritySummaryRows(result))];
     const failures = parityFailureLines(result);
     this.log([...lines, ...(failures.length === 0 ? [] : ['', ...failures.map((line) => `  ${line}`)]), ...footer].join('\n'));

@@ -6,6 +6,7 @@ import { resolveConfigPath, type LoadedConfig } from '../config/load.js';
 import type { ConnectionConfig, ParityTableConfig } from '../config/schema.js';
 import type { Engine, EngineContext, ResourceBudget } from '../engines/engine.js';
 import { EnginePool } from '../engines/registry.js';
+import { relativeReportPaths, writeReportsAfterRun } from '../report/parity-run-reports.js';
 
 import { describeError, ExitCode, isLakeshiftError, LakeshiftError } from '../errors.js';
 import { silentReporter, type Reporter } from '../reporter.js';
@@ -40,7 +41,7 @@ export interface ParityRunOptions {
   readonly reporter?: Reporter;
   /** Ctrl-C: cancels running queries; the run is written with what finished. */
   readonly signal?: AbortSignal;
-  /** Write reports/parity/<set>/<run-id>/result.json (default true). */
+  /** Write reports/parity/<set>/<run-id>/result.json and, beside it, report.html, junit.xml and summary.md (default true). */
   readonly write?: boolean;
   /** Tuning of the cross-engine strategy (tests, benchmarks). */
   readonly segments?: SegmentOptions;
@@ -136,9 +137,13 @@ export async function runParity(options: ParityRunOptions): Promise<ParityRun> {
     options: { concurrency, sample, tables: options.tables === undefined ? null : [...options.tables] },
     totals,
     tables: results,
-    reports: options.write === false ? {} : { json: relative(file) },
+    reports: options.write === false ? {} : { ...relativeReportPaths(loaded.dir, path.dirname(file)) },
   };
-  if (options.write !== false) await writeParityResult(file, result);
+  if (options.write !== false) {
+    await writeParityResult(file, result);
+    // report.html, junit.xml and summary.md beside result.json, then the index of all runs.
+    await writeReportsAfterRun(loaded, result, path.dirname(file), reporter);
+  }
   return { result, file: options.write === false ? undefined : file, exitCode: parityExitCode(result) };
 }
 

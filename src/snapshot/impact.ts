@@ -62,6 +62,42 @@ export class LineageGraph {
     return seen;
   }
 
+  /**
+   * Everything a table's content depends on: the objects that write it, what those read, call
+   * and execute, and so on up to the base tables. Object ids only (names not in the inventory
+   * are left out).
+   */
+  upstream(name: string): Set<string> {
+    const reverse = this.#reverse();
+    const seen = new Set<string>(this.nodesOf(name));
+    const queue = [...seen];
+    while (queue.length > 0) {
+      const node = queue.shift()!;
+      for (const previous of reverse.get(node) ?? []) {
+        if (seen.has(previous)) continue;
+        seen.add(previous);
+        queue.push(previous);
+      }
+    }
+    return new Set([...seen].filter((node) => !node.startsWith('name:')));
+  }
+
+  #reversed: Map<string, Set<string>> | undefined;
+
+  #reverse(): Map<string, Set<string>> {
+    if (this.#reversed !== undefined) return this.#reversed;
+    const reversed = new Map<string, Set<string>>();
+    for (const [from, targets] of this.#dependents) {
+      for (const to of targets) {
+        const set = reversed.get(to) ?? new Set<string>();
+        set.add(from);
+        reversed.set(to, set);
+      }
+    }
+    this.#reversed = reversed;
+    return reversed;
+  }
+
   entry(id: string): ManifestEntry | undefined {
     return this.#entries.get(id);
   }

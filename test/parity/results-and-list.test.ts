@@ -1,10 +1,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { listParity } from '../../src/parity/list-parity.js';
 import { newRunId, parityResultSchema, readParityResult } from '../../src/parity/results.js';
 import { runParity } from '../../src/parity/run-parity.js';
 import { RecordingReporter } from '../../src/reporter.js';
+import { expectQuietLibrary } from '../support/quiet.js';
 import { scenarioProject } from './support/scenarios.js';
 
 describe('parity results on disk', () => {
@@ -19,7 +20,8 @@ describe('parity results on disk', () => {
     const first = await runParity({ loaded: project.loaded, set: 'scenarios', tables: ['identical'], now: () => times.shift()! });
     const second = await runParity({ loaded: project.loaded, set: 'scenarios', tables: ['identical', 'exact'], now: () => times.shift()! });
     expect(first.file).toBe(path.join(project.dir, 'out', 'reports', 'parity', 'scenarios', first.result.runId, 'result.json'));
-    expect(first.result.reports).toEqual({ json: `out/reports/parity/scenarios/${first.result.runId}/result.json` });
+    const runDir = `out/reports/parity/scenarios/${first.result.runId}`;
+    expect(first.result.reports).toEqual({ json: `${runDir}/result.json`, html: `${runDir}/report.html`, junit: `${runDir}/junit.xml`, markdown: `${runDir}/summary.md` });
     expect(first.exitCode).toBe(0);
     expect(second.exitCode).toBe(1);
 
@@ -86,23 +88,7 @@ describe('parity results on disk', () => {
 });
 
 describe('the parity library is quiet', () => {
-  const spies: Array<{ mockRestore(): void; mock: { calls: unknown[][] } }> = [];
-  beforeEach(() => {
-    spies.push(
-      vi.spyOn(process.stdout, 'write'),
-      vi.spyOn(process.stderr, 'write'),
-      vi.spyOn(console, 'log'),
-      vi.spyOn(console, 'error'),
-      vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
-        throw new Error(`process.exit(${code}) called by the library`);
-      }) as never),
-    );
-  });
-  afterEach(() => {
-    const calls = spies.map((spy) => spy.mock.calls.length);
-    for (const spy of spies.splice(0)) spy.mockRestore();
-    expect(calls).toEqual(calls.map(() => 0));
-  });
+  expectQuietLibrary();
 
   it('while running and listing sets, good tables and failing ones', async () => {
     const project = await scenarioProject('cross');
