@@ -68,6 +68,18 @@ export interface EngineCapabilities {
   readonly multiStatement: boolean;
   /** Lives in this process: cheap to connect, no network. */
   readonly embedded: boolean;
+  /** Offers sessions: one connection whose state (temporary tables) lasts from statement to statement. */
+  readonly sessions: boolean;
+}
+
+/**
+ * One connection kept open: temporary tables and session settings made by one statement are
+ * there for the next. The rehearsal runs a translated procedure in one.
+ */
+export interface EngineSession {
+  query(sql: string, options?: QueryOptions): Promise<QueryResult>;
+  execute(sql: string, options?: QueryOptions): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** What a successful ping learned about the server. */
@@ -98,6 +110,8 @@ export interface Engine {
   stream(sql: string, options?: StreamOptions): AsyncIterable<RowBatch>;
   /** Runs a statement for its effect (DDL, DML). Refused by read-only engines. */
   execute(sql: string, options?: QueryOptions): Promise<void>;
+  /** A session, where `capabilities.sessions` says the engine has them. */
+  openSession?(): Promise<EngineSession>;
   close(): Promise<void>;
 }
 

@@ -78,7 +78,7 @@ describe('DatabricksEngine queries', () => {
   it('declares its capabilities', () => {
     const { engine } = setup(() => ({}));
     expect(engine.kind).toBe('databricks');
-    expect(engine.capabilities).toEqual({ readOnly: false, scripting: true, multiStatement: false, embedded: false });
+    expect(engine.capabilities).toEqual({ readOnly: false, scripting: true, multiStatement: false, embedded: false, sessions: false });
   });
 
   it('connects once with a quiet logger, telemetry off and exact numbers, and runs a query', async () => {

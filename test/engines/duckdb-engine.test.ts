@@ -24,7 +24,7 @@ describe('DuckDbEngine', () => {
     const info = await engine.ping();
     expect(info.product).toBe('DuckDB');
     expect(info.version).toMatch(/^v\d+\.\d+/);
-    expect(engine.capabilities).toEqual({ readOnly: false, scripting: false, multiStatement: true, embedded: true });
+    expect(engine.capabilities).toEqual({ readOnly: false, scripting: false, multiStatement: true, embedded: true, sessions: true });
   });
 
   it('converts every type family to lakeshift values without losing digits', async () => {
@@ -178,5 +178,24 @@ describe('DuckDbEngine', () => {
     await engine.close();
     await engine.close();
     await expect(engine.query('SELECT 1')).rejects.toMatchObject({ code: 'CONNECTION_FAILED' });
+  });
+});
+
+describe('DuckDbEngine sessions', () => {
+  it('keeps temporary tables from one statement to the next, and only in that session', async () => {
+    const engine = new DuckDbEngine('local', { kind: 'duckdb', path: ':memory:', readOnly: false }, { baseDir: tmpdir() });
+    const session = await engine.openSession();
+    try {
+      await session.execute('CREATE TEMPORARY TABLE work AS SELECT 41 AS x');
+      await session.execute('UPDATE work SET x = x + 1');
+      expect(rowObjects(await session.query('SELECT x FROM work'))).toEqual([{ x: 42 }]);
+      await expect(engine.query('SELECT x FROM work')).rejects.toMatchObject({ code: 'QUERY_FAILED' });
+      await expect(session.query('SELECT nope FROM work')).rejects.toMatchObject({ code: 'QUERY_FAILED', connection: 'local' });
+      expect(rowObjects(await session.query('SELECT count(*) AS n FROM work'))).toEqual([{ n: 1n }]);
+    } finally {
+      await session.close();
+      await session.close();
+      await engine.close();
+    }
   });
 });

@@ -341,7 +341,7 @@ describe('SqlServerEngine read-only', () => {
   it('declares its capabilities', () => {
     const { engine } = setup(() => ({}));
     expect(engine.kind).toBe('sqlserver');
-    expect(engine.capabilities).toEqual({ readOnly: true, scripting: false, multiStatement: false, embedded: false });
+    expect(engine.capabilities).toEqual({ readOnly: true, scripting: false, multiStatement: false, embedded: false, sessions: false });
   });
 
   it('refuses execute()', async () => {

@@ -44,7 +44,7 @@ interface Connected {
  */
 export class DatabricksEngine implements Engine {
   readonly kind = 'databricks' as const;
-  readonly capabilities: EngineCapabilities = { readOnly: false, scripting: true, multiStatement: false, embedded: false };
+  readonly capabilities: EngineCapabilities = { readOnly: false, scripting: true, multiStatement: false, embedded: false, sessions: false };
   readonly name: string;
   readonly #config: DatabricksConnectionConfig;
   readonly #driver: DatabricksDriver;

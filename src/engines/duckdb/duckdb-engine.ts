@@ -10,6 +10,7 @@ import type {
   EngineCapabilities,
   EngineContext,
   EngineInfo,
+  EngineSession,
   QueryOptions,
   QueryResult,
   Row,
@@ -28,7 +29,7 @@ const MEMORY = ':memory:';
  */
 export class DuckDbEngine implements Engine {
   readonly kind = 'duckdb' as const;
-  readonly capabilities: EngineCapabilities = { readOnly: false, scripting: false, multiStatement: true, embedded: true };
+  readonly capabilities: EngineCapabilities = { readOnly: false, scripting: false, multiStatement: true, embedded: true, sessions: true };
   readonly name: string;
   readonly #config: DuckDbConnectionConfig;
   readonly #file: string;
@@ -58,12 +59,24 @@ export class DuckDbEngine implements Engine {
   }
 
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
-    return this.#withConnection(sql, options, async (connection) => {
-      const reader = await connection.runAndReadAll(sql);
-      const columns = reader.columnNames().map((columnName, index) => duckdbColumn(columnName, reader.columnType(index)));
-      const rows = reader.getRows().map((row) => row.map((value, index) => duckdbValue(value, columns[index]!.family)));
-      return { columns, rows };
-    });
+    return this.#withConnection(sql, options, (connection) => readAll(connection, sql));
+  }
+
+  /** One connection held open until the session closes: its temporary tables stay. */
+  async openSession(): Promise<EngineSession> {
+    const connection = await this.#connect();
+    let open = true;
+    const guard = <T>(sql: string, options: QueryOptions, work: Promise<T>) => this.#guard(work, sql, options, () => connection.interrupt());
+    return {
+      query: (sql, options = {}) => guard(sql, options, readAll(connection, sql)),
+      execute: async (sql, options = {}) => {
+        await guard(sql, options, connection.run(sql));
+      },
+      close: async () => {
+        if (open) connection.closeSync();
+        open = false;
+      },
+    };
   }
 
   async execute(sql: string, options: QueryOptions = {}): Promise<void> {
@@ -157,6 +170,13 @@ export class DuckDbEngine implements Engine {
       ...(cause === undefined ? {} : { cause }),
     });
   }
+}
+
+async function readAll(connection: DuckDBConnection, sql: string): Promise<QueryResult> {
+  const reader = await connection.runAndReadAll(sql);
+  const columns = reader.columnNames().map((columnName, index) => duckdbColumn(columnName, reader.columnType(index)));
+  const rows = reader.getRows().map((row) => row.map((value, index) => duckdbValue(value, columns[index]!.family)));
+  return { columns, rows };
 }
 
 // ---------------------------------------------------------------------------------------------

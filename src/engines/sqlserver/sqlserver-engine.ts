@@ -34,7 +34,7 @@ const PING_SQL = `SELECT @@VERSION AS version,
  */
 export class SqlServerEngine implements Engine {
   readonly kind = 'sqlserver' as const;
-  readonly capabilities: EngineCapabilities = { readOnly: true, scripting: false, multiStatement: false, embedded: false };
+  readonly capabilities: EngineCapabilities = { readOnly: true, scripting: false, multiStatement: false, embedded: false, sessions: false };
   readonly name: string;
   readonly #config: SqlServerConnectionConfig;
   readonly #driver: SqlServerDriver;

@@ -1,0 +1,239 @@
+import { tmpdir } from 'node:os';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DuckDbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
+import { rowObjects, type EngineSession } from '../../src/engines/engine.js';
+import { ScriptInterpreter } from '../../src/rehearse/interpreter.js';
+import type { TranslateOptions } from '../../src/translate/context.js';
+import { toDuckDb } from './support.js';
+
+/**
+ * T-SQL that becomes script IR (variables, blocks, statements run before or after another),
+ * translated to DuckDB and run by the rehearsal's interpreter on a real DuckDB session, then
+ * the tables read back. The expected rows are what SQL Server leaves for the same T-SQL,
+ * worked out from its documented semantics in each test.
+ */
+const TRANSLATE = { names: { 'Legacy.dw': 'memory.gold', 'Legacy.sales': 'memory.sales' }, defaultDatabase: 'Legacy' } as const;
+
+let engine: DuckDbEngine;
+let session: EngineSession;
+
+beforeEach(async () => {
+  engine = new DuckDbEngine('test', { kind: 'duckdb', path: ':memory:', readOnly: false }, { baseDir: tmpdir() });
+  session = await engine.openSession();
+  await session.execute('CREATE SCHEMA gold; CREATE SCHEMA sales; CREATE SCHEMA etl;');
+});
+
+afterEach(async () => {
+  await session.close();
+  await engine.close();
+});
+
+function interpreter(options: { functions?: Record<string, string>; translate?: Partial<TranslateOptions> } = {}): ScriptInterpreter {
+  const functions = new Map(Object.entries(options.functions ?? {}).map(([name, text]) => [name.toLowerCase(), text]));
+  return new ScriptInterpreter({
+    session,
+    translate: { ...TRANSLATE, ...options.translate },
+    procedures: () => undefined,
+    tableFunctions: { names: [...functions.keys()], lookup: (name) => functions.get(name.toLowerCase()) },
+  });
+}
+
+/** Translates and runs T-SQL (refusing a translation with errors), then reads `check`. */
+async function run(tsql: string, check: string, options: Parameters<typeof interpreter>[0] = {}): Promise<Array<Record<string, unknown>>> {
+  const errors = toDuckDb(tsql, { ...TRANSLATE, ...options.translate }).diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) throw new Error(`translation has errors: ${errors.map((error) => `${error.code} ${error.message}`).join('; ')}`);
+  await interpreter(options).runTsql(tsql);
+  return rowObjects(await session.query(check)).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'bigint' ? Number(value) : value instanceof Date ? value.toISOString().slice(0, 10) : value])),
+  );
+}
+
+describe('OUTPUT clauses on DuckDB', () => {
+  beforeEach(async () => {
+    await session.execute(`
+      CREATE TABLE gold.dim_store (store_id INT, store_name VARCHAR, region VARCHAR);
+      INSERT INTO gold.dim_store VALUES (1, 'North', 'n'), (2, 'South (old)', 's'), (3, 'Closed', 'x'), (4, 'Same', 'y');
+      CREATE TABLE sales.stores (store_id INT, name VARCHAR, region VARCHAR);
+      INSERT INTO sales.stores VALUES (1, 'North', 'n'), (2, 'South', 's'), (4, 'Same', 'y'), (5, 'East', 'e'), (6, 'West', 'w');
+      CREATE TABLE gold.result (what VARCHAR, n BIGINT);
+    `);
+  });
+
+  it('MERGE ... OUTPUT $action INTO #t: the actions of the rows the MERGE changes, counted as T-SQL counts them', async () => {
+    const rows = await run(
+      `CREATE TABLE #merge_actions (merge_action NVARCHAR(10) NOT NULL, old_name NVARCHAR(50), new_name NVARCHAR(50));
+       DECLARE @rows INT;
+       MERGE dw.dim_store AS tgt
+       USING sales.stores AS src ON tgt.store_id = src.store_id
+       WHEN MATCHED AND tgt.store_name <> src.name THEN UPDATE SET tgt.store_name = src.name
+       WHEN NOT MATCHED BY TARGET THEN INSERT (store_id, store_name, region) VALUES (src.store_id, src.name, src.region)
+       WHEN NOT MATCHED BY SOURCE THEN DELETE
+       OUTPUT $action, deleted.store_name, inserted.store_name INTO #merge_actions (merge_action, old_name, new_name);
+       SELECT @rows = COUNT(*) FROM #merge_actions;
+       INSERT INTO dw.result (what, n) SELECT merge_action + ':' + COALESCE(old_name, '-') + '>' + COALESCE(new_name, '-'), 1 FROM #merge_actions;
+       INSERT INTO dw.result (what, n) VALUES ('rows', @rows);`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    // Store 1 and 4 match without a change (no action), 2 is updated, 3 has no source row
+    // (deleted), 5 and 6 have no target row (inserted).
+    expect(rows).toEqual([
+      { what: 'DELETE:Closed>-', n: 1 },
+      { what: 'INSERT:->East', n: 1 },
+      { what: 'INSERT:->West', n: 1 },
+      { what: 'UPDATE:South (old)>South', n: 1 },
+      { what: 'rows', n: 4 },
+    ]);
+    expect(await session.query('SELECT count(*) AS n FROM gold.dim_store').then((result) => Number(rowObjects(result)[0]!['n']))).toBe(5);
+  });
+
+  it('UPDATE ... OUTPUT deleted.* and inserted.* INTO an audit table: old and new values of the changed rows only', async () => {
+    const audit = await run(
+      `CREATE TABLE #audit (store_id INT, old_name NVARCHAR(50), new_name NVARCHAR(50), region NVARCHAR(5));
+       UPDATE dw.dim_store
+       SET store_name = store_name + '!', region = 'z'
+       OUTPUT deleted.store_id, deleted.store_name, inserted.store_name, inserted.region INTO #audit (store_id, old_name, new_name, region)
+       WHERE store_id IN (2, 3);
+       INSERT INTO dw.result (what, n) SELECT old_name + '>' + new_name + '@' + region, store_id FROM #audit;`,
+      'SELECT what, n FROM gold.result ORDER BY n',
+    );
+    expect(audit).toEqual([
+      { what: 'South (old)>South (old)!@z', n: 2 },
+      { what: 'Closed>Closed!@z', n: 3 },
+    ]);
+  });
+
+  it('INSERT ... OUTPUT inserted.* INTO: the values it inserts', async () => {
+    const rows = await run(
+      `CREATE TABLE #loaded (name NVARCHAR(20), n INT);
+       INSERT INTO dw.result (what, n) OUTPUT inserted.what, inserted.n INTO #loaded (name, n) VALUES (N'a', 1), (N'b', 2);
+       INSERT INTO dw.result (what, n) SELECT name + '*', n FROM #loaded;`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'a', n: 1 },
+      { what: 'a*', n: 1 },
+      { what: 'b', n: 2 },
+      { what: 'b*', n: 2 },
+    ]);
+  });
+});
+
+describe('identity values on DuckDB', () => {
+  it('SCOPE_IDENTITY(), IDENT_CURRENT() and OUTPUT inserted.<identity> read the generated values back', async () => {
+    const rows = await run(
+      `CREATE TABLE etl.run_log (run_log_id INT IDENTITY(1, 1) NOT NULL, status VARCHAR(10) NOT NULL);
+       CREATE TABLE dw.ids (what VARCHAR(20), id INT);
+       DECLARE @id INT;
+       INSERT INTO etl.run_log (status) VALUES ('STARTED');
+       SET @id = CAST(SCOPE_IDENTITY() AS INT);
+       INSERT INTO dw.ids (what, id) VALUES ('first', @id);
+       INSERT INTO etl.run_log (status) VALUES ('STARTED');
+       SET @id = SCOPE_IDENTITY();
+       INSERT INTO dw.ids (what, id) VALUES ('second', @id), ('current', IDENT_CURRENT('etl.run_log'));
+       CREATE TABLE #new (id INT, status VARCHAR(10));
+       INSERT INTO etl.run_log (status) OUTPUT inserted.run_log_id, inserted.status INTO #new (id, status) VALUES ('A'), ('B');
+       INSERT INTO dw.ids (what, id) SELECT 'output ' + status, id FROM #new;`,
+      'SELECT what, id FROM gold.ids ORDER BY id, what',
+    );
+    expect(rows).toEqual([
+      { what: 'first', id: 1 },
+      { what: 'current', id: 2 },
+      { what: 'second', id: 2 },
+      { what: 'output A', id: 3 },
+      { what: 'output B', id: 4 },
+    ]);
+  });
+});
+
+describe('OBJECT_ID(...) IS [NOT] NULL on DuckDB', () => {
+  it('tests the translated objects: literal names mapped through translate.names, run-time names as written', async () => {
+    await session.execute(`
+      CREATE TABLE gold.dim_customer (id INT);
+      CREATE VIEW gold.v_customer AS SELECT id FROM gold.dim_customer;
+      CREATE MACRO gold.fn_double(x) AS x * 2;
+      CREATE TABLE etl.purge_policy (schema_name VARCHAR, table_name VARCHAR);
+      INSERT INTO etl.purge_policy VALUES ('gold', 'dim_customer'), ('Gold', 'Missing'), ('gold', 'v_customer');
+      CREATE TABLE gold.result (what VARCHAR);
+    `);
+    const rows = await run(
+      `IF OBJECT_ID('dw.dim_customer', 'U') IS NOT NULL INSERT INTO dw.result VALUES ('table');
+       IF OBJECT_ID('dw.dim_customer', 'V') IS NOT NULL INSERT INTO dw.result VALUES ('table as a view');
+       IF OBJECT_ID(N'[dw].[v_customer]', N'V') IS NOT NULL INSERT INTO dw.result VALUES ('view');
+       IF OBJECT_ID('dw.fn_double', 'FN') IS NOT NULL INSERT INTO dw.result VALUES ('function');
+       IF OBJECT_ID('dw.nothing') IS NULL INSERT INTO dw.result VALUES ('no nothing');
+       INSERT INTO dw.result
+       SELECT 'policy ' + pp.table_name FROM etl.purge_policy AS pp
+       WHERE OBJECT_ID(QUOTENAME(pp.schema_name) + N'.' + QUOTENAME(pp.table_name), N'U') IS NOT NULL;
+       DECLARE @name sysname = N'[GOLD].[v_customer]';
+       IF OBJECT_ID(@name) IS NOT NULL INSERT INTO dw.result VALUES ('by variable');`,
+      'SELECT what FROM gold.result ORDER BY what',
+    );
+    expect(rows.map((row) => row['what'])).toEqual(['by variable', 'function', 'no nothing', 'policy dim_customer', 'table', 'view']);
+  });
+});
+
+describe('assignments, computed columns and table functions on DuckDB', () => {
+  it('SET and DECLARE convert to the variable type: 1 into a bit is TRUE, yyyymmdd into a date is a date', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, d DATE)');
+    const rows = await run(
+      `DECLARE @flag BIT, @d DATE = '20240131';
+       SET @flag = 1;
+       IF @flag = 1 INSERT INTO dw.result (what, d) VALUES ('flag', DATEADD(DAY, 1, @d));
+       SET @d = '20240229';
+       INSERT INTO dw.result (what, d) VALUES ('leap', @d);`,
+      "SELECT what, strftime(d, '%Y-%m-%d') AS d FROM gold.result ORDER BY what",
+    );
+    expect(rows).toEqual([
+      { what: 'flag', d: '2024-02-01' },
+      { what: 'leap', d: '2024-02-29' },
+    ]);
+  });
+
+  it('a computed DATEDIFF column has a type and counts boundaries', async () => {
+    const rows = await run(
+      `CREATE TABLE etl.run_log (
+         id INT NOT NULL,
+         started_at DATETIME2(3) NOT NULL,
+         finished_at DATETIME2(3) NULL,
+         duration_ms AS DATEDIFF(MILLISECOND, started_at, finished_at),
+         days AS DATEDIFF(DAY, started_at, finished_at)
+       );
+       INSERT INTO etl.run_log (id, started_at, finished_at) VALUES
+         (1, '2024-01-01 23:59:59.500', '2024-01-02 00:00:00.750'),
+         (2, '2024-01-01 10:00:00', NULL);`,
+      'SELECT id, duration_ms, days FROM etl.run_log ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 1, duration_ms: 1250, days: 1 },
+      { id: 2, duration_ms: null, days: null },
+    ]);
+  });
+
+  it('a multi-statement table-valued function runs in the rehearsal', async () => {
+    await session.execute('CREATE TABLE gold.months (month_start DATE, month_end DATE)');
+    const fnMonthEnds = `CREATE FUNCTION etl.fn_month_ends (@from DATE, @to DATE)
+      RETURNS @months TABLE (month_start DATE NOT NULL PRIMARY KEY, month_end DATE NOT NULL)
+      AS
+      BEGIN
+        DECLARE @month DATE = DATEFROMPARTS(YEAR(@from), MONTH(@from), 1);
+        WHILE @month <= @to
+        BEGIN
+          INSERT INTO @months (month_start, month_end) VALUES (@month, EOMONTH(@month));
+          IF @month >= '20240301' RETURN;
+          SET @month = DATEADD(MONTH, 1, @month);
+        END;
+        RETURN;
+      END`;
+    const rows = await run(
+      "INSERT INTO dw.months (month_start, month_end) SELECT month_start, month_end FROM etl.fn_month_ends('2024-01-15', '2024-06-02');",
+      "SELECT strftime(month_start, '%Y-%m-%d') AS month_start, strftime(month_end, '%Y-%m-%d') AS month_end FROM gold.months ORDER BY 1",
+      { functions: { 'etl.fn_month_ends': fnMonthEnds } },
+    );
+    // RETURN leaves the function after March: its rows so far are the result.
+    expect(rows).toEqual([
+      { month_start: '2024-01-01', month_end: '2024-01-31' },
+      { month_start: '2024-02-01', month_end: '2024-02-29' },
+      { month_start: '2024-03-01', month_end: '2024-03-31' },
+    ]);
+  });
+});
