@@ -84,6 +84,9 @@ export class TranslationContext {
   readonly #once = new Set<string>();
   readonly #reported = new Set<string>();
   #labels = 0;
+  #typeRevision = 0;
+  /** Where each word asked about by mentions() starts in the text, in order. */
+  readonly #mentions = new Map<string, readonly number[]>();
   #errorItems: Set<ErrorItem> | undefined;
 
   constructor(options: TranslateOptions, source: string, lineIndex: LineIndex) {
@@ -116,6 +119,38 @@ export class TranslationContext {
     return this.options.target;
   }
 
+  /**
+   * Whether the T-SQL text contains `word` (upper case) anywhere, ignoring case as keyword
+   * matching does: a cheap test that rules out something rare (GOTO, @@ROWCOUNT) before
+   * walking syntax trees for it; `within`, only inside that span. The trees translated are
+   * always parsed from `source`, and a node parsed from it lies inside the span of each node
+   * above it.
+   */
+  mentions(word: string, within?: Span): boolean {
+    let found = this.#mentions.get(word);
+    if (found === undefined) {
+      // Offsets into the text itself (upper-casing it first would move them: ß becomes SS).
+      const pattern = new RegExp(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+      const starts: number[] = [];
+      for (let match = pattern.exec(this.source); match !== null; match = pattern.exec(this.source)) {
+        starts.push(match.index);
+        pattern.lastIndex = match.index + 1;
+      }
+      found = starts;
+      this.#mentions.set(word, found);
+    }
+    if (within === undefined) return found.length > 0;
+    // The first mention at or after the span's start, by binary search.
+    let low = 0;
+    let high = found.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (found[middle]! < within.start) low = middle + 1;
+      else high = middle;
+    }
+    return low < found.length && found[low]! < within.end;
+  }
+
   /** Records a diagnostic at the start of `at` in the original text. */
   report(code: DiagnosticCode, at: { readonly span: Span } | Span, message: string): void {
     const span = 'span' in at ? at.span : at;
@@ -146,7 +181,21 @@ export class TranslationContext {
   // variables: @name in T-SQL, v_name (locals) and p_name (parameters) in the target, so that a
   // variable never shadows a column of the same name (Databricks resolves columns first).
 
+  /**
+   * Changes whenever something the types of expressions are read from changes (a variable is
+   * declared, a table defined): types remembered under an older revision are stale.
+   */
+  get typeRevision(): number {
+    return this.#typeRevision;
+  }
+
+  /** Something the types of expressions are read from changed (see typeRevision). */
+  typesChanged(): void {
+    this.#typeRevision += 1;
+  }
+
   declareVariable(tsqlName: string, kind: VariableInfo['kind'], type?: DataType): VariableInfo {
+    this.#typeRevision += 1;
     const bare = tsqlName.replace(/^@+/, '');
     const info: VariableInfo = { name: `${kind === 'parameter' ? 'p' : 'v'}_${bare}`, kind, ...(type === undefined ? {} : { type }) };
     this.#variables.set(bare.toLowerCase(), info);
@@ -230,6 +279,7 @@ export class TranslationContext {
   // types, by tableKey() (`@t` for a table variable), for what the inventory cannot know.
 
   noteTableColumns(key: string, columns: ReadonlyMap<string, DataType>): void {
+    this.#typeRevision += 1;
     this.#tableColumns.set(key.toLowerCase(), columns);
   }
 

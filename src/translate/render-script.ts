@@ -12,6 +12,9 @@ const INDENT = '  ';
 export function renderObject(object: TranslatedObject, target: TranslateTarget): string {
   // A multi-statement table function is for the rehearsal only: its text is the T-SQL kept as a comment.
   if (object.kind === 'table-function') return '';
+  // The pieces of the text in order, joined once: nested blocks written into one list rather
+  // than each joining its children's text, which copied deep procedures once a level.
+  const out: string[] = [];
   if (object.kind === 'procedure') {
     const parameters = object.parameters.map(
       (parameter) => `${INDENT}${parameter.mode} ${parameter.name} ${parameter.type}${parameter.default === undefined ? '' : ` DEFAULT ${parameter.default}`}`,
@@ -21,98 +24,152 @@ export function renderObject(object: TranslatedObject, target: TranslateTarget):
       target === 'databricks'
         ? `CREATE OR REPLACE PROCEDURE ${object.name}${signature}\nLANGUAGE SQL\nSQL SECURITY INVOKER\nAS `
         : `-- DuckDB has no procedures: lakeshift rehearse runs this body with the parameters below as variables.\n-- PROCEDURE ${object.name}${signature.replace(/\n/g, '\n-- ')}\n`;
-    return `${header}${block(object.body, 0)};\n`;
+    out.push(header);
+    block(object.body, 0, out);
+    out.push(';\n');
+    return out.join('');
   }
   if (needsScripting(object.body) || object.declarations.length > 0) {
-    return `${block({ kind: 'block', declarations: object.declarations, body: object.body }, 0)};\n`;
+    block({ kind: 'block', declarations: object.declarations, body: object.body }, 0, out);
+    out.push(';\n');
+    return out.join('');
   }
-  return object.body.map((node) => statement(node, 0)).join('\n\n') + (object.body.length > 0 ? '\n' : '');
+  object.body.forEach((node, index) => {
+    if (index > 0) out.push('\n\n');
+    statement(node, 0, out);
+  });
+  if (object.body.length > 0) out.push('\n');
+  return out.join('');
 }
 
-function block(node: BlockNode, depth: number): string {
+function block(node: BlockNode, depth: number, out: string[]): void {
   const pad = INDENT.repeat(depth + 1);
-  const lines: string[] = [];
-  for (const declaration of node.declarations) lines.push(`${pad}${declare(declaration)};`);
+  const label = node.label === undefined ? '' : `${node.label}: `;
+  out.push(`${INDENT.repeat(depth)}${label}BEGIN${node.atomic === true ? ' ATOMIC' : ''}`);
+  // Each line of the block on a line of its own (a handler or a statement may be several).
+  for (const declaration of node.declarations) out.push(`\n${pad}${declare(declaration)};`);
   if (node.handler !== undefined) {
-    const handlerLines: string[] = [];
     const inner = INDENT.repeat(depth + 2);
-    for (const item of node.handler.diagnostics) handlerLines.push(`${inner}DECLARE ${item.variable} ${item.item === 'LINE_NUMBER' ? 'BIGINT' : 'STRING'};`);
+    out.push(`\n${pad}DECLARE EXIT HANDLER FOR SQLEXCEPTION\n${pad}BEGIN`);
+    for (const item of node.handler.diagnostics) out.push(`\n${inner}DECLARE ${item.variable} ${item.item === 'LINE_NUMBER' ? 'BIGINT' : 'STRING'};`);
     if (node.handler.diagnostics.length > 0) {
       // GET DIAGNOSTICS must be the first statement of the handler.
-      handlerLines.push(`${inner}GET DIAGNOSTICS CONDITION 1 ${node.handler.diagnostics.map((item) => `${item.variable} = ${item.item}`).join(', ')};`);
+      out.push(`\n${inner}GET DIAGNOSTICS CONDITION 1 ${node.handler.diagnostics.map((item) => `${item.variable} = ${item.item}`).join(', ')};`);
     }
-    for (const child of node.handler.body) handlerLines.push(statement(child, depth + 2));
-    lines.push(`${pad}DECLARE EXIT HANDLER FOR SQLEXCEPTION\n${pad}BEGIN\n${handlerLines.join('\n')}\n${pad}END;`);
+    for (const child of node.handler.body) {
+      out.push('\n');
+      statement(child, depth + 2, out);
+    }
+    // An empty handler still has its empty line.
+    if (node.handler.diagnostics.length === 0 && node.handler.body.length === 0) out.push('\n');
+    out.push(`\n${pad}END;`);
   }
-  for (const child of node.body) lines.push(statement(child, depth + 1));
-  const label = node.label === undefined ? '' : `${node.label}: `;
-  const open = `${INDENT.repeat(depth)}${label}BEGIN${node.atomic === true ? ' ATOMIC' : ''}`;
-  const close = `${INDENT.repeat(depth)}END${node.label === undefined ? '' : ` ${node.label}`}`;
-  return lines.length === 0 ? `${open}\n${close}` : `${open}\n${lines.join('\n')}\n${close}`;
+  for (const child of node.body) {
+    out.push('\n');
+    statement(child, depth + 1, out);
+  }
+  out.push(`\n${INDENT.repeat(depth)}END${node.label === undefined ? '' : ` ${node.label}`}`);
 }
 
 function declare(declaration: VariableDeclaration): string {
   return `DECLARE ${declaration.name} ${declaration.type}${declaration.default === undefined ? '' : ` DEFAULT ${declaration.default}`}`;
 }
 
-function statement(node: ScriptNode, depth: number): string {
+/** Statements one a line (the lines of each indented for `depth`). */
+function statements(nodes: readonly ScriptNode[], depth: number, out: string[]): void {
+  nodes.forEach((child, index) => {
+    if (index > 0) out.push('\n');
+    statement(child, depth, out);
+  });
+}
+
+/** The body of IF, WHILE and FOR needs at least one statement; an empty compound is one. */
+function body(nodes: readonly ScriptNode[], depth: number, out: string[]): void {
+  statements(nodes, depth, out);
+  if (!nodes.some((child) => child.kind !== 'comment')) out.push(`${nodes.length > 0 ? '\n' : ''}${INDENT.repeat(depth)}BEGIN END;`);
+}
+
+function statement(node: ScriptNode, depth: number, out: string[]): void {
   const pad = INDENT.repeat(depth);
-  // The body of IF, WHILE and FOR needs at least one statement; an empty compound is one.
-  const body = (nodes: readonly ScriptNode[]) =>
-    [...nodes.map((child) => statement(child, depth + 1)), ...(nodes.some((child) => child.kind !== 'comment') ? [] : [`${INDENT.repeat(depth + 1)}BEGIN END;`])].join('\n');
   switch (node.kind) {
     case 'sql':
-      return `${indent(node.sql, pad)};`;
+      out.push(`${indent(node.sql, pad)};`);
+      return;
     case 'comment':
-      return node.text
-        .split('\n')
-        .map((line) => `${pad}-- ${line}`.trimEnd())
-        .join('\n');
+      out.push(
+        node.text
+          .split('\n')
+          .map((line) => `${pad}-- ${line}`.trimEnd())
+          .join('\n'),
+      );
+      return;
     case 'set':
-      return node.targets.length === 1
-        ? `${pad}SET ${node.targets[0]} = ${node.fromQuery ? `(${inline(node.value)})` : inline(node.value)};`
-        : `${pad}SET (${node.targets.join(', ')}) = (${inline(node.value)});`;
-    case 'if': {
-      const parts = node.branches.map((branch, index) => `${index === 0 ? `${pad}IF` : `${pad}ELSEIF`} ${inline(branch.condition)} THEN\n${body(branch.body)}`);
-      if (node.otherwise !== undefined) parts.push(`${pad}ELSE\n${body(node.otherwise)}`);
-      return `${parts.join('\n')}\n${pad}END IF;`;
-    }
+      out.push(
+        node.targets.length === 1
+          ? `${pad}SET ${node.targets[0]} = ${node.fromQuery ? `(${inline(node.value)})` : inline(node.value)};`
+          : `${pad}SET (${node.targets.join(', ')}) = (${inline(node.value)});`,
+      );
+      return;
+    case 'if':
+      node.branches.forEach((branch, index) => {
+        out.push(`${index === 0 ? `${pad}IF` : `\n${pad}ELSEIF`} ${inline(branch.condition)} THEN\n`);
+        body(branch.body, depth + 1, out);
+      });
+      if (node.otherwise !== undefined) {
+        out.push(`\n${pad}ELSE\n`);
+        body(node.otherwise, depth + 1, out);
+      }
+      out.push(`\n${pad}END IF;`);
+      return;
     case 'while':
-      return `${pad}${node.label}: WHILE ${inline(node.condition)} DO\n${body(node.body)}\n${pad}END WHILE ${node.label};`;
+      out.push(`${pad}${node.label}: WHILE ${inline(node.condition)} DO\n`);
+      body(node.body, depth + 1, out);
+      out.push(`\n${pad}END WHILE ${node.label};`);
+      return;
     case 'leave':
-      return `${pad}LEAVE ${node.label};`;
+      out.push(`${pad}LEAVE ${node.label};`);
+      return;
     case 'iterate':
-      return `${pad}ITERATE ${node.label};`;
+      out.push(`${pad}ITERATE ${node.label};`);
+      return;
     case 'block':
-      return `${block(node, depth)};`;
+      block(node, depth, out);
+      out.push(';');
+      return;
     case 'for': {
-      const assignments = node.assignments.map((assignment) => `${INDENT.repeat(depth + 1)}SET ${assignment.variable} = ${node.row}.${assignment.column};`);
-      const loopBody = node.assignments.length > 0 && node.body.every((child) => child.kind === 'comment') ? node.body.map((child) => statement(child, depth + 1)) : [body(node.body)];
-      return `${pad}${node.label}: FOR ${node.row} AS ${inline(node.query)} DO\n${[...assignments, ...loopBody].join('\n')}\n${pad}END FOR ${node.label};`;
+      out.push(`${pad}${node.label}: FOR ${node.row} AS ${inline(node.query)} DO`);
+      for (const assignment of node.assignments) out.push(`\n${INDENT.repeat(depth + 1)}SET ${assignment.variable} = ${node.row}.${assignment.column};`);
+      const onlyComments = node.assignments.length > 0 && node.body.every((child) => child.kind === 'comment');
+      // The loop body: its statements (the assignments are statements enough), or a body that has one.
+      if (!onlyComments || node.body.length > 0) out.push('\n');
+      if (onlyComments) statements(node.body, depth + 1, out);
+      else body(node.body, depth + 1, out);
+      out.push(`\n${pad}END FOR ${node.label};`);
+      return;
     }
     case 'call':
-      return `${pad}CALL ${node.procedure}(${node.arguments.map((argument) => (argument.name === undefined ? argument.value : `${argument.name} => ${argument.value}`)).join(', ')});`;
+      out.push(`${pad}CALL ${node.procedure}(${node.arguments.map((argument) => (argument.name === undefined ? argument.value : `${argument.name} => ${argument.value}`)).join(', ')});`);
+      return;
     case 'execute-immediate':
-      return `${pad}EXECUTE IMMEDIATE ${inline(node.sql)}${node.using.length === 0 ? '' : ` USING ${node.using.map((item) => (item.name === undefined ? item.value : `${item.value} AS ${item.name}`)).join(', ')}`};`;
+      out.push(`${pad}EXECUTE IMMEDIATE ${inline(node.sql)}${node.using.length === 0 ? '' : ` USING ${node.using.map((item) => (item.name === undefined ? item.value : `${item.value} AS ${item.name}`)).join(', ')}`};`);
+      return;
     case 'raise':
-      if (node.resignal) return `${pad}RESIGNAL;`;
-      return node.messageIsLiteral
-        ? `${pad}SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${(node.message ?? '').replaceAll("'", "''")}';`
-        : `${pad}SELECT raise_error(${inline(node.message ?? "'error'")});`;
+      if (node.resignal) out.push(`${pad}RESIGNAL;`);
+      else if (node.messageIsLiteral) out.push(`${pad}SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${(node.message ?? '').replaceAll("'", "''")}';`);
+      else out.push(`${pad}SELECT raise_error(${inline(node.message ?? "'error'")});`);
+      return;
     case 'return':
-      return `${pad}RETURN;`;
+      out.push(`${pad}RETURN;`);
+      return;
     default: {
       const unknown: never = node;
-      return String(unknown);
+      out.push(String(unknown));
     }
   }
 }
 
 function indent(text: string, pad: string): string {
-  return text
-    .split('\n')
-    .map((line) => `${pad}${line}`)
-    .join('\n');
+  return pad + text.replaceAll('\n', `\n${pad}`);
 }
 
 function inline(text: string): string {

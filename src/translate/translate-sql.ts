@@ -1,4 +1,4 @@
-import { countStatements, parseTsql, type Statement } from '../tsql/index.js';
+import { countStatements, parseTsql, type LineIndex, type Script, type Statement } from '../tsql/index.js';
 import { TranslationContext, type TranslateOptions } from './context.js';
 import type { TranslationDiagnostic } from './diagnostics.js';
 import { procedure, tableFunction } from './generate/objects.js';
@@ -30,7 +30,7 @@ export interface TranslatedSql {
  * a table-function object, which the rehearsal runs.
  */
 export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
-  const parsed = parseTsql(text);
+  const parsed = readTsql(text);
   const ctx = new TranslationContext(options, text, parsed.lineIndex);
   const statements = parsed.script.batches.flatMap((batch) => batch.statements);
   const objects: TranslatedObject[] = [];
@@ -68,14 +68,23 @@ export function translateSql(text: string, options: TranslateOptions): Translate
     .map((object) => renderObject(object, options.target))
     .filter((text) => text !== '')
     .join('\n');
-  const lossless = tilesText(parsed.tokens, text.length);
   return {
     text: rendered,
     objects,
     diagnostics: [...ctx.diagnostics].sort((a, b) => a.line - b.line || a.column - b.column),
     statements: { total: counts.total, translated: Math.max(0, counts.total - untranslated), raw: counts.raw },
-    lossless,
+    lossless: parsed.lossless,
   };
+}
+
+/**
+ * The parse, without its tokens: they are the largest part of it and nothing after the parse
+ * needs them, so they are let go before translating (large objects otherwise keep tens of
+ * thousands of them alive through every garbage collection of the translation).
+ */
+function readTsql(text: string): { readonly script: Script; readonly lineIndex: LineIndex; readonly lossless: boolean } {
+  const parsed = parseTsql(text);
+  return { script: parsed.script, lineIndex: parsed.lineIndex, lossless: tilesText(parsed.tokens, text.length) };
 }
 
 /**

@@ -7,7 +7,6 @@ import type { SqlTextEncoding } from './decode-sql-text.js';
 import { TsqlDiagnosticCode } from './diagnostics.js';
 import type { TsqlSeverity } from './diagnostics.js';
 import { parseTsql } from './parser/parse-tsql.js';
-import { walkAst } from './walk-ast.js';
 
 export interface CoverageDiagnostic {
   readonly code: string;
@@ -66,13 +65,32 @@ export interface TsqlCoverageReport {
 export function countStatements(root: AstNode): StatementCounts {
   let total = 0;
   let raw = 0;
-  walkAst(root, (node) => {
-    if (isStatement(node)) {
+  // A statement holds the statements nested in it directly (a body, a branch, the EXEC of
+  // INSERT ... EXEC), never below an expression or a query: below a statement only its
+  // statement children are followed, which leaves out most of the tree.
+  const stack: AstNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as AstNode;
+    const statement = isStatement(node);
+    if (statement) {
       total++;
       if (node.kind === 'raw') raw++;
     }
-  });
+    for (const key in node) {
+      if (key === 'span' || key === 'kind') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item) && (!statement || isStatement(item))) stack.push(item);
+      } else if (isNode(value) && (!statement || isStatement(value))) {
+        stack.push(value);
+      }
+    }
+  }
   return { total, translated: total - raw, raw };
+}
+
+function isNode(value: unknown): value is AstNode {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 }
 
 /**

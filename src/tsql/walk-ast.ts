@@ -37,23 +37,60 @@ export function walkAst(
   enter: (node: AstNode, parent: AstNode | undefined) => boolean | void,
   leave?: (node: AstNode, parent: AstNode | undefined) => void,
 ): void {
-  type Frame = { node: AstNode; parent: AstNode | undefined; expanded: boolean };
-  const stack: Frame[] = [{ node: root, parent: undefined, expanded: false }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as Frame;
-    if (frame.expanded) {
-      stack.pop();
-      leave?.(frame.node, frame.parent);
+  // Parallel stacks rather than a frame object and a children array per node: walks run over
+  // every statement of large procedures several times, and the garbage was most of their cost.
+  const nodes: AstNode[] = [root];
+  const parents: Array<AstNode | undefined> = [undefined];
+  // Only with `leave`: whether the node on the stack has had its children pushed.
+  const expanded: boolean[] = [false];
+  while (nodes.length > 0) {
+    const top = nodes.length - 1;
+    const node = nodes[top] as AstNode;
+    const parent = parents[top];
+    if (leave !== undefined) {
+      if (expanded[top] === true) {
+        nodes.pop();
+        parents.pop();
+        expanded.pop();
+        leave(node, parent);
+        continue;
+      }
+      expanded[top] = true;
+    } else {
+      nodes.pop();
+      parents.pop();
+    }
+    if (enter(node, parent) === false) {
+      if (leave !== undefined) {
+        nodes.pop();
+        parents.pop();
+        expanded.pop();
+      }
       continue;
     }
-    frame.expanded = true;
-    if (enter(frame.node, frame.parent) === false) {
-      stack.pop();
-      continue;
+    const first = nodes.length;
+    for (const key in node) {
+      if (key === 'span' || key === 'kind') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          if (isNode(item)) {
+            nodes.push(item);
+            parents.push(node);
+            if (leave !== undefined) expanded.push(false);
+          }
+        }
+      } else if (isNode(value)) {
+        nodes.push(value);
+        parents.push(node);
+        if (leave !== undefined) expanded.push(false);
+      }
     }
-    const children = childrenOf(frame.node);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i] as AstNode, parent: frame.node, expanded: false });
+    // Children were pushed in source order; the first must come off the stack first.
+    for (let low = first, high = nodes.length - 1; low < high; low++, high--) {
+      const swap = nodes[low] as AstNode;
+      nodes[low] = nodes[high] as AstNode;
+      nodes[high] = swap;
     }
   }
 }

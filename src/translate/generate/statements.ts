@@ -1,9 +1,10 @@
 import type { DataType, Statement } from '../../tsql/index.js';
-import { countStatements, walkAst } from '../../tsql/index.js';
+import { countStatements, isStatement, walkAst } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics.js';
 import { errorTest } from '../rewrites/error-check.js';
 import { rewriteStatements, type ScriptStatement } from '../rewrites/index.js';
+import { isRewritten } from '../rewrites/rewritten-statements.js';
 import type { ScriptNode, VariableDeclaration } from '../script-ir.js';
 import { alterTable } from './alter-table.js';
 import { changedRowsQuery, deleteStatement, insert, merge, selectStatement, update } from './dml.js';
@@ -67,13 +68,16 @@ export class StatementWriter {
 
   statements(nodes: readonly ScriptStatement[]): ScriptNode[] {
     // The first list a writer sees is its object's: the GOTOs that remain are looked for there.
-    if (this.#gotoTargets === undefined) this.#gotoTargets = liveGotoTargets(nodes);
+    if (this.#gotoTargets === undefined) this.#gotoTargets = this.ctx.mentions('GOTO') ? liveGotoTargets(nodes) : new Set();
     const list = rewriteStatements(nodes);
     const out: ScriptNode[] = [];
     let counted = false;
+    const rowCountRead = this.ctx.mentions('@@ROWCOUNT');
     for (let index = 0; index < list.length; index++) {
       let statement = list[index]!;
-      const nextReadsRowCount = readsRowCount(list[index + 1]);
+      const next = list[index + 1];
+      // A statement of the T-SQL (not one a rewrite made) is looked into only where its text mentions @@ROWCOUNT.
+      const nextReadsRowCount = rowCountRead && next !== undefined && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next.span)) && readsRowCount(next);
       if (nextReadsRowCount && this.currentLoop !== undefined && (statement.kind === 'delete' || statement.kind === 'update') && statement.top !== undefined) {
         // DELETE TOP (n) ... in a loop that tests @@ROWCOUNT: batching, which keeps SQL Server's
         // transaction log small. Changing every matching row in the first pass leaves the same
@@ -361,6 +365,9 @@ function liveGotoTargets(nodes: readonly ScriptStatement[]): ReadonlySet<string>
   const targets = new Set<string>();
   for (const node of nodes) {
     walkAst(node as Statement, (child) => {
+      // GOTOs are statements, and statements only hold statements directly: the expressions
+      // and queries below them need no looking into.
+      if (!isStatement(child) && !isRewritten(child as unknown as ScriptStatement)) return false;
       if (child.kind === 'if' && child.else === undefined && errorTest(child.condition) === 'failed') return false;
       if (child.kind === 'goto') targets.add(child.label.toLowerCase());
       return true;

@@ -186,6 +186,40 @@ type Scope = ReadonlyMap<string, ScopeEntry>;
 const scopes = new WeakMap<TranslationContext, Scope[]>();
 const cteScopes = new WeakMap<TranslationContext, Array<ReadonlyMap<string, () => ReadonlyMap<string, ValueType>>>>();
 
+/**
+ * Types already worked out, by expression node. The generator asks for the type of the same
+ * node again and again (each `+` of a long concatenation asks for the type of everything to
+ * its left), so a type is remembered with the state it was read in: the scopes (each scope
+ * entered gets a fresh number, restored on leaving it) and the context's typeRevision.
+ */
+interface TypeMemo {
+  scope: number;
+  lastScope: number;
+  readonly types: WeakMap<Expression, { readonly scope: number; readonly revision: number; readonly type: ValueType }>;
+}
+const typeMemos = new WeakMap<TranslationContext, TypeMemo>();
+
+function typeMemo(ctx: TranslationContext): TypeMemo {
+  let memo = typeMemos.get(ctx);
+  if (memo === undefined) {
+    memo = { scope: 0, lastScope: 0, types: new WeakMap() };
+    typeMemos.set(ctx, memo);
+  }
+  return memo;
+}
+
+/** Runs `work` in a new scope state: types remembered outside it do not hold inside, nor the other way. */
+function inNewScope<T>(ctx: TranslationContext, work: () => T): T {
+  const memo = typeMemo(ctx);
+  const outer = memo.scope;
+  memo.scope = ++memo.lastScope;
+  try {
+    return work();
+  } finally {
+    memo.scope = outer;
+  }
+}
+
 /** Runs `work` with the CTEs of a WITH clause known by name, for the types of their columns. */
 export function withCteTypes<T>(ctx: TranslationContext, ctes: readonly CommonTableExpression[], work: () => T): T {
   if (ctes.length === 0) return work();
@@ -193,7 +227,7 @@ export function withCteTypes<T>(ctx: TranslationContext, ctes: readonly CommonTa
   cteScopes.set(ctx, stack);
   stack.push(new Map(ctes.map((cte) => [cte.name.toLowerCase(), memo(() => queryColumns(cte.query, cte.columns, ctx))])));
   try {
-    return work();
+    return inNewScope(ctx, work);
   } finally {
     stack.pop();
   }
@@ -207,7 +241,7 @@ export function withTableScope<T>(ctx: TranslationContext, from: readonly TableS
   scopes.set(ctx, stack);
   stack.push(scope);
   try {
-    return work();
+    return inNewScope(ctx, work);
   } finally {
     stack.pop();
   }
@@ -342,6 +376,7 @@ export function noteSelectInto(ctx: TranslationContext, table: string, query: Qu
   const tables = selectIntoTables.get(ctx) ?? new Map<string, ReadonlyMap<string, ValueType>>();
   selectIntoTables.set(ctx, tables);
   tables.set(table.toLowerCase(), columns);
+  ctx.typesChanged();
 }
 
 function entryType(entry: ScopeEntry | undefined, column: string, ctx: TranslationContext): ValueType | undefined {
@@ -501,6 +536,18 @@ function arithmetic(a: ValueType, b: ValueType, operator: DecimalOperator): Valu
 }
 
 export function valueType(node: Expression, ctx: TranslationContext): ValueType {
+  const memo = typeMemo(ctx);
+  const known = memo.types.get(node);
+  if (known !== undefined && known.scope === memo.scope && known.revision === ctx.typeRevision) return known.type;
+  const scope = memo.scope;
+  const revision = ctx.typeRevision;
+  const type = computeValueType(node, ctx);
+  // Only a type read in one unchanged state is kept.
+  if (memo.scope === scope && ctx.typeRevision === revision) memo.types.set(node, { scope, revision, type });
+  return type;
+}
+
+function computeValueType(node: Expression, ctx: TranslationContext): ValueType {
   switch (node.kind) {
     case 'literal':
       switch (node.type) {

@@ -1,5 +1,5 @@
-import { walkAst, type DeclareCursorStatement, type Expression, type FetchStatement, type Statement, type VariableRef } from '../../tsql/index.js';
-import type { CursorLoopStatement, ScriptStatement, StatementRewrite } from './rewritten-statements.js';
+import { isStatement, walkAst, type DeclareCursorStatement, type Expression, type FetchStatement, type Statement, type VariableRef } from '../../tsql/index.js';
+import { isRewritten, type CursorLoopStatement, type ScriptStatement, type StatementRewrite } from './rewritten-statements.js';
 import { rewriteNestedLists, statementsOf } from './statement-lists.js';
 
 /**
@@ -210,6 +210,9 @@ function firstUse(statements: readonly ScriptStatement[], name: string): string 
   for (const statement of statements) {
     walkAst(statement as Statement, (node) => {
       if (found !== undefined) return false;
+      // Cursors are used by statements, and statements only hold statements directly: the
+      // expressions and queries below them need no looking into.
+      if (!isStatement(node) && !isRewritten(node as unknown as ScriptStatement)) return false;
       // A converted loop (of this cursor or another) is looked into for its body only.
       if ((node as { kind: string }).kind === 'cursor-loop') {
         found = firstUse((node as unknown as CursorLoopStatement).body, name);

@@ -104,6 +104,7 @@ function parseBatch(text: string, tokens: readonly Token[], batch: Batch, pendin
 function lexicalDiagnostics(tokens: readonly Token[]): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
   for (const token of tokens) {
+    if (!token.unterminated && token.kind !== 'unknown') continue;
     const span = { start: token.start, end: token.end };
     if (token.unterminated) {
       if (token.kind === 'block-comment') {
