@@ -166,9 +166,9 @@ function translateOptions(loaded: LoadedConfig): Omit<TranslateOptions, 'target'
   };
 }
 
-function inventoryColumns(entries: readonly ManifestEntry[]): Pick<TranslateOptions, 'columnTypes' | 'identityColumn'> {
-  const { columnTypes, identityColumn } = inventoryOptions(entries);
-  return { ...(columnTypes === undefined ? {} : { columnTypes }), ...(identityColumn === undefined ? {} : { identityColumn }) };
+function inventoryColumns(entries: readonly ManifestEntry[]): Pick<TranslateOptions, 'columnTypes' | 'identityColumn' | 'sequenceColumn'> {
+  const { columnTypes, identityColumn, sequenceColumn } = inventoryOptions(entries);
+  return { columnTypes, identityColumn, sequenceColumn };
 }
 
 function databaseOf(loaded: LoadedConfig, entry: ManifestEntry): string | undefined {

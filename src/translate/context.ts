@@ -23,6 +23,11 @@ export interface TranslateOptions {
   readonly columnTypes?: (table: string) => ReadonlyMap<string, string> | undefined;
   /** The identity column of a legacy table (from the inventory), by lower-cased schema.table. */
   readonly identityColumn?: (table: string) => string | undefined;
+  /**
+   * The column of a legacy table whose default is NEXT VALUE FOR a sequence (from the
+   * inventory): the translated table makes it its identity column.
+   */
+  readonly sequenceColumn?: (table: string) => string | undefined;
   /** How a script variable is read in target SQL; the DuckDB rehearsal substitutes values. */
   readonly variableReference?: (name: string) => string;
 }
@@ -35,12 +40,17 @@ export type ErrorItem = 'MESSAGE_TEXT' | 'RETURNED_SQLSTATE' | 'LINE_NUMBER';
 export interface IdentityColumn {
   readonly column: string;
   readonly descending: boolean;
+  /**
+   * A sequence default in T-SQL, an identity only in the translation: OUTPUT can read its
+   * values back, but SCOPE_IDENTITY() never saw them.
+   */
+  readonly fromSequence?: boolean;
 }
 
 /** The last INSERT before the statement being translated, for SCOPE_IDENTITY() and @@IDENTITY. */
 export type LastInsert =
   | { readonly kind: 'known'; readonly table: string; readonly tsqlName: string; readonly identity: IdentityColumn }
-  | { readonly kind: 'unknown'; readonly tsqlName: string };
+  | { readonly kind: 'unknown'; readonly tsqlName: string; readonly sequenceKey?: string };
 
 export interface VariableInfo {
   /** The name in the target script. */
@@ -309,8 +319,11 @@ export class TranslationContext {
     key = key.toLowerCase();
     const local = this.#identities.get(key);
     if (local !== undefined) return local;
-    const column = key.startsWith('#') || key.startsWith('@') ? undefined : this.options.identityColumn?.(key);
-    return column === undefined ? undefined : { column, descending: false };
+    if (key.startsWith('#') || key.startsWith('@')) return undefined;
+    const column = this.options.identityColumn?.(key);
+    if (column !== undefined) return { column, descending: false };
+    const sequenced = this.options.sequenceColumn?.(key);
+    return sequenced === undefined ? undefined : { column: sequenced, descending: false, fromSequence: true };
   }
 
   // -------------------------------------------------------------------------------------------

@@ -206,6 +206,13 @@ export const DIAGNOSTICS = {
     check: 'Identity values in Databricks are unique but not consecutive.',
     example: 'CREATE TABLE t (id int IDENTITY(1,1));',
   },
+  TR_SEQUENCE_IDENTITY: {
+    severity: 'warning',
+    title: 'A column numbered by a sequence became an identity column',
+    check:
+      'Databricks has no sequences. The column took DEFAULT (NEXT VALUE FOR s): the table now numbers its own rows. Values no longer come from a sequence other tables or code may share, and explicit NEXT VALUE FOR s elsewhere is flagged. After loading the legacy rows, run ALTER TABLE ... ALTER COLUMN ... SYNC IDENTITY so new values start beyond them.',
+    example: 'CREATE TABLE sales.orders (order_id int DEFAULT (NEXT VALUE FOR sequences.order_id) NOT NULL, customer_id int);',
+  },
   TR_CONSTRAINT: {
     severity: 'info',
     title: 'A constraint became informational, or was dropped',

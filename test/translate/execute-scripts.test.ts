@@ -143,6 +143,27 @@ describe('identity values on DuckDB', () => {
       { what: 'output B', id: 4 },
     ]);
   });
+
+  it('OUTPUT inserted.<key> of a table numbered by a sequence default (known from the inventory) returns the new keys only', async () => {
+    // The table as its translation creates it: the sequence-numbered key became the identity.
+    await session.execute(`
+      CREATE SEQUENCE gold_buying_groups_seq START WITH 1;
+      CREATE TABLE gold.buying_groups (buying_group_id BIGINT DEFAULT nextval('gold_buying_groups_seq') NOT NULL, name VARCHAR);
+      INSERT INTO gold.buying_groups (name) VALUES ('existing 1'), ('existing 2');
+      CREATE TABLE gold.new_ids (id BIGINT);
+    `);
+    const rows = await run(
+      `INSERT INTO dw.buying_groups (name)
+       OUTPUT inserted.buying_group_id INTO dw.new_ids (id)
+       SELECT name FROM OPENJSON(N'[{"name":"Tailspin"},{"name":"Wingtip"}]') WITH (name nvarchar(50));`,
+      'SELECT n.id, b.name FROM gold.new_ids AS n JOIN gold.buying_groups AS b ON b.buying_group_id = n.id ORDER BY n.id',
+      { translate: { sequenceColumn: (table) => (table === 'dw.buying_groups' ? 'buying_group_id' : undefined) } },
+    );
+    expect(rows).toEqual([
+      { id: 3, name: 'Tailspin' },
+      { id: 4, name: 'Wingtip' },
+    ]);
+  });
 });
 
 describe('OBJECT_ID(...) IS [NOT] NULL on DuckDB', () => {

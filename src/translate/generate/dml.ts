@@ -327,8 +327,13 @@ function identityOf(target: DmlTarget, w: StatementWriter): { identity: Identity
 /** The table SCOPE_IDENTITY() reads from now on: the one this INSERT (or MERGE) wrote. */
 function noteInsert(target: DmlTarget, w: StatementWriter): void {
   const found = identityOf(target, w);
+  // SCOPE_IDENTITY() reads identity columns only: a sequence default never set it.
+  const identity = found?.identity.fromSequence === true ? undefined : found;
   const tsqlName = target.kind === 'table-ref' ? target.name.parts.join('.') : target.kind === 'table-variable' ? target.name : 'a table function';
-  w.ctx.lastInsert = found === undefined ? { kind: 'unknown', tsqlName } : { kind: 'known', table: found.table, tsqlName, identity: found.identity };
+  w.ctx.lastInsert =
+    identity !== undefined
+      ? { kind: 'known', table: identity.table, tsqlName, identity: identity.identity }
+      : { kind: 'unknown', tsqlName, ...(found === undefined ? {} : { sequenceKey: found.identity.column }) };
 }
 
 /** The first column of a table whose columns the inventory (or the text's own definition) holds. */

@@ -77,6 +77,9 @@ export function systemVariable(node: Extract<Expression, { kind: 'system-variabl
 function identityProblem(ctx: TranslationContext): string {
   const last = ctx.lastInsert;
   if (last === undefined) return 'reads the identity value of an INSERT lakeshift does not see before it (in another batch or procedure): read the row back by its key';
+  if (last.kind === 'unknown' && last.sequenceKey !== undefined) {
+    return `follows an INSERT into ${last.tsqlName}, whose ${last.sequenceKey} comes from a sequence, not an identity: SCOPE_IDENTITY() gave the identity of an earlier INSERT, or NULL; read the row back by its key`;
+  }
   return `reads the identity value the INSERT into ${last.tsqlName} generated, and the identity column of ${last.tsqlName} is not known (no inventory column list, no CREATE TABLE in this text): read the row back by its key`;
 }
 
