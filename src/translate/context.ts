@@ -348,6 +348,15 @@ export class TranslationContext {
    * name, or fewer when the T-SQL wrote fewer and translate.names does not map them.
    */
   targetNameParts(name: ObjectName): string[] {
+    if (name.parts.length === 4 && name.parts[0] !== '') {
+      const server = name.parts[0]!;
+      this.reportOnce(
+        `linked:${name.parts.join('.').toLowerCase()}`,
+        'TR_LINKED_SERVER',
+        name,
+        `${name.parts.join('.')} is on the linked server ${server}: the name was kept without the server, so it names a table of this workspace; reach ${server} through Lakehouse Federation (a foreign catalog) and map the name with translate.names`,
+      );
+    }
     const parts = name.parts.filter((part, index) => !(index === 0 && name.parts.length === 4));
     const objectPart = parts[parts.length - 1] ?? '';
     const schema = parts.length >= 2 ? parts[parts.length - 2] || 'dbo' : undefined;

@@ -213,6 +213,20 @@ export const DIAGNOSTICS = {
       'Databricks has no sequences. The column took DEFAULT (NEXT VALUE FOR s): the table now numbers its own rows. Values no longer come from a sequence other tables or code may share, and explicit NEXT VALUE FOR s elsewhere is flagged. After loading the legacy rows, run ALTER TABLE ... ALTER COLUMN ... SYNC IDENTITY so new values start beyond them.',
     example: 'CREATE TABLE sales.orders (order_id int DEFAULT (NEXT VALUE FOR sequences.order_id) NOT NULL, customer_id int);',
   },
+  TR_SYSTEM_OBJECT: {
+    severity: 'error',
+    title: "A query reads SQL Server's own catalog, system tables or change data capture",
+    check:
+      'sys.* views, the SQL Server 2000 system tables (sysobjects, spt_values), the system databases and cdc.* functions do not exist in a lakehouse. Read information_schema or the Unity Catalog system tables; number rows with range(); read changes with Delta change data feed.',
+    example: 'SELECT name FROM sys.tables WHERE schema_id = SCHEMA_ID(N\'dw\');',
+  },
+  TR_LINKED_SERVER: {
+    severity: 'error',
+    title: 'A four-part name reads or writes a table on a linked server',
+    check:
+      'The server part was dropped, so the translation names a table of the workspace instead. Reach the other system through Lakehouse Federation (a foreign catalog) or a load job, and map the name with translate.names.',
+    example: 'SELECT student_no, mark FROM [LEGACYSRV].[school].[dbo].[grades];',
+  },
   TR_CONSTRAINT: {
     severity: 'info',
     title: 'A constraint became informational, or was dropped',

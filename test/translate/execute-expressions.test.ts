@@ -72,6 +72,10 @@ table('DATEADD', [
   ['CAST(0 AS datetime)', '1900-01-01 00:00:00'],
   ["CAST('2024-05-17 18:00' AS datetime) + 1", '2024-05-18 18:00:00'],
   ["CAST('2024-05-17 18:00' AS datetime) - 1.5", '2024-05-16 06:00:00'],
+  // datetime + string: the string converts to a datetime (a time alone is on day 0, 1900-01-01) and is added.
+  ["CAST('2024-05-17' AS datetime) + ' 23:59'", '2024-05-17 23:59:00'],
+  ["CAST('2024-05-17' AS datetime) + '11:30:15.5 PM'", '2024-05-17 23:30:15.5'],
+  ["'1900-01-03 06:00' + CAST('2024-05-17' AS datetime)", '2024-05-19 06:00:00'],
 ]);
 
 // datepart-transact-sql: the table for '2007-10-30 12:15:32.1234567', and week/weekday of '2007-04-21' with DATEFIRST 7.

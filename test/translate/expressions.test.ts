@@ -204,8 +204,8 @@ describe('system variables', () => {
   it('read the row count where the statement writer keeps one', () => {
     const { ctx, node } = parsedColumn('@@ROWCOUNT');
     expect(expression(node, ctx)).toContain('TR_UNSUPPORTED_EXPRESSION');
-    ctx.rowCountVariable = 'v_rowcount';
-    expect(expression(node, ctx)).toBe('v_rowcount');
+    ctx.rowCountVariable = 'lakeshift_rowcount';
+    expect(expression(node, ctx)).toBe('lakeshift_rowcount');
   });
 
   it('@@ERROR is 0 outside a CATCH and NULL inside one', () => {

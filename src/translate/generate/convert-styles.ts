@@ -304,12 +304,21 @@ function daysToTimestamp(value: Expression, source: ValueType, ctx: TranslationC
   return family === 'date' ? `CAST(${text} AS DATE)` : text;
 }
 
-/** FLOOR(CAST(d AS float)) of a datetime d: returns d. */
+/**
+ * FLOOR(CAST(d AS float)) of a datetime d: returns d. Of a value whose type is not known it is
+ * still the idiom (nobody floors a float of days to cast it back), so d is taken for a
+ * datetime, with a warning: were it a number, date_trunc refuses it rather than computing
+ * something else.
+ */
 function floorOfDays(node: Expression, ctx: TranslationContext): Expression | undefined {
   if (node.kind !== 'function-call' || functionName(node) !== 'FLOOR' || node.args.length !== 1) return undefined;
   const arg = node.args[0]!;
   if ((arg.kind !== 'cast' && arg.kind !== 'convert') || !['float', 'real'].includes(typeName(arg.type))) return undefined;
   const family = valueType(arg.expression, ctx).family;
+  if (family === 'unknown') {
+    ctx.report('TR_SEMANTIC', node, 'CAST(FLOOR(CAST(x AS float)) AS datetime) of a value whose type lakeshift does not know: taken as the idiom that drops the time of day of a datetime (date_trunc)');
+    return arg.expression;
+  }
   return family === 'datetime' || family === 'date' ? arg.expression : undefined;
 }
 

@@ -507,15 +507,18 @@ interface DmlPlan {
 
 /** Understands UPDATE/DELETE ... FROM: the target, the rest of the FROM clause and the conditions. */
 function plan(node: UpdateStatement | DeleteStatement, w: StatementWriter): DmlPlan | string {
-  const target = node.target;
-  if (target.kind === 'table-ref' && target.name.parts.length === 1 && node.with?.ctes.some((cte) => cte.name.toLowerCase() === target.name.parts[0]!.toLowerCase())) {
-    return `the target ${target.name.parts[0]} is a common table expression (an updatable CTE): write the change against its base table`;
-  }
+  const isCte = (source: TableSource): boolean =>
+    source.kind === 'table-ref' && source.name.parts.length === 1 && node.with?.ctes.some((cte) => cte.name.toLowerCase() === source.name.parts[0]!.toLowerCase()) === true;
+  const cteProblem = (source: TableSource) =>
+    `the target ${(source as Extract<TableSource, { kind: 'table-ref' }>).name.parts[0]} is a common table expression (an updatable CTE): write the change against its base table`;
+  if (isCte(node.target)) return cteProblem(node.target);
   const tree = fromTree(node.from);
   const leafSources = tree === undefined ? [] : leavesOf(tree);
   const found = findTarget(node.target, leafSources);
   if (typeof found === 'string') return found;
   const targetSource: TableSource = found ?? node.target;
+  // UPDATE x ... FROM cte AS x: the alias names the CTE, which T-SQL updates through.
+  if (isCte(targetSource)) return cteProblem(targetSource);
   const targetLeaf = leafOf(targetSource);
   const leaves = [targetLeaf, ...leafSources.filter((leaf) => leaf !== found).map(leafOf)];
   // Qualifiers longer than the written names (dbo.T.c) are shortened everywhere first.

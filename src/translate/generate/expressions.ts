@@ -10,6 +10,7 @@ import { isObjectIdCall, objectExistence } from './object-existence.js';
 import { forXmlConcatenation, query } from './queries.js';
 import { fullMatchRegex, likeToRegex } from './string-functions.js';
 import { noEquivalentReason, systemVariable } from './system-functions.js';
+import { systemObjectProblem } from './system-objects.js';
 import { decimalResult, exactShape, isMoney, isNumeric, typeFromDataType, valueType, type ValueType } from './value-types.js';
 
 export { untranslated } from './markers.js';
@@ -84,11 +85,11 @@ const handlers: ExpressionHandlers = {
   },
 
   'column-ref'(node, ctx) {
-    return node.parts.map((part) => ctx.dialect.identifier(part)).join('.');
+    return qualifiedParts(node.parts, ctx);
   },
 
   star(node, ctx) {
-    return [...node.qualifier.map((part) => ctx.dialect.identifier(part)), '*'].join('.');
+    return qualifiedParts([...node.qualifier, '*'], ctx);
   },
 
   unary(node, ctx) {
@@ -316,6 +317,8 @@ function plus(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationCon
   const right = valueType(node.right, ctx);
   if (left.family === 'datetime' && isNumeric(right)) return addDays(node.left, node.right, false, ctx);
   if (right.family === 'datetime' && isNumeric(left)) return addDays(node.right, node.left, false, ctx);
+  if (left.family === 'datetime' && right.family === 'string') return addDatetimeText(node, node.left, node.right, ctx);
+  if (right.family === 'datetime' && left.family === 'string') return addDatetimeText(node, node.right, node.left, ctx);
   const [leftText, rightText] = operands(node, ctx);
   const stringSide = left.family === 'string' || right.family === 'string';
   if (stringSide && (isNumeric(left) || isNumeric(right))) {
@@ -342,6 +345,44 @@ function minus(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationCo
   }
   const [leftText, rightText] = operands(node, ctx);
   return `${leftText} - ${rightText}`;
+}
+
+/**
+ * datetime + 'text': T-SQL converts the text to a datetime (a time alone is that time on
+ * 1900-01-01, day 0) and adds it, so `@end + ' 23:59'` is 23:59 on @end's day. A literal is
+ * converted here, to the microseconds it adds; text known only at run time is not translated.
+ */
+function addDatetimeText(node: Expression, date: Expression, text: Expression, ctx: TranslationContext): string {
+  const micros = text.kind === 'literal' ? datetimeLiteralMicros(text.value) : undefined;
+  if (micros === undefined) {
+    const what = text.kind === 'literal' ? `'${text.value}' is not a date or time lakeshift can read` : 'the text is known only at run time';
+    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `a datetime plus a string adds the string read as a datetime (days and time since 1900-01-01) in T-SQL; ${what}: add an INTERVAL instead`);
+  }
+  const dateText = dateValue(date, ctx, (inner) => expression(inner, ctx));
+  return ctx.target === 'databricks' ? `timestampadd(MICROSECOND, ${micros}, ${dateText})` : `${dateText} + INTERVAL (${micros}) MICROSECOND`;
+}
+
+/** Microseconds since 1900-01-01 of a datetime literal as T-SQL reads one: a date, a time or both (ISO, yyyymmdd, AM/PM). */
+function datetimeLiteralMicros(text: string): bigint | undefined {
+  const match = /^\s*(?:(\d{4})-?(\d{2})-?(\d{2}))?(?:(?:\s+|T|^)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*(AM|PM)?)?\s*$/i.exec(text);
+  if (match === null || (match[1] === undefined && match[4] === undefined)) return undefined;
+  const [, year, month, day, hourText, minute, second, fraction, meridiem] = match;
+  let days = 0n;
+  if (year !== undefined) {
+    const time = Date.UTC(Number(year), Number(month) - 1, Number(day));
+    const check = new Date(time);
+    if (check.getUTCMonth() !== Number(month) - 1 || check.getUTCDate() !== Number(day)) return undefined;
+    days = BigInt(Math.round((time - Date.UTC(1900, 0, 1)) / 86_400_000));
+  }
+  let hour = hourText === undefined ? 0 : Number(hourText);
+  if (meridiem !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem.toUpperCase() === 'PM' ? 12 : 0);
+  }
+  if (hour > 23 || Number(minute ?? 0) > 59 || Number(second ?? 0) > 59) return undefined;
+  const millis = fraction === undefined ? 0 : Number(fraction.padEnd(3, '0'));
+  const seconds = BigInt(hour * 3600 + Number(minute ?? 0) * 60 + Number(second ?? 0));
+  return (days * 86_400n + seconds) * 1_000_000n + BigInt(millis) * 1000n;
 }
 
 /** datetime + n is n days later (fractions are parts of a day) in T-SQL. */
@@ -509,6 +550,8 @@ function functionCall(node: FunctionCall, ctx: TranslationContext): string {
   const name = functionName(node);
   const over = node.over === undefined ? '' : ` OVER (${windowSpec(node.over, ctx)})`;
   if (parts.length > 1) {
+    const system = systemObjectProblem(node.name);
+    if (system !== undefined) return untranslated(node, ctx, 'TR_SYSTEM_OBJECT', system);
     // A schema-qualified name is a user-defined function: it keeps its (mapped) name.
     ctx.report('TR_USER_FUNCTION', node, `${parts.join('.')} is a user-defined function: translate and create it too`);
     return `${ctx.objectName(node.name)}(${node.args.map((arg) => expression(arg, ctx)).join(', ')})${over}`;
@@ -591,3 +634,17 @@ function frame(node: WindowFrame, ctx: TranslationContext): string {
   return node.end === undefined ? `${node.unit} ${bound(node.start)}` : `${node.unit} BETWEEN ${bound(node.start)} AND ${bound(node.end)}`;
 }
 
+
+/**
+ * A column (or star) with its qualifier: a temporary table's name as qualifier (`#m.col`)
+ * follows the table's new name, as the FROM clause does (`tt_m.col`).
+ */
+function qualifiedParts(parts: readonly string[], ctx: TranslationContext): string {
+  return parts
+    .map((part, index) => {
+      if (part === '*' && index === parts.length - 1) return '*';
+      if (index === parts.length - 2 && part.startsWith('#')) return ctx.temporaryTable(part).split('.').pop()!;
+      return ctx.dialect.identifier(part);
+    })
+    .join('.');
+}

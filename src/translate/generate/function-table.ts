@@ -6,7 +6,7 @@ import { call, functionName, type FunctionCallSite, type FunctionRule, type Func
 import { untranslated } from './markers.js';
 import { reportCaseInsensitiveSearch, STRING_FUNCTIONS } from './string-functions.js';
 import { SYSTEM_FUNCTIONS } from './system-functions.js';
-import { valueType, type ValueType } from './value-types.js';
+import { inRowScope, valueType, type ValueType } from './value-types.js';
 
 export { emitterFor, type FunctionCallSite, type FunctionEmitter, type FunctionRule, type WrappedCall } from './function-rule.js';
 
@@ -138,8 +138,12 @@ const CORE_FUNCTIONS: FunctionTable = {
   DEGREES: call('degrees'),
   RADIANS: call('radians'),
   RAND: {
-    databricks: call('rand'),
+    databricks: (site) => {
+      randPerRow(site);
+      return call('rand')(site);
+    },
     duckdb: (site) => {
+      randPerRow(site);
       if (site.args.length > 0) site.ctx.report('TR_SEMANTIC', site.call, 'RAND(seed): DuckDB random() takes no seed; use setseed() before the query');
       return 'random()';
     },
@@ -198,3 +202,12 @@ export const FUNCTIONS: Readonly<Record<string, FunctionRule>> = {
 export const WITHIN_GROUP_FUNCTIONS: ReadonlySet<string> = new Set(['STRING_AGG', 'PERCENTILE_CONT', 'PERCENTILE_DISC']);
 
 export { functionName };
+
+/**
+ * RAND() in a query over rows: T-SQL draws one value for the whole statement (every row gets
+ * the same), the targets draw one per row.
+ */
+function randPerRow(site: FunctionCallSite): void {
+  if (!inRowScope(site.ctx)) return;
+  site.ctx.report('TR_SEMANTIC', site.call, 'RAND() is drawn once per statement in T-SQL, so every row got the same value; here each row draws its own: draw it into a variable before the statement where that matters');
+}

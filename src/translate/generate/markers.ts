@@ -2,7 +2,7 @@ import type { Span } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { sourceText } from './source-text.js';
 
-export type UntranslatedCode = 'TR_UNSUPPORTED_EXPRESSION' | 'TR_UNSUPPORTED_FUNCTION';
+export type UntranslatedCode = 'TR_UNSUPPORTED_EXPRESSION' | 'TR_UNSUPPORTED_FUNCTION' | 'TR_SYSTEM_OBJECT';
 
 /**
  * What T-SQL cannot be translated stays in the output between markers, so that the reader sees

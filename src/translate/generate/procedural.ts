@@ -18,6 +18,7 @@ import { noteTable, tableDefinition } from './objects.js';
 import { query } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
+import { isSystemProcedure } from './system-procedures.js';
 import { createTemporaryTable, describeMode, dropTemporary, tempTableMode } from './temp-tables.js';
 
 // -----------------------------------------------------------------------------------------------
@@ -237,7 +238,7 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
   const parts = node.procedure.parts;
   const name = parts[parts.length - 1]!.toLowerCase();
   if (name === 'sp_executesql') return spExecuteSql(node, w);
-  if (name.startsWith('sp_') || name.startsWith('xp_')) {
+  if (isSystemProcedure(parts)) {
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${parts.join('.')} is a system procedure with no equivalent`);
   }
   if (parts.length === 4 && parts[0] !== '') {

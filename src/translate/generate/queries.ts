@@ -20,6 +20,7 @@ import { expression, orderBy, windowSpec } from './expressions.js';
 import { functionName, sortedValues } from './function-rule.js';
 import { untranslated } from './markers.js';
 import { sourceText } from './source-text.js';
+import { systemObjectProblem } from './system-objects.js';
 import { valueType, withCteTypes, withTableScope } from './value-types.js';
 
 /** A query in the target dialect. */
@@ -240,7 +241,9 @@ function tableReference(node: Extract<TableSource, { kind: 'table-ref' }>, ctx: 
       ctx.report('TR_SEMANTIC', time, 'FOR SYSTEM_TIME AS OF: DuckDB has no time travel, the rehearsal reads the current rows');
     }
   }
-  return `${ctx.objectName(node.name)}${timeTravel}${aliasText(node.alias, [], ctx)}`;
+  const system = systemObjectProblem(node.name);
+  const name = system === undefined ? ctx.objectName(node.name) : untranslated(node.name, ctx, 'TR_SYSTEM_OBJECT', system);
+  return `${name}${timeTravel}${aliasText(node.alias, [], ctx)}`;
 }
 
 function join(node: Extract<TableSource, { kind: 'join' }>, ctx: TranslationContext): string {
@@ -275,6 +278,8 @@ type ApplyMode = 'plain' | 'cross' | 'outer';
 function tableFunction(node: TableFunction, mode: ApplyMode, ctx: TranslationContext): string {
   const call = node.call;
   if (call.kind === 'function-call' && call.name.parts.length > 1) {
+    const system = systemObjectProblem(call.name);
+    if (system !== undefined) return `${untranslated(call, ctx, 'TR_SYSTEM_OBJECT', system)}${aliasText(node.alias, node.columns, ctx)}`;
     ctx.report('TR_USER_FUNCTION', call, `${call.name.parts.join('.')} is a user-defined table function: translate and create it too`);
     return `${ctx.objectName(call.name)}(${call.args.map((arg) => expression(arg, ctx)).join(', ')})${aliasText(node.alias, node.columns, ctx)}`;
   }

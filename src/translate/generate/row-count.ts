@@ -9,9 +9,10 @@ import { query } from './queries.js';
  * SELECT INTO writes, the rows a SELECT returns or reads into variables. That runs on DuckDB
  * (the rehearsal) and on any Databricks runtime; recent Databricks SQL scripting also has
  * GET DIAGNOSTICS v = ROW_COUNT, which the statement writer uses where no count can be taken
- * before (dynamic SQL, procedure calls).
+ * before (dynamic SQL, procedure calls). The variable's name cannot be a translated T-SQL
+ * variable's, which all start with v_ or p_ (a user's @RowCount is v_RowCount).
  */
-export const ROW_COUNT_VARIABLE = 'v_rowcount';
+export const ROW_COUNT_VARIABLE = 'lakeshift_rowcount';
 
 /** Whether a statement reads @@ROWCOUNT itself (not in the statements nested in it). */
 export function readsRowCount(statement: ScriptStatement | undefined): boolean {

@@ -676,3 +676,8 @@ function queryType(node: Query, ctx: TranslationContext): ValueType {
 export function isStringValued(node: Expression, ctx: TranslationContext): boolean {
   return valueType(node, ctx).family === 'string';
 }
+
+/** Whether the expression being translated sits in a query over tables (a FROM clause in scope): it runs once per row. */
+export function inRowScope(ctx: TranslationContext): boolean {
+  return (scopes.get(ctx) ?? []).some((scope) => scope.size > 0);
+}

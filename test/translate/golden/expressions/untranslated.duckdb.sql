@@ -1,6 +1,18 @@
 SELECT /*[TR_UNSUPPORTED_EXPRESSION]*/ PARSE(o.text_date AS date USING 'en-GB') /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS parsed, /*[TR_UNSUPPORTED_EXPRESSION]*/ NEXT VALUE FOR dw.order_numbers /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS next_number, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.shape.STArea() /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS area, /*[TR_UNSUPPORTED_EXPRESSION]*/ geography::Point(47.6, -122.3, 4326) /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS point, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.ordered_at AT TIME ZONE 'Pacific Standard Time' /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS local_time, /*[TR_UNSUPPORTED_FUNCTION]*/ JSON_MODIFY(o.doc, '$.status', 'done') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS modified, /*[TR_UNSUPPORTED_FUNCTION]*/ DIFFERENCE(o.name, 'Smith') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS similar, /*[TR_UNSUPPORTED_FUNCTION]*/ PATINDEX(o.pattern, o.name) /*[/TR_UNSUPPORTED_FUNCTION]*/ AS dynamic_pattern FROM shellcorp.gold.orders AS o;
 
--- statements: 1/1 translated, 0 raw
+SELECT row_number() OVER (ORDER BY s1.object_id) AS n FROM /*[TR_SYSTEM_OBJECT]*/ sys.all_objects /*[/TR_SYSTEM_OBJECT]*/ AS s1 CROSS JOIN /*[TR_SYSTEM_OBJECT]*/ sys.all_objects /*[/TR_SYSTEM_OBJECT]*/ AS s2 LIMIT 10;
+
+SELECT number FROM /*[TR_SYSTEM_OBJECT]*/ master..spt_values /*[/TR_SYSTEM_OBJECT]*/ WHERE lower(rtrim(type)) = 'p';
+
+SELECT name FROM /*[TR_SYSTEM_OBJECT]*/ tempdb..sysobjects /*[/TR_SYSTEM_OBJECT]*/ WHERE rtrim(name) ILIKE '#stage%';
+
+SELECT * FROM /*[TR_SYSTEM_OBJECT]*/ cdc.fn_cdc_get_net_changes_dbo_orders(sys.fn_cdc_get_min_lsn('dbo_orders'), sys.fn_cdc_get_max_lsn(), N'all') /*[/TR_SYSTEM_OBJECT]*/;
+
+SELECT g.mark FROM school.dbo.grades AS g;
+
+SELECT count(*) FROM INFORMATION_SCHEMA.TABLES;
+
+-- statements: 7/7 translated, 0 raw
 -- error TR_UNSUPPORTED_EXPRESSION 2:8 PARSE uses .NET culture rules: rewrite with to_date, to_timestamp or a cast
 -- error TR_UNSUPPORTED_EXPRESSION 3:8 sequences have no equivalent: use an identity column or row_number()
 -- error TR_UNSUPPORTED_EXPRESSION 4:8 the .STArea() method of an xml or CLR value has no equivalent
@@ -9,3 +21,11 @@ SELECT /*[TR_UNSUPPORTED_EXPRESSION]*/ PARSE(o.text_date AS date USING 'en-GB') 
 -- error TR_UNSUPPORTED_FUNCTION 7:8 JSON_MODIFY(): JSON documents are not modified in place: rebuild the value with to_json / named_struct
 -- error TR_UNSUPPORTED_FUNCTION 8:8 DIFFERENCE(): no equivalent of SOUNDEX differences
 -- error TR_UNSUPPORTED_FUNCTION 9:8 PATINDEX with a pattern that is not a literal: write it with regexp_instr
+-- error TR_SYSTEM_OBJECT 14:69 sys.all_objects is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead (to number rows, use range())
+-- error TR_SYSTEM_OBJECT 14:102 sys.all_objects is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead (to number rows, use range())
+-- error TR_SYSTEM_OBJECT 15:20 master..spt_values is a SQL Server system table (to number rows, use range()): read information_schema or the Unity Catalog system tables instead
+-- error TR_SYSTEM_OBJECT 16:18 tempdb..sysobjects is a SQL Server system table: read information_schema or the Unity Catalog system tables instead
+-- error TR_SYSTEM_OBJECT 17:15 cdc.fn_cdc_get_net_changes_dbo_orders belongs to SQL Server change data capture: read changes with Delta change data feed (table_changes) instead
+-- error TR_LINKED_SERVER 18:20 LEGACYSRV.school.dbo.grades is on the linked server LEGACYSRV: the name was kept without the server, so it names a table of this workspace; reach LEGACYSRV through Lakehouse Federation (a foreign catalog) and map the name with translate.names
+-- warning TR_NAME_NOT_MAPPED 18:20 school.dbo has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 19:22 INFORMATION_SCHEMA has no entry in translate.names; the name is kept as it is

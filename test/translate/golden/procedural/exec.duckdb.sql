@@ -19,9 +19,16 @@ BEGIN
   -- EXEC @proc
   -- [TR_UNSUPPORTED_STATEMENT] sp_rename is a system procedure with no equivalent
   -- EXEC sp_rename 'dw.a', 'b'
+  CALL audit.sp_log_step_start(p_step => 'load');
+  CALL dbo.sp_load_sales(getvariable('v_day'));
+  CALL sp_load_sales(getvariable('v_day'));
+  -- [TR_UNSUPPORTED_STATEMENT] msdb.dbo.sp_start_job is a system procedure with no equivalent
+  -- EXEC msdb.dbo.sp_start_job @job_name = N'nightly'
+  -- [TR_UNSUPPORTED_STATEMENT] dbo.sp_send_dbmail is a system procedure with no equivalent
+  -- EXEC dbo.sp_send_dbmail @recipients = N'ops@example.com'
 END;
 
--- statements: 10/12 translated, 0 raw
+-- statements: 13/17 translated, 0 raw
 -- warning TR_OUTPUT_PARAMETER 2:32 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_OUTPUT_PARAMETER 3:25 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_RETURN_VALUE 4:1 EXEC @rc = ...: Databricks procedures return no status code, so @rc is not set
@@ -32,3 +39,7 @@ END;
 -- warning TR_DYNAMIC_SQL 11:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
 -- error TR_UNSUPPORTED_STATEMENT 12:1 EXEC @proc runs a procedure named at run time: call each possible procedure in IF branches
 -- error TR_UNSUPPORTED_STATEMENT 13:1 sp_rename is a system procedure with no equivalent
+-- warning TR_NAME_NOT_MAPPED 15:6 audit has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 16:6 dbo has no entry in translate.names; the name is kept as it is
+-- error TR_UNSUPPORTED_STATEMENT 18:1 msdb.dbo.sp_start_job is a system procedure with no equivalent
+-- error TR_UNSUPPORTED_STATEMENT 19:1 dbo.sp_send_dbmail is a system procedure with no equivalent

@@ -4,7 +4,7 @@
 -- )
 BEGIN
   DECLARE v_n INT;
-  DECLARE v_rowcount BIGINT;
+  DECLARE lakeshift_rowcount BIGINT;
   body: BEGIN
     SET v_n = 1;
     BEGIN ATOMIC
@@ -16,10 +16,10 @@ BEGIN
       -- [TR_SEMANTIC] IF (@@ERROR != 0) BEGIN ROLLBACK TRAN; GOTO ErrorHandler; END
     END;
     loop_1: WHILE 1 = 1 DO
-      SET v_rowcount = (SELECT count(*) FROM shellcorp.gold.log WHERE logged_at < getvariable('p_cutoff'));
+      SET lakeshift_rowcount = (SELECT count(*) FROM shellcorp.gold.log WHERE logged_at < getvariable('p_cutoff'));
       DELETE FROM shellcorp.gold.log
       WHERE logged_at < getvariable('p_cutoff');
-      IF getvariable('v_rowcount') = 0 THEN
+      IF getvariable('lakeshift_rowcount') = 0 THEN
         LEAVE loop_1;
       END IF;
     END WHILE loop_1;

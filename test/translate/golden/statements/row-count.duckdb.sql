@@ -1,26 +1,32 @@
 BEGIN
   DECLARE v_id INT;
   DECLARE v_rows INT;
-  DECLARE v_rowcount BIGINT;
+  DECLARE lakeshift_rowcount BIGINT;
+  DECLARE v_RowCount INT;
   SET v_id = 7;
-  SET v_rowcount = (SELECT count(*) FROM shellcorp.gold.dim_store WHERE store_id = getvariable('v_id'));
+  SET lakeshift_rowcount = (SELECT count(*) FROM shellcorp.gold.dim_store WHERE store_id = getvariable('v_id'));
   UPDATE shellcorp.gold.dim_store
   SET store_name = 'x'
   WHERE store_id = getvariable('v_id');
-  IF getvariable('v_rowcount') = 0 THEN
+  IF getvariable('lakeshift_rowcount') = 0 THEN
     INSERT INTO shellcorp.gold.dim_store (store_id, store_name)
     VALUES (getvariable('v_id'), 'x');
   END IF;
-  SET v_rowcount = (SELECT count(*) FROM shellcorp.gold.dim_store AS s WHERE EXISTS (SELECT 1 FROM shellcorp.sales.closures AS c WHERE c.store_id = s.store_id));
+  SET lakeshift_rowcount = (SELECT count(*) FROM shellcorp.gold.dim_store AS s WHERE EXISTS (SELECT 1 FROM shellcorp.sales.closures AS c WHERE c.store_id = s.store_id));
   DELETE FROM shellcorp.gold.dim_store AS s
   WHERE EXISTS (SELECT 1 FROM shellcorp.sales.closures AS c WHERE c.store_id = s.store_id);
-  SET v_rows = getvariable('v_rowcount');
+  SET v_rows = getvariable('lakeshift_rowcount');
   UPDATE shellcorp.gold.dim_store
   SET store_name = 'y';
   -- [TR_RAISERROR_INFO] PRINT 'done'
   SET v_rows = /*[TR_UNSUPPORTED_EXPRESSION]*/ @@ROWCOUNT /*[/TR_UNSUPPORTED_EXPRESSION]*/;
+  SET lakeshift_rowcount = (SELECT count(*) FROM shellcorp.gold.dim_store WHERE store_id = getvariable('v_id'));
+  UPDATE shellcorp.gold.dim_store
+  SET store_name = 'z'
+  WHERE store_id = getvariable('v_id');
+  SET v_RowCount = getvariable('lakeshift_rowcount');
 END;
 
--- statements: 9/9 translated, 0 raw
+-- statements: 12/12 translated, 0 raw
 -- info TR_RAISERROR_INFO 12:1 PRINT dropped: SQL scripts do not print messages
 -- error TR_UNSUPPORTED_EXPRESSION 13:13 @@ROWCOUNT of a statement whose rows cannot be counted before it runs (dynamic SQL, a procedure call), or not read right after it: DuckDB has no row count of the last statement, so the rehearsal cannot run this

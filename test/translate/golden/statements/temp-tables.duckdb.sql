@@ -38,7 +38,9 @@ WHERE seen = false;
 
 SELECT id FROM tv_ids;
 
--- statements: 13/13 translated, 0 raw
+SELECT s.store_name, tt_stage.net, tt_stage.* FROM shellcorp.gold.dim_store AS s LEFT JOIN tt_stage ON tt_stage.store_id = s.store_id;
+
+-- statements: 14/14 translated, 0 raw
 -- info TR_TEMP_TABLE 2:1 #work became a session temporary table tt_work
 -- info TR_CONSTRAINT 2:37 PRIMARY KEY dropped from a temporary table: its columns stay NOT NULL
 -- info TR_TEMP_TABLE 9:9 table variable @ids became a session temporary table tv_ids, created at the start
