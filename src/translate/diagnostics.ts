@@ -220,6 +220,13 @@ export const DIAGNOSTICS = {
       'sys.* views, the SQL Server 2000 system tables (sysobjects, spt_values), the system databases and cdc.* functions do not exist in a lakehouse. Read information_schema or the Unity Catalog system tables; number rows with range(); read changes with Delta change data feed.',
     example: 'SELECT name FROM sys.tables WHERE schema_id = SCHEMA_ID(N\'dw\');',
   },
+  TR_REMOTE_QUERY: {
+    severity: 'warning',
+    title: 'OPENQUERY became remote_query through a Unity Catalog connection',
+    check:
+      "The query text runs on the other system as it is, as OPENQUERY ran it. Create the connection the message names (CREATE CONNECTION ... TYPE sqlserver) and grant its use; remote_query is in Public Preview.",
+    example: "SELECT * FROM OPENQUERY(ERP, 'SELECT id, name FROM dbo.customers');",
+  },
   TR_LINKED_SERVER: {
     severity: 'error',
     title: 'A four-part name reads or writes a table on a linked server',

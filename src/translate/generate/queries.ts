@@ -288,12 +288,33 @@ function tableFunction(node: TableFunction, mode: ApplyMode, ctx: TranslationCon
     STRING_SPLIT: stringSplit,
     OPENJSON: openJson,
     GENERATE_SERIES: generateSeries,
+    OPENQUERY: openQuery,
   };
   const rule = name === undefined ? undefined : rules[name];
   const text = rule === undefined || call.kind !== 'function-call' ? undefined : rule(call, node, mode, ctx);
   if (text !== undefined) return text;
   ctx.report('TR_UNSUPPORTED_EXPRESSION', node, `${name ?? 'this'} table-valued function has no equivalent known to lakeshift`);
   return `/*[TR_UNSUPPORTED_EXPRESSION]*/ ${sourceText(ctx, node).replaceAll('*/', '* /')} /*[/TR_UNSUPPORTED_EXPRESSION]*/`;
+}
+
+/**
+ * OPENQUERY(server, 'query') runs the query on the linked server, in that server's own SQL:
+ * Databricks' remote_query runs a query through a Unity Catalog connection the same way
+ * (Public Preview). The connection is named after the linked server; creating it is the
+ * migration's step, which the warning names. DuckDB cannot reach the server.
+ */
+function openQuery(call: FunctionCall, node: TableFunction, _mode: ApplyMode, ctx: TranslationContext): string | undefined {
+  const [serverNode, queryNode] = call.args;
+  if (ctx.target !== 'databricks' || call.args.length !== 2 || serverNode?.kind !== 'column-ref' || serverNode.parts.length !== 1) return undefined;
+  if (queryNode?.kind !== 'literal' || (queryNode.type !== 'string' && queryNode.type !== 'unicode-string')) return undefined;
+  const server = serverNode.parts[0]!;
+  const connection = server.toLowerCase().replace(/\W+/g, '_');
+  ctx.report(
+    'TR_REMOTE_QUERY',
+    node,
+    `OPENQUERY(${server}, ...) became remote_query('${connection}', query => ...): create a Unity Catalog connection named ${connection} to that server (remote_query is in Public Preview); the query text runs there as it is`,
+  );
+  return `remote_query(${ctx.dialect.stringLiteral(connection)}, query => ${ctx.dialect.stringLiteral(queryNode.value)})${aliasText(node.alias, node.columns, ctx)}`;
 }
 
 /** A literal separator as a regular expression matching it (Databricks split() takes a regex). */

@@ -12,7 +12,9 @@ SELECT g.mark FROM school.dbo.grades AS g;
 
 SELECT count(*) FROM INFORMATION_SCHEMA.TABLES;
 
--- statements: 7/7 translated, 0 raw
+SELECT c.id, c.name FROM /*[TR_UNSUPPORTED_EXPRESSION]*/ OPENQUERY(ERP, 'SELECT id, name FROM dbo.customers WHERE active = 1') AS c /*[/TR_UNSUPPORTED_EXPRESSION]*/;
+
+-- statements: 8/8 translated, 0 raw
 -- error TR_UNSUPPORTED_EXPRESSION 2:8 PARSE uses .NET culture rules: rewrite with to_date, to_timestamp or a cast
 -- error TR_UNSUPPORTED_EXPRESSION 3:8 sequences have no equivalent: use an identity column or row_number()
 -- error TR_UNSUPPORTED_EXPRESSION 4:8 the .STArea() method of an xml or CLR value has no equivalent
@@ -29,3 +31,4 @@ SELECT count(*) FROM INFORMATION_SCHEMA.TABLES;
 -- error TR_LINKED_SERVER 18:20 LEGACYSRV.school.dbo.grades is on the linked server LEGACYSRV: the name was kept without the server, so it names a table of this workspace; reach LEGACYSRV through Lakehouse Federation (a foreign catalog) and map the name with translate.names
 -- warning TR_NAME_NOT_MAPPED 18:20 school.dbo has no entry in translate.names; the name is kept as it is
 -- warning TR_NAME_NOT_MAPPED 19:22 INFORMATION_SCHEMA has no entry in translate.names; the name is kept as it is
+-- error TR_UNSUPPORTED_EXPRESSION 21:26 OPENQUERY table-valued function has no equivalent known to lakeshift
