@@ -258,3 +258,26 @@ describe('assignments, computed columns and table functions on DuckDB', () => {
     ]);
   });
 });
+
+describe('INSERT ... EXEC of dynamic SQL on DuckDB', () => {
+  it('inserts the rows of the query the text runs, with sp_executesql parameters bound', async () => {
+    await session.execute(`
+      CREATE TABLE sales.src (id INT, name VARCHAR);
+      INSERT INTO sales.src VALUES (1, 'a'), (4, 'd'), (5, 'e');
+      CREATE TABLE gold.result (id INT, name VARCHAR);
+    `);
+    const rows = await run(
+      `DECLARE @sql nvarchar(200) = N'SELECT id, name FROM sales.src WHERE id > @m';
+       CREATE TABLE #picked (id int, name nvarchar(10));
+       INSERT INTO #picked (id, name) EXEC sp_executesql @sql, N'@m int', @m = 3;
+       INSERT #picked EXEC (N'SELECT id * 10, name FROM sales.src WHERE id = 1');
+       INSERT INTO dw.result SELECT id, name FROM #picked;`,
+      'SELECT id, name FROM gold.result ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 4, name: 'd' },
+      { id: 5, name: 'e' },
+      { id: 10, name: 'a' },
+    ]);
+  });
+});

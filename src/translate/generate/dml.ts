@@ -23,6 +23,7 @@ import { columnRef, columnRefs, conjunction, conjuncts, hasSubquery, mapAst, nul
 import { typeFamily } from '../dialects/types.js';
 import { expression, expressionAs, isStringValued } from './expressions.js';
 import { changedRowsOutput, identityAssumption, insertOutput, mergeOutput, targetKey, type OutputPlan } from './output-clause.js';
+import { dynamicInsert } from './procedural.js';
 import { query, tableSource } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
@@ -272,7 +273,10 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
     if (written !== undefined) w.checkWritable(node, written);
     const source = node.source;
     if (source.kind === 'execute' || source.kind === 'execute-string') {
-      return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'INSERT ... EXEC has no equivalent: have the procedure write the table, or turn it into a query');
+      // The T-SQL INSERT, as written, goes in front of the dynamic text (which stays T-SQL).
+      const columns = node.columns.length === 0 ? '' : ` (${node.columns.map((column) => `[${column.replaceAll(']', ']]')}]`).join(', ')})`;
+      const dynamic = node.output.length > 0 || node.top !== undefined ? undefined : dynamicInsert(source, `INSERT INTO ${sourceText(w.ctx, node.target)}${columns} `, w);
+      return dynamic ?? w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'INSERT ... EXEC of a procedure has no equivalent: have the procedure write the table, or turn it into a query or a SQL table function');
     }
     const identity = identityOf(node.target, w);
     const plan = node.output.length === 0 ? undefined : insertOutput(node, identity?.identity, w);

@@ -264,10 +264,10 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
  * parameter definitions when they are passed by position. The statement text is still T-SQL,
  * where the markers are written @a: it must be translated, with @a becoming :a.
  */
-function spExecuteSql(node: ExecuteStatement, w: StatementWriter): ScriptNode[] {
+function spExecuteSql(node: ExecuteStatement, w: StatementWriter, prefix?: string): ScriptNode[] {
   const [statement, definitions, ...values] = node.arguments;
   if (statement === undefined) return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'sp_executesql without a statement');
-  w.ctx.report('TR_DYNAMIC_SQL', node, 'sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)');
+  if (prefix === undefined) w.ctx.report('TR_DYNAMIC_SQL', node, 'sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)');
   const names =
     definitions?.value.kind === 'literal' && (definitions.value.type === 'string' || definitions.value.type === 'unicode-string')
       ? [...definitions.value.value.matchAll(/@(\w+)/g)].map((match) => match[1]!)
@@ -283,7 +283,27 @@ function spExecuteSql(node: ExecuteStatement, w: StatementWriter): ScriptNode[] 
     const named = argument.name?.replace(/^@+/, '') ?? names?.[index];
     return named === undefined ? { value } : { value, name: named };
   });
-  return [{ kind: 'execute-immediate', sql: expression(statement.value, w.ctx), using, line: w.line(node) }];
+  const sql = expression(statement.value, w.ctx);
+  return [{ kind: 'execute-immediate', sql: prefix === undefined ? sql : `${w.ctx.dialect.stringLiteral(prefix)} || ${sql}`, using, line: w.line(node) }];
+}
+
+/**
+ * INSERT INTO t EXEC (@sql) / EXEC sp_executesql @sql: the rows of the query the text runs go
+ * into t. The INSERT becomes part of the dynamic text, which is T-SQL like the rest of it:
+ * `'INSERT INTO t ' || @sql`, run with EXECUTE IMMEDIATE. Undefined for EXEC of a procedure,
+ * whose result sets nothing in Databricks can insert.
+ */
+export function dynamicInsert(source: ExecuteStatement | ExecuteStringStatement, prefix: string, w: StatementWriter): ScriptNode[] | undefined {
+  const message = `INSERT ... EXEC of dynamic SQL became EXECUTE IMMEDIATE of '${prefix}' || the text: the text must be one query (INSERT ... EXEC inserted the rows of every result set), and it is still T-SQL: translate it`;
+  if (source.kind === 'execute-string') {
+    if (source.at !== undefined || source.as !== undefined) return undefined;
+    w.ctx.report('TR_DYNAMIC_SQL', source, message);
+    return [{ kind: 'execute-immediate', sql: [w.ctx.dialect.stringLiteral(prefix), ...source.parts.map((part) => expression(part, w.ctx))].join(' || '), using: [], line: w.line(source) }];
+  }
+  const parts = source.procedure.kind === 'variable' ? [] : source.procedure.parts;
+  if (parts.length === 0 || parts[parts.length - 1]!.toLowerCase() !== 'sp_executesql' || source.returnVariable !== undefined) return undefined;
+  w.ctx.report('TR_DYNAMIC_SQL', source, message);
+  return spExecuteSql(source, w, prefix);
 }
 
 /** EXEC ('...' + @x) / EXEC (@sql): dynamic SQL, run with EXECUTE IMMEDIATE. */

@@ -26,9 +26,17 @@ BEGIN
   -- EXEC msdb.dbo.sp_start_job @job_name = N'nightly'
   -- [TR_UNSUPPORTED_STATEMENT] dbo.sp_send_dbmail is a system procedure with no equivalent
   -- EXEC dbo.sp_send_dbmail @recipients = N'ops@example.com'
+  DROP TEMPORARY TABLE IF EXISTS tt_rows;
+  CREATE TEMPORARY TABLE tt_rows (
+    id INT
+  );
+  EXECUTE IMMEDIATE 'INSERT INTO #rows ([id]) ' || v_sql USING v_day AS d;
+  EXECUTE IMMEDIATE 'INSERT INTO #rows ' || v_sql;
+  -- [TR_UNSUPPORTED_STATEMENT] INSERT ... EXEC of a procedure has no equivalent: have the procedure write the table, or turn it into a query or a SQL table function
+  -- INSERT #rows EXEC etl.list_rows @day
 END;
 
--- statements: 13/17 translated, 0 raw
+-- statements: 18/24 translated, 0 raw
 -- warning TR_OUTPUT_PARAMETER 2:32 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_OUTPUT_PARAMETER 3:25 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_RETURN_VALUE 4:1 EXEC @rc = ...: Databricks procedures return no status code, so @rc is not set
@@ -43,3 +51,7 @@ END;
 -- warning TR_NAME_NOT_MAPPED 16:6 dbo has no entry in translate.names; the name is kept as it is
 -- error TR_UNSUPPORTED_STATEMENT 18:1 msdb.dbo.sp_start_job is a system procedure with no equivalent
 -- error TR_UNSUPPORTED_STATEMENT 19:1 dbo.sp_send_dbmail is a system procedure with no equivalent
+-- info TR_TEMP_TABLE 21:1 #rows became a session temporary table tt_rows
+-- warning TR_DYNAMIC_SQL 22:24 INSERT ... EXEC of dynamic SQL became EXECUTE IMMEDIATE of 'INSERT INTO #rows ([id]) ' || the text: the text must be one query (INSERT ... EXEC inserted the rows of every result set), and it is still T-SQL: translate it
+-- warning TR_DYNAMIC_SQL 23:14 INSERT ... EXEC of dynamic SQL became EXECUTE IMMEDIATE of 'INSERT INTO #rows ' || the text: the text must be one query (INSERT ... EXEC inserted the rows of every result set), and it is still T-SQL: translate it
+-- error TR_UNSUPPORTED_STATEMENT 24:1 INSERT ... EXEC of a procedure has no equivalent: have the procedure write the table, or turn it into a query or a SQL table function
