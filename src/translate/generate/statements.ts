@@ -3,6 +3,7 @@ import { countStatements, isStatement, walkAst } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics.js';
 import { errorTest } from '../rewrites/error-check.js';
+import { removeUnreachable } from '../rewrites/unreachable-code.js';
 import { rewriteStatements, type ScriptStatement } from '../rewrites/index.js';
 import { isRewritten } from '../rewrites/rewritten-statements.js';
 import type { ScriptNode, VariableDeclaration } from '../script-ir.js';
@@ -68,7 +69,11 @@ export class StatementWriter {
 
   statements(nodes: readonly ScriptStatement[]): ScriptNode[] {
     // The first list a writer sees is its object's: the GOTOs that remain are looked for there.
-    if (this.#gotoTargets === undefined) this.#gotoTargets = this.ctx.mentions('GOTO') ? liveGotoTargets(nodes) : new Set();
+    if (this.#gotoTargets === undefined) {
+      const jumps = this.ctx.mentions('GOTO');
+      if (jumps) nodes = removeUnreachable(nodes, liveGotoTargets);
+      this.#gotoTargets = jumps ? liveGotoTargets(nodes) : new Set();
+    }
     const list = rewriteStatements(nodes);
     const out: ScriptNode[] = [];
     let counted = false;
@@ -352,6 +357,14 @@ const handlers: StatementHandlers = {
   'cursor-loop': (node, w) => cursorLoop(node, w),
   'unconverted-cursor': (node, w) => unconvertedCursor(node, w),
   'atomic-block': (node, w) => atomicBlock(node, w),
+  unreachable: (node, w) =>
+    w.drop(
+      node,
+      'TR_SEMANTIC',
+      node.statements.length === 1 && node.statements[0]!.kind === 'goto'
+        ? `GOTO ${node.after} dropped: it jumps to the statement right after it`
+        : `never runs, dropped: it follows GOTO ${node.after} and no GOTO that still runs leads into it (@@ERROR checks are dead in Databricks, where a failing statement raises an error); error handling belongs in TRY/CATCH`,
+    ),
   'dead-error-check': (node, w) =>
     w.drop(
       node,
@@ -368,6 +381,7 @@ function liveGotoTargets(nodes: readonly ScriptStatement[]): ReadonlySet<string>
       // GOTOs are statements, and statements only hold statements directly: the expressions
       // and queries below them need no looking into.
       if (!isStatement(child) && !isRewritten(child as unknown as ScriptStatement)) return false;
+      if ((child as unknown as ScriptStatement).kind === 'unreachable') return false;
       if (child.kind === 'if' && child.else === undefined && errorTest(child.condition) === 'failed') return false;
       if (child.kind === 'goto') targets.add(child.label.toLowerCase());
       return true;

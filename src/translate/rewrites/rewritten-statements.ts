@@ -15,7 +15,7 @@ import type {
  * `kind` like the T-SQL syntax tree, and they keep the original statements they stand for, so
  * that nothing is lost and statement counts stay right.
  */
-export type RewrittenStatement = CursorLoopStatement | UnconvertedCursorStatement | AtomicBlockStatement | DeadErrorCheckStatement;
+export type RewrittenStatement = CursorLoopStatement | UnconvertedCursorStatement | AtomicBlockStatement | DeadErrorCheckStatement | UnreachableStatement;
 
 /** A statement list after the rewrites: T-SQL statements and rewritten ones. */
 export type ScriptStatement = Statement | RewrittenStatement;
@@ -65,6 +65,18 @@ export interface DeadErrorCheckStatement {
   readonly statement: IfStatement;
 }
 
+/**
+ * Statements after an unconditional GOTO that no live GOTO reaches (their label was only the
+ * target of dead @@ERROR checks), or a GOTO to the label right after it: never run.
+ */
+export interface UnreachableStatement {
+  readonly kind: 'unreachable';
+  readonly span: Span;
+  readonly statements: readonly Statement[];
+  /** The GOTO before them. */
+  readonly after: string;
+}
+
 /** A statement-list rewrite: a pure function from a list of statements to a new one. */
 export interface StatementRewrite {
   readonly name: string;
@@ -74,5 +86,11 @@ export interface StatementRewrite {
 }
 
 export function isRewritten(statement: ScriptStatement): statement is RewrittenStatement {
-  return statement.kind === 'cursor-loop' || statement.kind === 'unconverted-cursor' || statement.kind === 'atomic-block' || statement.kind === 'dead-error-check';
+  return (
+    statement.kind === 'cursor-loop' ||
+    statement.kind === 'unconverted-cursor' ||
+    statement.kind === 'atomic-block' ||
+    statement.kind === 'dead-error-check' ||
+    statement.kind === 'unreachable'
+  );
 }

@@ -36,8 +36,9 @@ export const transactionBlock: StatementRewrite = {
 function containsTransaction(statement: ScriptStatement): boolean {
   let found = false;
   walkAst(statement as Statement, (node) => {
-    // The ROLLBACK of a dead @@ERROR check never runs.
-    if ((node as { kind: string }).kind === 'dead-error-check') return false;
+    // The ROLLBACK of a dead @@ERROR check, or of code no GOTO reaches, never runs.
+    const kind = (node as { kind: string }).kind;
+    if (kind === 'dead-error-check' || kind === 'unreachable') return false;
     if (node.kind === 'transaction') found = true;
     return !found;
   });

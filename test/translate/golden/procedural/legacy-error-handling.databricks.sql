@@ -32,7 +32,30 @@ AS BEGIN
   END body;
 END;
 
--- statements: 23/23 translated, 0 raw
+CREATE OR REPLACE PROCEDURE shellcorp.etl.void_batch(
+  IN p_batch STRING
+)
+LANGUAGE SQL
+SQL SECURITY INVOKER
+AS BEGIN
+  BEGIN ATOMIC
+    DELETE FROM shellcorp.gold.check_lines
+    WHERE batch_no COLLATE UTF8_LCASE_RTRIM = p_batch;
+    -- [TR_SEMANTIC] IF @@ERROR <> 0 GOTO abort
+    UPDATE shellcorp.gold.batches
+    SET status = 'V'
+    WHERE batch_no COLLATE UTF8_LCASE_RTRIM = p_batch;
+    -- [TR_SEMANTIC] IF @@ERROR <> 0 GOTO abort
+    -- [TR_SEMANTIC] GOTO done
+    -- abort:
+    --   ROLLBACK TRANSACTION
+    --   GOTO finish
+    -- [TR_SEMANTIC] done:
+  END;
+  -- [TR_SEMANTIC] finish:
+END;
+
+-- statements: 38/38 translated, 0 raw
 -- warning TR_TRANSACTION 5:3 BEGIN TRANSACTION ... COMMIT became a BEGIN ATOMIC block: it needs Databricks SQL or Runtime 18.0 and above, and Unity Catalog managed tables with catalog commits
 -- warning TR_SEMANTIC 7:3 an @@ERROR check dropped: in Databricks a failing statement raises an error (stopping the script or reaching a handler), so this branch can never run; move the error handling into TRY/CATCH
 -- warning TR_SEMANTIC 9:3 an @@ERROR check dropped: in Databricks a failing statement raises an error (stopping the script or reaching a handler), so this branch can never run; move the error handling into TRY/CATCH
@@ -40,3 +63,9 @@ END;
 -- warning TR_RETURN_VALUE 17:3 RETURN with a status code: the code is not kept, Databricks procedures return no status
 -- warning TR_SEMANTIC 18:1 label ErrorHandler dropped: no GOTO reaches it once the @@ERROR checks are gone; the statements after it run in sequence, as before
 -- warning TR_RETURN_VALUE 20:3 RETURN with a status code: the code is not kept, Databricks procedures return no status
+-- warning TR_TRANSACTION 26:3 BEGIN TRANSACTION ... COMMIT became a BEGIN ATOMIC block: it needs Databricks SQL or Runtime 18.0 and above, and Unity Catalog managed tables with catalog commits
+-- warning TR_SEMANTIC 28:3 an @@ERROR check dropped: in Databricks a failing statement raises an error (stopping the script or reaching a handler), so this branch can never run; move the error handling into TRY/CATCH
+-- warning TR_SEMANTIC 30:3 an @@ERROR check dropped: in Databricks a failing statement raises an error (stopping the script or reaching a handler), so this branch can never run; move the error handling into TRY/CATCH
+-- warning TR_SEMANTIC 31:3 never runs, dropped: it follows GOTO done and no GOTO that still runs leads into it (@@ERROR checks are dead in Databricks, where a failing statement raises an error); error handling belongs in TRY/CATCH
+-- warning TR_SEMANTIC 35:1 label done dropped: no GOTO reaches it once the @@ERROR checks are gone; the statements after it run in sequence, as before
+-- warning TR_SEMANTIC 37:1 label finish dropped: no GOTO reaches it once the @@ERROR checks are gone; the statements after it run in sequence, as before
