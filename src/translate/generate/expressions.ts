@@ -1,4 +1,4 @@
-import type { DataType, Expression, FunctionCall, OrderByItem, WindowFrame, WindowSpec } from '../../tsql/index.js';
+import type { DataType, Expression, FunctionCall, OrderByItem, Query, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, stringComparison } from './collation.js';
 import { castExpression } from './convert-styles.js';
@@ -179,7 +179,7 @@ const handlers: ExpressionHandlers = {
   },
 
   exists(node, ctx) {
-    return `EXISTS (${query(node.query, ctx)})`;
+    return `EXISTS (${query(existenceQuery(node.query), ctx)})`;
   },
 
   /** = ANY (subquery) is IN, <> ALL is NOT IN, with the same NULL rules; other forms stay. */
@@ -647,4 +647,19 @@ function qualifiedParts(parts: readonly string[], ctx: TranslationContext): stri
       return ctx.dialect.identifier(part);
     })
     .join('.');
+}
+
+/**
+ * The query of EXISTS (...) without what cannot change whether it returns a row: TOP n (n at
+ * least 1) and ORDER BY. T-SQL code writes EXISTS (SELECT TOP 1 ...) out of habit; Databricks
+ * refuses LIMIT in a correlated EXISTS subquery.
+ */
+function existenceQuery(node: Query): Query {
+  const body = node.body;
+  if (body.kind !== 'select' || node.offset !== undefined || node.fetch !== undefined) return node;
+  const top = body.top;
+  const keepsARow = top === undefined || (!top.withTies && top.count.kind === 'literal' && Number(top.count.value) > 0);
+  if (!keepsARow || (top === undefined && node.orderBy.length === 0)) return node;
+  const { top: _dropped, ...rest } = body;
+  return { ...node, body: rest, orderBy: [] };
 }
