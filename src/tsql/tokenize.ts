@@ -23,7 +23,8 @@ for (let c = 0; c < 128; c++) {
 const UNICODE_LETTER = /[\p{L}\p{Nl}]/u;
 const UNICODE_PART = /[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}]/u;
 
-function isSpace(c: number): boolean {
+/** Whether the tokenizer reads the character as whitespace. */
+export function isSpace(c: number): boolean {
   if (c < 128) return ((ascii[c] ?? 0) & SPACE) !== 0;
   // No-break and typographic spaces pasted from documents, and a stray byte-order mark where
   // files were concatenated: SQL Server's lexer skips these like blanks.
@@ -68,14 +69,42 @@ for (const ch of PUNCTUATION) SYMBOL[ch.charCodeAt(0)] = PUNCT;
  * string or comment, characters T-SQL does not use) yields flagged or `unknown` tokens.
  */
 export function tokenize(text: string): Token[] {
+  return scan(text, true).tokens;
+}
+
+/**
+ * The tokens the grammar reads: those of tokenize() without whitespace and comments, except a
+ * block comment that runs to the end of the input (it is reported). For the parse a
+ * translation makes, where the trivia tokens would be a third of the objects it allocates and
+ * nothing reads them. `lossless`: the tokens, skipped ones included, tiled the text, each
+ * starting where the one before it ended.
+ */
+export function significantTokens(text: string): { readonly tokens: Token[]; readonly lossless: boolean } {
+  return scan(text, false);
+}
+
+function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boolean } {
   const tokens: Token[] = [];
   const n = text.length;
   let i = 0;
   // sqlcmd directives (:setvar, :r) are only recognised as the first thing on a line.
   let atLineStart = true;
+  // Where the last token (kept or skipped) ended, and whether each began there.
+  let covered = 0;
+  let lossless = true;
 
   const push = (kind: TokenKind, start: number, end: number, unterminated = false): void => {
+    if (start !== covered) lossless = false;
+    covered = end;
     tokens.push({ kind, start, end, text: text.slice(start, end), keyword: '', unterminated });
+  };
+  const skip = (kind: TokenKind, start: number, end: number, unterminated = false): void => {
+    if (trivia || unterminated) {
+      push(kind, start, end, unterminated);
+      return;
+    }
+    if (start !== covered) lossless = false;
+    covered = end;
   };
   // Words get their upper-cased keyword. Code in capitals reuses the text; other spellings share
   // one upper-cased copy per distinct word, since identifiers repeat throughout a file.
@@ -95,6 +124,8 @@ export function tokenize(text: string): Token[] {
       keyword = upper.get(t) ?? t.toUpperCase();
       if (upper.size < 50_000) upper.set(t, keyword);
     }
+    if (start !== covered) lossless = false;
+    covered = end;
     tokens.push({ kind: 'word', start, end, text: t, keyword, unterminated: false });
   };
 
@@ -111,7 +142,7 @@ export function tokenize(text: string): Token[] {
         if (d === 10 || d === 13) sawBreak = true;
         i++;
       }
-      push('whitespace', start, i);
+      skip('whitespace', start, i);
       if (sawBreak) atLineStart = true;
       continue;
     }
@@ -127,7 +158,7 @@ export function tokenize(text: string): Token[] {
         if (d === 10 || d === 13) break;
         i++;
       }
-      push('line-comment', start, i);
+      skip('line-comment', start, i);
       continue;
     }
 
@@ -147,7 +178,7 @@ export function tokenize(text: string): Token[] {
           i++;
         }
       }
-      push('block-comment', start, i, depth > 0);
+      skip('block-comment', start, i, depth > 0);
       continue;
     }
 
@@ -286,7 +317,7 @@ export function tokenize(text: string): Token[] {
     }
     push('unknown', start, i);
   }
-  return tokens;
+  return { tokens, lossless: lossless && covered === n };
 }
 
 const KNOWN_START = new Uint8Array(128);

@@ -6,7 +6,7 @@ import type { TsqlDiagnostic } from '../diagnostics.js';
 import { LineIndex } from '../line-index.js';
 import type { Token } from '../token.js';
 import { isTrivia } from '../token.js';
-import { tokenize } from '../tokenize.js';
+import { significantTokens, tokenize } from '../tokenize.js';
 import { parseStatementList } from './statements.js';
 import { TokenStream } from './token-stream.js';
 import type { PendingDiagnostic } from './token-stream.js';
@@ -31,6 +31,50 @@ const MAX_DIAGNOSTICS_PER_CODE = 200;
  */
 export function parseTsql(text: string): TsqlParseResult {
   const tokens = tokenize(text);
+  const parsed = parseTokens(text, tokens);
+  return {
+    script: parsed.script,
+    tokens,
+    batches: parsed.batches,
+    diagnostics: parsed.diagnostics,
+    get lineIndex(): LineIndex {
+      return parsed.lineIndex();
+    },
+  };
+}
+
+/** What a translation needs of a parse: parseTsql() without the tokens. */
+export interface TsqlStatementsParse {
+  readonly script: Script;
+  /** Sorted by position. */
+  readonly diagnostics: readonly TsqlDiagnostic[];
+  readonly lineIndex: LineIndex;
+  /** Whether the tokens tiled the text, each starting where the one before it ended. */
+  readonly lossless: boolean;
+}
+
+/**
+ * The same statements and diagnostics as parseTsql(), read from the significant tokens only:
+ * no whitespace or comment token is made, and there are no tokens to keep.
+ */
+export function parseTsqlStatements(text: string): TsqlStatementsParse {
+  const { tokens, lossless } = significantTokens(text);
+  const parsed = parseTokens(text, tokens);
+  return {
+    script: parsed.script,
+    diagnostics: parsed.diagnostics,
+    lossless,
+    get lineIndex(): LineIndex {
+      return parsed.lineIndex();
+    },
+  };
+}
+
+/** Batches and statements from tokens, all of them or the significant ones. */
+function parseTokens(
+  text: string,
+  tokens: readonly Token[],
+): { readonly script: Script; readonly batches: readonly Batch[]; readonly diagnostics: readonly TsqlDiagnostic[]; readonly lineIndex: () => LineIndex } {
   const batches = splitBatches(text, tokens);
   // Lines are only needed for diagnostics and for callers that ask: built on first use.
   let lines: LineIndex | undefined;
@@ -52,15 +96,7 @@ export function parseTsql(text: string): TsqlParseResult {
     pending = [{ code: TsqlDiagnosticCode.syntaxError, severity: 'error', message, span }];
   }
   const diagnostics = pending.length === 0 ? [] : finishDiagnostics(pending, lineIndex());
-  return {
-    script,
-    tokens,
-    batches,
-    diagnostics,
-    get lineIndex(): LineIndex {
-      return lineIndex();
-    },
-  };
+  return { script, batches, diagnostics, lineIndex };
 }
 
 function parseBatch(text: string, tokens: readonly Token[], batch: Batch, pending: PendingDiagnostic[]): BatchNode {
