@@ -25,6 +25,7 @@ export const cursorToFor: StatementRewrite = {
 };
 
 function convertCursors(statements: readonly ScriptStatement[]): readonly ScriptStatement[] {
+  if (!statements.some((statement) => statement.kind === 'declare-cursor')) return statements;
   const result: ScriptStatement[] = [];
   for (let index = 0; index < statements.length; index++) {
     const statement = statements[index]!;

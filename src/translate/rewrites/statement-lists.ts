@@ -38,3 +38,28 @@ export function rewriteNestedLists(statement: ScriptStatement, rewrite: ListRewr
 export function statementsOf(statement: Statement): readonly Statement[] {
   return statement.kind === 'block' ? statement.statements : [statement];
 }
+
+/**
+ * `statements` with each statement that `rewrite` rewrites replaced by what it gives (one
+ * statement or several); the list itself when it rewrites none. Most lists a procedure holds
+ * have nothing to rewrite, and each rewrite runs on every one of them.
+ */
+export function rewriteEach(
+  statements: readonly ScriptStatement[],
+  rewrite: (statement: ScriptStatement) => ScriptStatement | readonly ScriptStatement[] | undefined,
+): readonly ScriptStatement[] {
+  let result: ScriptStatement[] | undefined;
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index]!;
+    const replacement = rewrite(statement);
+    if (replacement === undefined) {
+      result?.push(statement);
+      continue;
+    }
+    result ??= statements.slice(0, index);
+    if (Array.isArray(replacement)) result.push(...(replacement as readonly ScriptStatement[]));
+    else result.push(replacement as ScriptStatement);
+  }
+  return result ?? statements;
+}
+

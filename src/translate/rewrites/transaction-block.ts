@@ -12,6 +12,7 @@ export const transactionBlock: StatementRewrite = {
   name: 'transaction-block',
   purpose: 'BEGIN TRANSACTION ... COMMIT in one block becomes a BEGIN ATOMIC block',
   apply: (statements) => {
+    if (!statements.some((statement) => statement.kind === 'transaction' && statement.action === 'BEGIN')) return statements;
     const result: ScriptStatement[] = [];
     for (let index = 0; index < statements.length; index++) {
       const begin = statements[index]!;
