@@ -169,9 +169,9 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
 }
 
 function indent(text: string, pad: string): string {
-  return pad + text.replaceAll('\n', `\n${pad}`);
+  return pad === '' ? text : pad + text.replaceAll('\n', `\n${pad}`);
 }
 
 function inline(text: string): string {
-  return text.replace(/\n\s*/g, ' ');
+  return text.includes('\n') ? text.replace(/\n\s*/g, ' ') : text;
 }
