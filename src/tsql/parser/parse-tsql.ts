@@ -100,10 +100,19 @@ function parseTokens(
 }
 
 function parseBatch(text: string, tokens: readonly Token[], batch: Batch, pending: PendingDiagnostic[]): BatchNode {
-  const significant: Token[] = [];
-  for (let i = batch.tokenStart; i < batch.tokenEnd; i++) {
-    const token = tokens[i] as Token;
-    if (!isTrivia(token)) significant.push(token);
+  let trivia = 0;
+  for (let i = batch.tokenStart; i < batch.tokenEnd; i++) if (isTrivia(tokens[i] as Token)) trivia++;
+  // From significantTokens() there is nothing to leave out: the batch's tokens as they are.
+  let significant: readonly Token[];
+  if (trivia === 0) {
+    significant = batch.tokenStart === 0 && batch.tokenEnd === tokens.length ? tokens : tokens.slice(batch.tokenStart, batch.tokenEnd);
+  } else {
+    const kept: Token[] = [];
+    for (let i = batch.tokenStart; i < batch.tokenEnd; i++) {
+      const token = tokens[i] as Token;
+      if (!isTrivia(token)) kept.push(token);
+    }
+    significant = kept;
   }
   const p = new TokenStream(text, significant, batch.span.end);
   let statements: Statement[];
