@@ -1,5 +1,5 @@
 import type { Span } from './line-index.js';
-import type { Token } from './token.js';
+import type { Token, TokenKind } from './token.js';
 import { isSpace, tokenize } from './tokenize.js';
 
 /** The `GO [count]` line that ends a batch. */
@@ -32,22 +32,45 @@ export interface Batch {
  * read from the text; token ranges index into the tokens given.
  */
 export function splitBatches(text: string, tokens: readonly Token[] = tokenize(text)): Batch[] {
+  return splitTokenBatches(text, {
+    length: tokens.length,
+    kind: (index) => (tokens[index] as Token).kind,
+    start: (index) => (tokens[index] as Token).start,
+    end: (index) => (tokens[index] as Token).end,
+    keyword: (index) => (tokens[index] as Token).keyword,
+    text: (index) => (tokens[index] as Token).text,
+  });
+}
+
+/** What splitting reads of the tokens, by index: a TokenTable, or a list of tokens. */
+export interface BatchTokens {
+  readonly length: number;
+  kind(index: number): TokenKind;
+  start(index: number): number;
+  end(index: number): number;
+  keyword(index: number): string;
+  text(index: number): string;
+}
+
+/** splitBatches() over tokens read by index (the parser's TokenTable). */
+export function splitTokenBatches(text: string, tokens: BatchTokens): Batch[] {
   const batches: Batch[] = [];
   let batchStart = 0;
   let batchTokenStart = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    if (token.keyword !== 'GO' || !startsLine(text, token.start)) continue;
+    if (tokens.keyword(i) !== 'GO') continue;
+    const goStart = tokens.start(i);
+    if (!startsLine(text, goStart)) continue;
     const line = goLineEnd(text, tokens, i);
     if (line === undefined) continue;
     // The separator's tokens: all up to the end of the GO line (its comment included).
     let last = i;
-    while (last + 1 < tokens.length && (tokens[last + 1] as Token).end <= line.end) last++;
+    while (last + 1 < tokens.length && tokens.end(last + 1) <= line.end) last++;
     batches.push({
-      span: { start: batchStart, end: token.start },
+      span: { start: batchStart, end: goStart },
       tokenStart: batchTokenStart,
       tokenEnd: i,
-      separator: { span: { start: token.start, end: line.end }, count: line.count, tokenStart: i, tokenEnd: last + 1 },
+      separator: { span: { start: goStart, end: line.end }, count: line.count, tokenStart: i, tokenEnd: last + 1 },
     });
     batchStart = line.end;
     batchTokenStart = last + 1;
@@ -79,9 +102,9 @@ function startsLine(text: string, offset: number): boolean {
  * Where the GO line starting at token `go` ends (after its count or `--` comment) and its
  * count, or undefined when the line holds anything else after GO.
  */
-function goLineEnd(text: string, tokens: readonly Token[], go: number): { end: number; count: number } | undefined {
+function goLineEnd(text: string, tokens: BatchTokens, go: number): { end: number; count: number } | undefined {
   const n = text.length;
-  let end = (tokens[go] as Token).end;
+  let end = tokens.end(go);
   let count = 1;
   let sawCount = false;
   let next = go + 1;
@@ -94,12 +117,13 @@ function goLineEnd(text: string, tokens: readonly Token[], go: number): { end: n
       return { end: k, count };
     }
     // Anything else must be the count, the token that starts here (blanks are skipped over).
-    while (next < tokens.length && (tokens[next] as Token).end <= position) next++;
-    const token = tokens[next];
-    if (sawCount || token === undefined || token.start !== position || token.kind !== 'number' || !/^\d+$/.test(token.text)) return undefined;
+    while (next < tokens.length && tokens.end(next) <= position) next++;
+    if (sawCount || next >= tokens.length || tokens.start(next) !== position || tokens.kind(next) !== 'number') return undefined;
+    const digits = tokens.text(next);
+    if (!/^\d+$/.test(digits)) return undefined;
     sawCount = true;
-    count = Number(token.text);
-    end = token.end;
+    count = Number(digits);
+    end = tokens.end(next);
     position = end;
     next++;
   }

@@ -1,4 +1,5 @@
 import type { Token, TokenKind } from './token.js';
+import { KIND_CODES, KINDS, TokenTable } from './token-table.js';
 
 // Character classes for the ASCII range; anything above is classified by Unicode category.
 const IDENT_START = 1;
@@ -69,22 +70,49 @@ for (const ch of PUNCTUATION) SYMBOL[ch.charCodeAt(0)] = PUNCT;
  * string or comment, characters T-SQL does not use) yields flagged or `unknown` tokens.
  */
 export function tokenize(text: string): Token[] {
-  return scan(text, true).tokens;
+  const tokens: Token[] = [];
+  scan(text, true, (kind, start, end, keyword, unterminated, tokenText) => {
+    tokens.push({ kind: KINDS[kind] as TokenKind, start, end, text: tokenText ?? text.slice(start, end), keyword, unterminated });
+  });
+  return tokens;
 }
 
 /**
  * The tokens the grammar reads: those of tokenize() without whitespace and comments, except a
- * block comment that runs to the end of the input (it is reported). For the parse a
- * translation makes, where the trivia tokens would be a third of the objects it allocates and
- * nothing reads them. `lossless`: the tokens, skipped ones included, tiled the text, each
- * starting where the one before it ended.
+ * block comment that runs to the end of the input (it is reported). `lossless`: the tokens,
+ * skipped ones included, tiled the text, each starting where the one before it ended.
  */
 export function significantTokens(text: string): { readonly tokens: Token[]; readonly lossless: boolean } {
-  return scan(text, false);
+  const tokens: Token[] = [];
+  const lossless = scan(text, false, (kind, start, end, keyword, unterminated, tokenText) => {
+    tokens.push({ kind: KINDS[kind] as TokenKind, start, end, text: tokenText ?? text.slice(start, end), keyword, unterminated });
+  });
+  return { tokens, lossless };
 }
 
-function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boolean } {
-  const tokens: Token[] = [];
+/**
+ * significantTokens() as a table (token-table.ts), for the parse a translation makes: no
+ * object or string per token outlives the scan.
+ */
+export function significantTokenTable(text: string): { readonly table: TokenTable; readonly lossless: boolean } {
+  // About one significant token in eight characters of T-SQL: the table grows from there.
+  const table = new TokenTable(text, (text.length >> 3) + 16);
+  const lossless = scan(text, false, (kind, start, end, keyword, unterminated) => table.push(kind, start, end, keyword, unterminated));
+  return { table, lossless };
+}
+
+/** Receives each token of a scan in order, its kind as a code (KIND_CODES); `text` when the scan has cut it out already (words). */
+type TokenSink = (kind: number, start: number, end: number, keyword: string, unterminated: boolean, text?: string) => void;
+
+/** Token kind codes, by kind. */
+const K = KIND_CODES;
+
+/**
+ * The tokenizer: passes each token to `emit` (whitespace and comments only with `trivia`, or
+ * when unterminated, to be reported) and says whether the tokens, skipped ones included, tiled
+ * the text, each starting where the one before it ended.
+ */
+function scan(text: string, trivia: boolean, emit: TokenSink): boolean {
   const n = text.length;
   let i = 0;
   // sqlcmd directives (:setvar, :r) are only recognised as the first thing on a line.
@@ -93,12 +121,12 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
   let covered = 0;
   let lossless = true;
 
-  const push = (kind: TokenKind, start: number, end: number, unterminated = false): void => {
+  const push = (kind: number, start: number, end: number, unterminated = false): void => {
     if (start !== covered) lossless = false;
     covered = end;
-    tokens.push({ kind, start, end, text: text.slice(start, end), keyword: '', unterminated });
+    emit(kind, start, end, '', unterminated);
   };
-  const skip = (kind: TokenKind, start: number, end: number, unterminated = false): void => {
+  const skip = (kind: number, start: number, end: number, unterminated = false): void => {
     if (trivia || unterminated) {
       push(kind, start, end, unterminated);
       return;
@@ -106,27 +134,27 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
     if (start !== covered) lossless = false;
     covered = end;
   };
-  // Words get their upper-cased keyword. Code in capitals reuses the text; other spellings share
-  // one upper-cased copy per distinct word, since identifiers repeat throughout a file.
-  const upper = new Map<string, string>();
+  // Words get their upper-cased keyword, one string per distinct spelling, since identifiers
+  // repeat throughout a file.
+  const keywords = new Map<string, string>();
   const pushWord = (start: number, end: number): void => {
     const t = text.slice(start, end);
-    let lower = false;
-    for (let k = start; k < end; k++) {
-      const d = text.charCodeAt(k);
-      if ((d >= 97 && d <= 122) || d >= 128) {
-        lower = true;
-        break;
+    let keyword = keywords.get(t);
+    if (keyword === undefined) {
+      let lower = false;
+      for (let k = start; k < end; k++) {
+        const d = text.charCodeAt(k);
+        if ((d >= 97 && d <= 122) || d >= 128) {
+          lower = true;
+          break;
+        }
       }
-    }
-    let keyword = t;
-    if (lower) {
-      keyword = upper.get(t) ?? t.toUpperCase();
-      if (upper.size < 50_000) upper.set(t, keyword);
+      keyword = lower ? t.toUpperCase() : t;
+      if (keywords.size < 50_000) keywords.set(t, keyword);
     }
     if (start !== covered) lossless = false;
     covered = end;
-    tokens.push({ kind: 'word', start, end, text: t, keyword, unterminated: false });
+    emit(K.word, start, end, keyword, false, t);
   };
 
   while (i < n) {
@@ -142,7 +170,7 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
         if (d === 10 || d === 13) sawBreak = true;
         i++;
       }
-      skip('whitespace', start, i);
+      skip(K.whitespace, start, i);
       if (sawBreak) atLineStart = true;
       continue;
     }
@@ -158,7 +186,7 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
         if (d === 10 || d === 13) break;
         i++;
       }
-      skip('line-comment', start, i);
+      skip(K['line-comment'], start, i);
       continue;
     }
 
@@ -178,35 +206,35 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
           i++;
         }
       }
-      skip('block-comment', start, i, depth > 0);
+      skip(K['block-comment'], start, i, depth > 0);
       continue;
     }
 
     // N'unicode string'
     if ((c === 78 || c === 110) /* N n */ && next === 39) {
       i = scanQuoted(text, i + 1, 39);
-      push('unicode-string', start, i < 0 ? n : i, i < 0);
+      push(K['unicode-string'], start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
 
     if (c === 39 /* ' */) {
       i = scanQuoted(text, i, 39);
-      push('string', start, i < 0 ? n : i, i < 0);
+      push(K.string, start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
 
     if (c === 91 /* [ */) {
       i = scanQuoted(text, i, 93);
-      push('bracket-identifier', start, i < 0 ? n : i, i < 0);
+      push(K['bracket-identifier'], start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
 
     if (c === 34 /* " */) {
       i = scanQuoted(text, i, 34);
-      push('quoted-identifier', start, i < 0 ? n : i, i < 0);
+      push(K['quoted-identifier'], start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
@@ -215,13 +243,13 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
     if (c === 48 && (next === 120 || next === 88)) {
       i += 2;
       while (i < n && isHex(text.charCodeAt(i))) i++;
-      push('binary', start, i);
+      push(K.binary, start, i);
       continue;
     }
 
     if (isDigit(c) || (c === 46 /* . */ && isDigit(next))) {
       i = scanNumber(text, i);
-      push('number', start, i);
+      push(K.number, start, i);
       continue;
     }
 
@@ -231,7 +259,7 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
       while (j < n && isIdentPart(text, j, text.charCodeAt(j))) j++;
       if (j > i + (system ? 2 : 1)) {
         i = j;
-        push(system ? 'system-variable' : 'variable', start, i);
+        push(system ? K['system-variable'] : K.variable, start, i);
         continue;
       }
     }
@@ -240,7 +268,7 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
       let j = i + (next === 35 ? 2 : 1);
       while (j < n && isIdentPart(text, j, text.charCodeAt(j))) j++;
       i = j;
-      push('temp-name', start, i);
+      push(K['temp-name'], start, i);
       continue;
     }
 
@@ -251,14 +279,14 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
         while (j < n && text.charCodeAt(j) !== 41 && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
         if (j < n && text.charCodeAt(j) === 41) {
           i = j + 1;
-          push('sqlcmd-variable', start, i);
+          push(K['sqlcmd-variable'], start, i);
           continue;
         }
       }
       // $12.50: a money constant
       if (isDigit(next) || (next === 46 && isDigit(i + 2 < n ? text.charCodeAt(i + 2) : -1))) {
         i = scanNumber(text, i + 1);
-        push('money', start, i);
+        push(K.money, start, i);
         continue;
       }
       // $action, $IDENTITY, $ROWGUID, $PARTITION: pseudo-columns and functions
@@ -276,7 +304,7 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
       // name: (but not name::) is a label, the target of GOTO
       if (i < n && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) !== 58) {
         i++;
-        push('label', start, i);
+        push(K.label, start, i);
         continue;
       }
       pushWord(start, i);
@@ -290,7 +318,7 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
         if (d === 10 || d === 13) break;
         i++;
       }
-      push('sqlcmd-command', start, i);
+      push(K['sqlcmd-command'], start, i);
       continue;
     }
 
@@ -299,11 +327,11 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
       if (cls !== 0) {
         if (next >= 0 && next < 128 && TWO_CHAR_OPERATORS.has(c * 128 + next)) {
           i += 2;
-          push('operator', start, i);
+          push(K.operator, start, i);
           continue;
         }
         i++;
-        push(cls === OPERATOR ? 'operator' : 'punctuation', start, i);
+        push(cls === OPERATOR ? K.operator : K.punctuation, start, i);
         continue;
       }
     }
@@ -315,9 +343,9 @@ function scan(text: string, trivia: boolean): { tokens: Token[]; lossless: boole
       if (isSpace(d) || isKnownStart(text, i, d)) break;
       i++;
     }
-    push('unknown', start, i);
+    push(K.unknown, start, i);
   }
-  return { tokens, lossless: lossless && covered === n };
+  return lossless && covered === n;
 }
 
 const KNOWN_START = new Uint8Array(128);

@@ -76,18 +76,18 @@ const COMPARISON: ReadonlySet<string> = new Set(['=', '<>', '!=', '<', '>', '<='
  * and `!=` separated by blanks, which the tokenizer sees as two operators.
  */
 function acceptComparison(p: TokenStream): ComparisonOperator | undefined {
-  const token = p.cur;
-  if (token.kind !== 'operator' || !COMPARISON.has(token.text)) return undefined;
+  const first = p.op;
+  if (!COMPARISON.has(first)) return undefined;
   p.pos++;
-  const next = p.cur;
-  if (next.kind === 'operator' && (token.text === '<' || token.text === '>' || token.text === '!')) {
-    const combined = token.text + next.text;
+  const next = p.op;
+  if (next !== '' && (first === '<' || first === '>' || first === '!')) {
+    const combined = first + next;
     if (COMPARISON.has(combined)) {
       p.pos++;
       return combined as ComparisonOperator;
     }
   }
-  return token.text as ComparisonOperator;
+  return first as ComparisonOperator;
 }
 
 /** Comparisons and the predicates IS NULL, IN, BETWEEN, LIKE, which bind tighter than NOT. */
@@ -175,9 +175,7 @@ function parseAdditive(p: TokenStream): Expression {
   const start = p.start;
   let left = parseMultiplicative(p);
   for (;;) {
-    const token = p.cur;
-    if (token.kind !== 'operator') return left;
-    const op = token.text;
+    const op = p.op;
     if (op !== '+' && op !== '-' && op !== '&' && op !== '|' && op !== '^') return left;
     p.pos++;
     const right = parseMultiplicative(p);
@@ -189,9 +187,7 @@ function parseMultiplicative(p: TokenStream): Expression {
   const start = p.start;
   let left = parseUnary(p);
   for (;;) {
-    const token = p.cur;
-    if (token.kind !== 'operator') return left;
-    const op = token.text;
+    const op = p.op;
     if (op !== '*' && op !== '/' && op !== '%') return left;
     p.pos++;
     const right = parseUnary(p);
@@ -200,14 +196,14 @@ function parseMultiplicative(p: TokenStream): Expression {
 }
 
 function parseUnary(p: TokenStream): Expression {
-  const token = p.cur;
-  if (token.kind === 'operator' && (token.text === '-' || token.text === '+' || token.text === '~')) {
+  const op = p.op;
+  if (op === '-' || op === '+' || op === '~') {
     const start = p.start;
     p.pos++;
     p.enter();
     const operand = parseUnary(p);
     p.leave();
-    return { kind: 'unary', operator: token.text, operand, span: p.spanFrom(start) };
+    return { kind: 'unary', operator: op, operand, span: p.spanFrom(start) };
   }
   return parsePostfix(p);
 }

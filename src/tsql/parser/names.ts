@@ -1,5 +1,6 @@
 import type { DataType, ObjectName, OptionItem } from '../ast.js';
 import type { Token } from '../token.js';
+import type { TokenTable } from '../token-table.js';
 import { RESERVED_KEYWORDS, STATEMENT_KEYWORDS } from './keywords.js';
 import type { TokenStream } from './token-stream.js';
 
@@ -49,13 +50,18 @@ const TWO_WORD_STARTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['COPY', new Set(['INTO'])],
 ]);
 
-/** Whether a statement begins at `tokens[index]`, two-word openings included. */
-export function statementStartsAt(tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index];
-  if (token === undefined) return false;
-  if (isStatementStart(token)) return true;
-  const second = TWO_WORD_STARTS.get(token.keyword);
-  return second !== undefined && second.has(tokens[index + 1]?.keyword ?? '');
+/** Whether a statement begins at token `index`, two-word openings included. */
+export function statementStartsAt(tokens: TokenTable, index: number): boolean {
+  if (index < 0 || index >= tokens.length) return false;
+  const keyword = tokens.keyword(index);
+  if (tokens.isWord(index)) {
+    if (STATEMENT_KEYWORDS.has(keyword)) return true;
+  } else {
+    const kind = tokens.kind(index);
+    if (kind === 'label' || kind === 'sqlcmd-command') return true;
+  }
+  const second = TWO_WORD_STARTS.get(keyword);
+  return second !== undefined && second.has(tokens.keyword(index + 1));
 }
 
 /** Whether a statement begins at the cursor. */

@@ -1,0 +1,175 @@
+import type { Token, TokenKind } from './token.js';
+
+/** Token kinds by their code in a table; the order is the codes'. */
+export const KINDS: readonly TokenKind[] = [
+  'whitespace',
+  'line-comment',
+  'block-comment',
+  'word',
+  'bracket-identifier',
+  'quoted-identifier',
+  'variable',
+  'system-variable',
+  'temp-name',
+  'string',
+  'unicode-string',
+  'number',
+  'money',
+  'binary',
+  'sqlcmd-variable',
+  'sqlcmd-command',
+  'label',
+  'operator',
+  'punctuation',
+  'unknown',
+];
+/** The code of each token kind. */
+export const KIND_CODES: Readonly<Record<TokenKind, number>> = Object.fromEntries(KINDS.map((kind, code) => [kind, code])) as Record<TokenKind, number>;
+const WORD = KIND_CODES.word;
+const OPERATOR = KIND_CODES.operator;
+const PUNCTUATION = KIND_CODES.punctuation;
+/** Set in a kind byte for a string, quoted identifier or comment that runs to the end of the input. */
+const UNTERMINATED = 0x80;
+
+/**
+ * Tokens as columns: kinds, offsets and keywords in arrays, with no object per token. What the
+ * parser reads: tokens live until the parse of their text ends, and for the large procedures of
+ * an estate, as objects with their own text, they were most of what the parse kept alive
+ * through every garbage collection. A token is made into a Token object where one is asked for
+ * (token()); its text is read from the source.
+ */
+export class TokenTable {
+  readonly source: string;
+  #kinds: Uint8Array;
+  #starts: Int32Array;
+  #ends: Int32Array;
+  /** The upper-cased keyword of each word, '' for other tokens: an index into #keywordTexts. */
+  #keywordIds: Int32Array;
+  /** Each distinct keyword once, '' first; shared by ranges of the table. */
+  #keywordTexts: string[];
+  #keywordIndex: Map<string, number>;
+  #length = 0;
+
+  /** `capacity` tokens fit before the columns grow; `keywords` are shared with the table a range is cut from. */
+  constructor(source: string, capacity = 16, keywords?: TokenTable) {
+    this.source = source;
+    this.#kinds = new Uint8Array(capacity);
+    this.#starts = new Int32Array(capacity);
+    this.#ends = new Int32Array(capacity);
+    this.#keywordIds = new Int32Array(capacity);
+    this.#keywordTexts = keywords === undefined ? [''] : keywords.#keywordTexts;
+    this.#keywordIndex = keywords === undefined ? new Map<string, number>().set('', 0) : keywords.#keywordIndex;
+  }
+
+  /** A table of the given tokens (those of tokenize() or a selection), all of whose offsets index into `source`. */
+  static of(source: string, tokens: readonly Token[]): TokenTable {
+    const table = new TokenTable(source, Math.max(16, tokens.length));
+    for (const token of tokens) table.push(KIND_CODES[token.kind], token.start, token.end, token.keyword, token.unterminated);
+    return table;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** Adds a token of kind `code` (KIND_CODES). */
+  push(code: number, start: number, end: number, keyword: string, unterminated: boolean): void {
+    const index = this.#length;
+    if (index === this.#kinds.length) this.#grow();
+    this.#kinds[index] = code | (unterminated ? UNTERMINATED : 0);
+    this.#starts[index] = start;
+    this.#ends[index] = end;
+    let id = this.#keywordIndex.get(keyword);
+    if (id === undefined) {
+      id = this.#keywordTexts.length;
+      this.#keywordTexts.push(keyword);
+      this.#keywordIndex.set(keyword, id);
+    }
+    this.#keywordIds[index] = id;
+    this.#length = index + 1;
+  }
+
+  /** Tokens `start` to `end` (exclusive) as a table of their own, sharing this one's storage. */
+  range(start: number, end: number): TokenTable {
+    const range = new TokenTable(this.source, 0, this);
+    range.#kinds = this.#kinds.subarray(start, end);
+    range.#starts = this.#starts.subarray(start, end);
+    range.#ends = this.#ends.subarray(start, end);
+    range.#keywordIds = this.#keywordIds.subarray(start, end);
+    range.#length = end - start;
+    return range;
+  }
+
+  // Readers take any index: out of range, a token reads as nothing (kind unknown, no keyword).
+
+  kind(index: number): TokenKind {
+    return index >= 0 && index < this.#length ? (KINDS[(this.#kinds[index] as number) & ~UNTERMINATED] as TokenKind) : 'unknown';
+  }
+
+  isWord(index: number): boolean {
+    return index >= 0 && index < this.#length && ((this.#kinds[index] as number) & ~UNTERMINATED) === WORD;
+  }
+
+  start(index: number): number {
+    return this.#starts[index] as number;
+  }
+
+  end(index: number): number {
+    return this.#ends[index] as number;
+  }
+
+  keyword(index: number): string {
+    return index >= 0 && index < this.#length ? (this.#keywordTexts[this.#keywordIds[index] as number] as string) : '';
+  }
+
+  unterminated(index: number): boolean {
+    return index >= 0 && index < this.#length && ((this.#kinds[index] as number) & UNTERMINATED) !== 0;
+  }
+
+  text(index: number): string {
+    return this.source.slice(this.#starts[index], this.#ends[index]);
+  }
+
+  /** Whether token `index` is punctuation or an operator written `symbol` (one or two characters). */
+  isSymbol(index: number, symbol: string): boolean {
+    if (index < 0 || index >= this.#length) return false;
+    const code = this.#kinds[index] as number;
+    if (code !== PUNCTUATION && code !== OPERATOR) return false;
+    const start = this.#starts[index] as number;
+    const length = (this.#ends[index] as number) - start;
+    if (length !== symbol.length || this.source.charCodeAt(start) !== symbol.charCodeAt(0)) return false;
+    return length === 1 || this.source.charCodeAt(start + 1) === symbol.charCodeAt(1);
+  }
+
+  /** Token `index` as an object, made anew on each call; undefined out of range. */
+  token(index: number): Token | undefined {
+    if (index < 0 || index >= this.#length) return undefined;
+    const code = this.#kinds[index] as number;
+    const start = this.#starts[index] as number;
+    const end = this.#ends[index] as number;
+    return {
+      kind: KINDS[code & ~UNTERMINATED] as TokenKind,
+      start,
+      end,
+      text: this.source.slice(start, end),
+      keyword: this.#keywordTexts[this.#keywordIds[index] as number] as string,
+      unterminated: (code & UNTERMINATED) !== 0,
+    };
+  }
+
+  #grow(): void {
+    const capacity = Math.max(16, this.#kinds.length * 2);
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.#kinds);
+    const starts = new Int32Array(capacity);
+    starts.set(this.#starts);
+    const ends = new Int32Array(capacity);
+    ends.set(this.#ends);
+    const keywordIds = new Int32Array(capacity);
+    keywordIds.set(this.#keywordIds);
+    this.#kinds = kinds;
+    this.#starts = starts;
+    this.#ends = ends;
+    this.#keywordIds = keywordIds;
+  }
+}
