@@ -28,6 +28,9 @@ export const KIND_CODES: Readonly<Record<TokenKind, number>> = Object.fromEntrie
 const WORD = KIND_CODES.word;
 const OPERATOR = KIND_CODES.operator;
 const PUNCTUATION = KIND_CODES.punctuation;
+/** The columns of a table with no room (a range, before it is given its storage); never written to. */
+const EMPTY_BYTES = new Uint8Array(0);
+const EMPTY_INTS = new Int32Array(0);
 /** Set in a kind byte for a string, quoted identifier or comment that runs to the end of the input. */
 const UNTERMINATED = 0x80;
 
@@ -53,10 +56,10 @@ export class TokenTable {
   /** `capacity` tokens fit before the columns grow; `keywords` are shared with the table a range is cut from. */
   constructor(source: string, capacity = 16, keywords?: TokenTable) {
     this.source = source;
-    this.#kinds = new Uint8Array(capacity);
-    this.#starts = new Int32Array(capacity);
-    this.#ends = new Int32Array(capacity);
-    this.#keywordIds = new Int32Array(capacity);
+    this.#kinds = capacity === 0 ? EMPTY_BYTES : new Uint8Array(capacity);
+    this.#starts = capacity === 0 ? EMPTY_INTS : new Int32Array(capacity);
+    this.#ends = capacity === 0 ? EMPTY_INTS : new Int32Array(capacity);
+    this.#keywordIds = capacity === 0 ? EMPTY_INTS : new Int32Array(capacity);
     this.#keywordTexts = keywords === undefined ? [''] : keywords.#keywordTexts;
     this.#keywordIndex = keywords === undefined ? new Map<string, number>().set('', 0) : keywords.#keywordIndex;
   }
