@@ -206,6 +206,9 @@ interface TypeState {
   readonly types: Map<Expression, { readonly scope: number; readonly revision: number; readonly type: ValueType }>;
   /** The types of declared data types, by node (a variable's type is read at each use). */
   readonly declaredTypes: Map<DataType, ValueType>;
+  /** tableColumnType() answers by table and column as asked (null: not known), at columnTypesRevision. */
+  readonly columnTypes: Map<string, Map<string, ValueType | null>>;
+  columnTypesRevision: number;
 }
 
 const typeStates = new WeakMap<TranslationContext, TypeState>();
@@ -213,7 +216,7 @@ const typeStates = new WeakMap<TranslationContext, TypeState>();
 function typeState(ctx: TranslationContext): TypeState {
   let state = typeStates.get(ctx);
   if (state === undefined) {
-    state = { scopes: [], cteScopes: [], selectIntoTables: new Map(), scope: 0, lastScope: 0, types: new Map(), declaredTypes: new Map() };
+    state = { scopes: [], cteScopes: [], selectIntoTables: new Map(), scope: 0, lastScope: 0, types: new Map(), declaredTypes: new Map(), columnTypes: new Map(), columnTypesRevision: -1 };
     typeStates.set(ctx, state);
   }
   return state;
@@ -417,7 +420,24 @@ function declaredType(type: DataType, ctx: TranslationContext): ValueType {
 
 /** The type of a column of a table (tableKey() form), from the text's own definition or the inventory. */
 export function tableColumnType(table: string, column: string, ctx: TranslationContext): ValueType | undefined {
-  return tableEntryType(table.toLowerCase(), column.toLowerCase(), ctx);
+  // Asked once a value of every row of an INSERT ... VALUES: remembered by the names as given,
+  // for as long as nothing the types are read from changes.
+  const state = typeState(ctx);
+  if (state.columnTypesRevision !== ctx.typeRevision) {
+    state.columnTypes.clear();
+    state.columnTypesRevision = ctx.typeRevision;
+  }
+  let columns = state.columnTypes.get(table);
+  if (columns === undefined) {
+    columns = new Map();
+    state.columnTypes.set(table, columns);
+  }
+  let type = columns.get(column);
+  if (type === undefined) {
+    type = tableEntryType(table.toLowerCase(), column.toLowerCase(), ctx) ?? null;
+    columns.set(column, type);
+  }
+  return type ?? undefined;
 }
 
 /** The columns of a table in table order (lower-cased), where its definition or the inventory knows them. */

@@ -1,5 +1,5 @@
-import type { BlockStatement, Statement } from '../../tsql/index.js';
-import type { ScriptStatement } from './rewritten-statements.js';
+import { isStatement, type AstNode, type BlockStatement, type Statement } from '../../tsql/index.js';
+import { isRewritten, type ScriptStatement } from './rewritten-statements.js';
 
 type ListRewrite = (statements: readonly ScriptStatement[]) => readonly ScriptStatement[];
 
@@ -61,5 +61,42 @@ export function rewriteEach(
     else result.push(replacement as ScriptStatement);
   }
   return result ?? statements;
+}
+
+function isScriptStatement(value: unknown): value is ScriptStatement {
+  if (typeof value !== 'object' || value === null || typeof (value as { kind?: unknown }).kind !== 'string') return false;
+  return isStatement(value as AstNode) || isRewritten(value as ScriptStatement);
+}
+
+/**
+ * Visits `roots` and the statements nested in them, depth-first in source order, as walkAst
+ * would with an `enter` that skips every node that is not a statement: a statement holds the
+ * statements nested in it directly (a body, a branch, the loop of a rewrite), never below an
+ * expression or a query, so those are not looked into. Returning false from `enter` skips a
+ * statement's nested statements.
+ */
+export function walkStatements(roots: readonly ScriptStatement[], enter: (statement: ScriptStatement) => boolean | void): void {
+  const stack: ScriptStatement[] = [];
+  for (let index = roots.length - 1; index >= 0; index--) stack.push(roots[index]!);
+  while (stack.length > 0) {
+    const statement = stack.pop()!;
+    if (enter(statement) === false) continue;
+    const first = stack.length;
+    for (const key in statement) {
+      if (key === 'span' || key === 'kind') continue;
+      const value = (statement as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isScriptStatement(item)) stack.push(item);
+      } else if (isScriptStatement(value)) {
+        stack.push(value);
+      }
+    }
+    // Children were pushed in source order; the first must come off the stack first.
+    for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+      const swap = stack[low]!;
+      stack[low] = stack[high]!;
+      stack[high] = swap;
+    }
+  }
 }
 

@@ -1,5 +1,5 @@
-import { walkAst, type Statement } from '../../tsql/index.js';
 import type { ScriptStatement, StatementRewrite } from './rewritten-statements.js';
+import { walkStatements } from './statement-lists.js';
 
 /**
  * BEGIN TRANSACTION; ...; COMMIT in one statement list, with no other transaction statement
@@ -36,9 +36,10 @@ export const transactionBlock: StatementRewrite = {
 
 function containsTransaction(statement: ScriptStatement): boolean {
   let found = false;
-  walkAst(statement as Statement, (node) => {
+  // Transaction statements are statements, and statements only hold statements directly.
+  walkStatements([statement], (node) => {
     // The ROLLBACK of a dead @@ERROR check never runs.
-    if ((node as { kind: string }).kind === 'dead-error-check') return false;
+    if (node.kind === 'dead-error-check') return false;
     if (node.kind === 'transaction') found = true;
     return !found;
   });
