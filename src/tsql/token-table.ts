@@ -31,6 +31,11 @@ const PUNCTUATION = KIND_CODES.punctuation;
 /** The columns of a table with no room (a range, before it is given its storage); never written to. */
 const EMPTY_BYTES = new Uint8Array(0);
 const EMPTY_INTS = new Int32Array(0);
+/** The columns of a released table, kept for the next scan (see TokenTable.forScan). */
+let spareColumns: { readonly kinds: Uint8Array; readonly starts: Int32Array; readonly ends: Int32Array; readonly keywordIds: Int32Array } | undefined;
+/** Columns for more tokens than this are not kept once released. */
+const MAX_SPARE_TOKENS = 1 << 20;
+
 /** Set in a kind byte for a string, quoted identifier or comment that runs to the end of the input. */
 const UNTERMINATED = 0x80;
 
@@ -62,6 +67,39 @@ export class TokenTable {
     this.#keywordIds = capacity === 0 ? EMPTY_INTS : new Int32Array(capacity);
     this.#keywordTexts = keywords === undefined ? [''] : keywords.#keywordTexts;
     this.#keywordIndex = keywords === undefined ? new Map<string, number>().set('', 0) : keywords.#keywordIndex;
+  }
+
+  /**
+   * A table for a scan of `source`, with room for `capacity` tokens: on the columns of the last
+   * released table where they are large enough. Parses do not overlap, and fresh columns for
+   * every object translated (allocated, zeroed and soon garbage) were a cost of their own.
+   */
+  static forScan(source: string, capacity: number): TokenTable {
+    const spare = spareColumns;
+    if (spare === undefined || spare.kinds.length < capacity) return new TokenTable(source, capacity);
+    spareColumns = undefined;
+    const table = new TokenTable(source, 0);
+    table.#kinds = spare.kinds;
+    table.#starts = spare.starts;
+    table.#ends = spare.ends;
+    table.#keywordIds = spare.keywordIds;
+    return table;
+  }
+
+  /**
+   * Hands the table's columns to the next scan. Neither the table nor any range of it may be
+   * read afterwards; it reads as empty.
+   */
+  release(): void {
+    const capacity = this.#kinds.length;
+    if (capacity <= MAX_SPARE_TOKENS && capacity > (spareColumns?.kinds.length ?? 0)) {
+      spareColumns = { kinds: this.#kinds, starts: this.#starts, ends: this.#ends, keywordIds: this.#keywordIds };
+    }
+    this.#kinds = EMPTY_BYTES;
+    this.#starts = EMPTY_INTS;
+    this.#ends = EMPTY_INTS;
+    this.#keywordIds = EMPTY_INTS;
+    this.#length = 0;
   }
 
   /** A table of the given tokens (those of tokenize() or a selection), all of whose offsets index into `source`. */

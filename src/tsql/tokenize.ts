@@ -92,12 +92,12 @@ export function significantTokens(text: string): { readonly tokens: Token[]; rea
 
 /**
  * significantTokens() as a table (token-table.ts), for the parse a translation makes: no
- * object or string per token outlives the scan.
+ * object or string per token outlives the scan. Release the table when the parse is done.
  */
 export function significantTokenTable(text: string): { readonly table: TokenTable; readonly lossless: boolean } {
   // About one significant token in eight characters of T-SQL, one in four where it is dense
   // (VALUES lists of numbers): room for that, growing beyond it.
-  const table = new TokenTable(text, (text.length >> 2) + 16);
+  const table = TokenTable.forScan(text, (text.length >> 2) + 16);
   const lossless = scan(text, false, (kind, start, end, keyword, unterminated) => table.push(kind, start, end, keyword, unterminated));
   return { table, lossless };
 }

@@ -14,6 +14,7 @@ import type {
   WindowSpec,
 } from '../ast.js';
 import type { Token } from '../token.js';
+import type { TokenTable } from '../token-table.js';
 import { unreachableTokenKind } from '../token.js';
 import { isClrMethodName, NILADIC_FUNCTIONS, RESERVED_FUNCTION_NAMES, RESERVED_KEYWORDS, XML_METHODS } from './keywords.js';
 import {
@@ -22,6 +23,7 @@ import {
   parseDataType,
   parseIdentifier,
   parseObjectName,
+  stringTokenValue,
   stringValue,
 } from './names.js';
 import { parseQuery } from './queries.js';
@@ -245,6 +247,13 @@ function literalFrom(token: Token, type: LiteralType): Literal {
   return { kind: 'literal', type, text: token.text, value, span: { start: token.start, end: token.end } };
 }
 
+/** literalFrom() of token `index` of the table. */
+function literalAt(tokens: TokenTable, index: number, type: LiteralType): Literal {
+  const text = tokens.text(index);
+  const value = type === 'string' || type === 'unicode-string' ? stringTokenValue(text, type === 'unicode-string', tokens.unterminated(index)) : text;
+  return { kind: 'literal', type, text, value, span: { start: tokens.start(index), end: tokens.end(index) } };
+}
+
 function numberType(text: string): LiteralType {
   if (/[eE]/.test(text)) return 'float';
   if (text.includes('.')) return 'decimal';
@@ -266,30 +275,39 @@ export function queryAhead(p: TokenStream, allowWith = false, allowValues = fals
 }
 
 function parsePrimary(p: TokenStream): Expression {
+  // Literals and variables are read from the token table itself: most primaries are one of
+  // them, and no token object is needed to make their nodes.
+  const index = p.pos;
+  const tokens = p.tokens;
+  const kind = p.curKind;
+  switch (kind) {
+    case 'string':
+    case 'unicode-string':
+    case 'money':
+    case 'binary':
+      p.pos++;
+      return literalAt(tokens, index, kind);
+    case 'number':
+      p.pos++;
+      return literalAt(tokens, index, numberType(tokens.text(index)));
+    case 'variable':
+    case 'system-variable':
+      p.pos++;
+      return { kind, name: tokens.text(index), span: { start: tokens.start(index), end: tokens.end(index) } };
+    default:
+      break;
+  }
   const token = p.cur;
   const start = token.start;
   switch (token.kind) {
     case 'string':
-      p.pos++;
-      return literalFrom(token, 'string');
     case 'unicode-string':
-      p.pos++;
-      return literalFrom(token, 'unicode-string');
     case 'number':
-      p.pos++;
-      return literalFrom(token, numberType(token.text));
     case 'money':
-      p.pos++;
-      return literalFrom(token, 'money');
     case 'binary':
-      p.pos++;
-      return literalFrom(token, 'binary');
     case 'variable':
-      p.pos++;
-      return { kind: 'variable', name: token.text, span: { start, end: token.end } };
     case 'system-variable':
-      p.pos++;
-      return { kind: 'system-variable', name: token.text, span: { start, end: token.end } };
+      break;
     case 'bracket-identifier':
     case 'quoted-identifier':
     case 'temp-name':

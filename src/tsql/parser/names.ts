@@ -13,8 +13,13 @@ export function identifierValue(token: Token): string {
 
 /** The value of a string literal token: quotes removed, '' unescaped. */
 export function stringValue(token: Token): string {
-  const body = token.kind === 'unicode-string' ? token.text.slice(1) : token.text;
-  return body.slice(1, token.unterminated ? undefined : -1).replaceAll("''", "'");
+  return stringTokenValue(token.text, token.kind === 'unicode-string', token.unterminated);
+}
+
+/** stringValue() of a string token's text. */
+export function stringTokenValue(text: string, unicode: boolean, unterminated: boolean): string {
+  const body = unicode ? text.slice(1) : text;
+  return body.slice(1, unterminated ? undefined : -1).replaceAll("''", "'");
 }
 
 /**

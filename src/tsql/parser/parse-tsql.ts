@@ -59,7 +59,13 @@ export interface TsqlStatementsParse {
  */
 export function parseTsqlStatements(text: string): TsqlStatementsParse {
   const { table, lossless } = significantTokenTable(text);
-  const parsed = parseTokens(text, table);
+  let parsed: ReturnType<typeof parseTokens>;
+  try {
+    parsed = parseTokens(text, table);
+  } finally {
+    // Nothing the parse made refers to the tokens: their storage goes to the next scan.
+    table.release();
+  }
   return {
     script: parsed.script,
     diagnostics: parsed.diagnostics,

@@ -1,5 +1,5 @@
 import type { Span } from '../line-index.js';
-import type { Token } from '../token.js';
+import type { Token, TokenKind } from '../token.js';
 import type { TokenTable } from '../token-table.js';
 import { TsqlDiagnosticCode } from '../diagnostics.js';
 import type { TsqlSeverity } from '../diagnostics.js';
@@ -123,11 +123,14 @@ export class TokenStream {
     return true;
   }
 
-  expect(keyword: string): Token {
-    const token = this.cur;
-    if (token.keyword !== keyword) this.fail(`expected ${keyword}`);
+  expect(keyword: string): void {
+    if (this.tokens.keyword(this.pos) !== keyword) this.fail(`expected ${keyword}`);
     this.pos++;
-    return token;
+  }
+
+  /** The kind of token at the cursor (the end of the batch reads as punctuation). */
+  get curKind(): TokenKind {
+    return this.pos >= 0 && this.pos < this.tokens.length ? this.tokens.kind(this.pos) : this.eofToken.kind;
   }
 
   /** The operator at the cursor ('' when the token is not an operator). */
@@ -150,11 +153,9 @@ export class TokenStream {
     return true;
   }
 
-  expectP(text: string): Token {
-    const token = this.cur;
-    if (!this.isP(text)) this.fail(`expected '${text}'`);
+  expectP(text: string): void {
+    if (!this.tokens.isSymbol(this.pos, text)) this.fail(`expected '${text}'`);
     this.pos++;
-    return token;
   }
 
   next(): Token {
