@@ -169,7 +169,8 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
 }
 
 function indent(text: string, pad: string): string {
-  return pad === '' ? text : pad + text.replaceAll('\n', `\n${pad}`);
+  if (pad === '') return text;
+  return text.includes('\n') ? pad + text.replaceAll('\n', `\n${pad}`) : pad + text;
 }
 
 function inline(text: string): string {
