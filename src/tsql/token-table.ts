@@ -53,9 +53,19 @@ export class TokenTable {
   #ends: Int32Array;
   /** The upper-cased keyword of each word, '' for other tokens: an index into #keywordTexts. */
   #keywordIds: Int32Array;
-  /** Each distinct keyword once, '' first; shared by ranges of the table. */
+  /** Keywords by id, '' first; shared by ranges of the table. */
   #keywordTexts: string[];
+  /** Ids of keywords added by push(). */
   #keywordIndex: Map<string, number>;
+  /**
+   * Ids of words added by pushWord(), by spelling: open addressing on a hash of the spelling's
+   * characters (index + 1 into #wordSpellings, 0 empty), so that a word seen before is found
+   * without cutting it out of the source.
+   */
+  #wordSlots: Int32Array = EMPTY_INTS;
+  readonly #wordSpellings: string[] = [];
+  readonly #wordHashes: number[] = [];
+  readonly #wordIds: number[] = [];
   #length = 0;
 
   /** `capacity` tokens fit before the columns grow; `keywords` are shared with the table a range is cut from. */
@@ -128,6 +138,54 @@ export class TokenTable {
     }
     this.#keywordIds[index] = id;
     this.#length = index + 1;
+  }
+
+  /**
+   * Adds a word: `source` from `start` to `end`, whose characters hash to `hash` (see
+   * wordHash()). Its keyword is its spelling upper-cased.
+   */
+  pushWord(start: number, end: number, hash: number): void {
+    const index = this.#length;
+    if (index === this.#kinds.length) this.#grow();
+    this.#kinds[index] = WORD;
+    this.#starts[index] = start;
+    this.#ends[index] = end;
+    this.#keywordIds[index] = this.#wordId(start, end, hash);
+    this.#length = index + 1;
+  }
+
+  #wordId(start: number, end: number, hash: number): number {
+    const source = this.source;
+    const length = end - start;
+    if (this.#wordSlots.length === 0) this.#wordSlots = new Int32Array(1024);
+    let slots = this.#wordSlots;
+    let mask = slots.length - 1;
+    let slot = hash & mask;
+    for (let entry = slots[slot] as number; entry !== 0; slot = (slot + 1) & mask, entry = slots[slot] as number) {
+      const spelling = this.#wordSpellings[entry - 1] as string;
+      if (this.#wordHashes[entry - 1] === hash && spelling.length === length && source.startsWith(spelling, start)) return this.#wordIds[entry - 1] as number;
+    }
+    const spelling = source.slice(start, end);
+    const id = this.#keywordTexts.length;
+    this.#keywordTexts.push(upperCased(spelling));
+    this.#wordSpellings.push(spelling);
+    this.#wordHashes.push(hash);
+    this.#wordIds.push(id);
+    const count = this.#wordSpellings.length;
+    if (count * 2 > slots.length) {
+      // Keep the table at most half full: twice the slots, every spelling placed again.
+      slots = new Int32Array(slots.length * 2);
+      mask = slots.length - 1;
+      for (let entry = 1; entry <= count; entry++) {
+        let free = (this.#wordHashes[entry - 1] as number) & mask;
+        while (slots[free] !== 0) free = (free + 1) & mask;
+        slots[free] = entry;
+      }
+      this.#wordSlots = slots;
+    } else {
+      slots[slot] = count;
+    }
+    return id;
   }
 
   /** Tokens `start` to `end` (exclusive) as a table of their own, sharing this one's storage. */
@@ -214,3 +272,20 @@ export class TokenTable {
     this.#keywordIds = keywordIds;
   }
 }
+
+/** The hash pushWord() takes: of the characters of `source` from `start` to `end`. */
+export function wordHash(source: string, start: number, end: number): number {
+  let hash = end - start;
+  for (let index = start; index < end; index++) hash = (Math.imul(hash, 31) + source.charCodeAt(index)) | 0;
+  return hash;
+}
+
+/** A word's keyword: the word itself when it has no lower-case (or non-ASCII) letter. */
+export function upperCased(word: string): string {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    if ((code >= 97 && code <= 122) || code >= 128) return word.toUpperCase();
+  }
+  return word;
+}
+

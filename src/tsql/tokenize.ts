@@ -1,5 +1,5 @@
 import type { Token, TokenKind } from './token.js';
-import { KIND_CODES, KINDS, TokenTable } from './token-table.js';
+import { KIND_CODES, KINDS, TokenTable, upperCased, wordHash } from './token-table.js';
 
 // Character classes for the ASCII range; anything above is classified by Unicode category.
 const IDENT_START = 1;
@@ -53,9 +53,8 @@ function isHex(c: number): boolean {
 }
 
 /** Two-character operators, keyed by first * 128 + second character code. */
-const TWO_CHAR_OPERATORS: ReadonlySet<number> = new Set(
-  ['<=', '>=', '<>', '!=', '!<', '!>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '::'].map((op) => op.charCodeAt(0) * 128 + op.charCodeAt(1)),
-);
+const TWO_CHAR_OPERATORS = new Uint8Array(128 * 128);
+for (const op of ['<=', '>=', '<>', '!=', '!<', '!>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '::']) TWO_CHAR_OPERATORS[op.charCodeAt(0) * 128 + op.charCodeAt(1)] = 1;
 const ONE_CHAR_OPERATORS = '+-*/%&|^~=<>!';
 const PUNCTUATION = '(),;.{}:';
 const OPERATOR = 1;
@@ -71,9 +70,7 @@ for (const ch of PUNCTUATION) SYMBOL[ch.charCodeAt(0)] = PUNCT;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  scan(text, true, (kind, start, end, keyword, unterminated, tokenText) => {
-    tokens.push({ kind: KINDS[kind] as TokenKind, start, end, text: tokenText ?? text.slice(start, end), keyword, unterminated });
-  });
+  scan(text, true, tokenObjects(text, tokens));
   return tokens;
 }
 
@@ -84,9 +81,7 @@ export function tokenize(text: string): Token[] {
  */
 export function significantTokens(text: string): { readonly tokens: Token[]; readonly lossless: boolean } {
   const tokens: Token[] = [];
-  const lossless = scan(text, false, (kind, start, end, keyword, unterminated, tokenText) => {
-    tokens.push({ kind: KINDS[kind] as TokenKind, start, end, text: tokenText ?? text.slice(start, end), keyword, unterminated });
-  });
+  const lossless = scan(text, false, tokenObjects(text, tokens));
   return { tokens, lossless };
 }
 
@@ -98,12 +93,37 @@ export function significantTokenTable(text: string): { readonly table: TokenTabl
   // About one significant token in eight characters of T-SQL, one in four where it is dense
   // (VALUES lists of numbers): room for that, growing beyond it.
   const table = TokenTable.forScan(text, (text.length >> 2) + 16);
-  const lossless = scan(text, false, (kind, start, end, keyword, unterminated) => table.push(kind, start, end, keyword, unterminated));
+  const lossless = scan(text, false, {
+    token: (kind, start, end, unterminated) => table.push(kind, start, end, '', unterminated),
+    word: (start, end) => table.pushWord(start, end, wordHash(text, start, end)),
+  });
   return { table, lossless };
 }
 
-/** Receives each token of a scan in order, its kind as a code (KIND_CODES); `text` when the scan has cut it out already (words). */
-type TokenSink = (kind: number, start: number, end: number, keyword: string, unterminated: boolean, text?: string) => void;
+/** A sink that makes Token objects: words get their upper-cased keyword, one string per distinct spelling. */
+function tokenObjects(text: string, tokens: Token[]): TokenSink {
+  const keywords = new Map<string, string>();
+  return {
+    token: (kind, start, end, unterminated) => {
+      tokens.push({ kind: KINDS[kind] as TokenKind, start, end, text: text.slice(start, end), keyword: '', unterminated });
+    },
+    word: (start, end) => {
+      const spelling = text.slice(start, end);
+      let keyword = keywords.get(spelling);
+      if (keyword === undefined) {
+        keyword = upperCased(spelling);
+        if (keywords.size < 50_000) keywords.set(spelling, keyword);
+      }
+      tokens.push({ kind: 'word', start, end, text: spelling, keyword, unterminated: false });
+    },
+  };
+}
+
+/** Receives each token of a scan in order: words, and the others with their kind as a code (KIND_CODES). */
+interface TokenSink {
+  token(kind: number, start: number, end: number, unterminated: boolean): void;
+  word(start: number, end: number): void;
+}
 
 /** Token kind codes, by kind. */
 const K = KIND_CODES;
@@ -125,7 +145,7 @@ function scan(text: string, trivia: boolean, emit: TokenSink): boolean {
   const push = (kind: number, start: number, end: number, unterminated = false): void => {
     if (start !== covered) lossless = false;
     covered = end;
-    emit(kind, start, end, '', unterminated);
+    emit.token(kind, start, end, unterminated);
   };
   const skip = (kind: number, start: number, end: number, unterminated = false): void => {
     if (trivia || unterminated) {
@@ -135,27 +155,10 @@ function scan(text: string, trivia: boolean, emit: TokenSink): boolean {
     if (start !== covered) lossless = false;
     covered = end;
   };
-  // Words get their upper-cased keyword, one string per distinct spelling, since identifiers
-  // repeat throughout a file.
-  const keywords = new Map<string, string>();
   const pushWord = (start: number, end: number): void => {
-    const t = text.slice(start, end);
-    let keyword = keywords.get(t);
-    if (keyword === undefined) {
-      let lower = false;
-      for (let k = start; k < end; k++) {
-        const d = text.charCodeAt(k);
-        if ((d >= 97 && d <= 122) || d >= 128) {
-          lower = true;
-          break;
-        }
-      }
-      keyword = lower ? t.toUpperCase() : t;
-      if (keywords.size < 50_000) keywords.set(t, keyword);
-    }
     if (start !== covered) lossless = false;
     covered = end;
-    emit(K.word, start, end, keyword, false, t);
+    emit.word(start, end);
   };
 
   while (i < n) {
@@ -326,7 +329,7 @@ function scan(text: string, trivia: boolean, emit: TokenSink): boolean {
     if (c < 128) {
       const cls = SYMBOL[c] ?? 0;
       if (cls !== 0) {
-        if (next >= 0 && next < 128 && TWO_CHAR_OPERATORS.has(c * 128 + next)) {
+        if (next >= 0 && next < 128 && TWO_CHAR_OPERATORS[c * 128 + next] === 1) {
           i += 2;
           push(K.operator, start, i);
           continue;
