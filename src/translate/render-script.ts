@@ -169,9 +169,10 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
 }
 
 function indent(text: string, pad: string): string {
-  return pad + text.replaceAll('\n', `\n${pad}`);
+  if (pad === '') return text;
+  return text.includes('\n') ? pad + text.replaceAll('\n', `\n${pad}`) : pad + text;
 }
 
 function inline(text: string): string {
-  return text.replace(/\n\s*/g, ' ');
+  return text.includes('\n') ? text.replace(/\n\s*/g, ' ') : text;
 }

@@ -1,4 +1,4 @@
-import { countStatements, parseTsql, type LineIndex, type Script, type Statement } from '../tsql/index.js';
+import { countStatements, parseTsqlStatements, type Statement } from '../tsql/index.js';
 import { TranslationContext, type TranslateOptions } from './context.js';
 import type { TranslationDiagnostic } from './diagnostics.js';
 import { procedure, tableFunction } from './generate/objects.js';
@@ -30,7 +30,7 @@ export interface TranslatedSql {
  * a table-function object, which the rehearsal runs.
  */
 export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
-  const parsed = readTsql(text);
+  const parsed = parseTsqlStatements(text);
   const ctx = new TranslationContext(options, text, parsed.lineIndex);
   const statements = parsed.script.batches.flatMap((batch) => batch.statements);
   const objects: TranslatedObject[] = [];
@@ -75,28 +75,4 @@ export function translateSql(text: string, options: TranslateOptions): Translate
     statements: { total: counts.total, translated: Math.max(0, counts.total - untranslated), raw: counts.raw },
     lossless: parsed.lossless,
   };
-}
-
-/**
- * The parse, without its tokens: they are the largest part of it and nothing after the parse
- * needs them, so they are let go before translating (large objects otherwise keep tens of
- * thousands of them alive through every garbage collection of the translation).
- */
-function readTsql(text: string): { readonly script: Script; readonly lineIndex: LineIndex; readonly lossless: boolean } {
-  const parsed = parseTsql(text);
-  return { script: parsed.script, lineIndex: parsed.lineIndex, lossless: tilesText(parsed.tokens, text.length) };
-}
-
-/**
- * Whether the tokens cover the text exactly, each starting where the previous one ended (the
- * tokenizer cuts tokens out of the text, so covering it is being lossless), without building
- * the joined string.
- */
-function tilesText(tokens: ReadonlyArray<{ readonly start: number; readonly end: number }>, length: number): boolean {
-  let position = 0;
-  for (const token of tokens) {
-    if (token.start !== position) return false;
-    position = token.end;
-  }
-  return position === length;
 }

@@ -1393,8 +1393,10 @@ export const STATEMENT_KINDS: { readonly [K in Statement['kind']]: true } = {
   raw: true,
 };
 
+const STATEMENT_KIND_SET: ReadonlySet<string> = new Set(Object.keys(STATEMENT_KINDS));
+
 export function isStatement(node: AstNode): node is Statement {
-  return Object.prototype.hasOwnProperty.call(STATEMENT_KINDS, node.kind);
+  return STATEMENT_KIND_SET.has(node.kind);
 }
 
 // ---------------------------------------------------------------------------------------------

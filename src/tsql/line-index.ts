@@ -19,14 +19,20 @@ export class LineIndex {
 
   constructor(text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) {
-        starts.push(i + 1);
-      } else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    // Line breaks are found with indexOf (a native search) rather than by reading each
+    // character: every translated object builds an index, and most of a text is not breaks.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      let end: number;
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        end = lf + 1;
+      } else {
+        end = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
       }
+      starts.push(end);
+      if (lf >= 0 && lf < end) lf = text.indexOf('\n', end);
+      if (cr >= 0 && cr < end) cr = text.indexOf('\r', end);
     }
     this.lineStarts = starts;
   }

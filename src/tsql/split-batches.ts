@@ -1,6 +1,6 @@
 import type { Span } from './line-index.js';
-import type { Token } from './token.js';
-import { tokenize } from './tokenize.js';
+import type { Token, TokenKind } from './token.js';
+import { isSpace, tokenize } from './tokenize.js';
 
 /** The `GO [count]` line that ends a batch. */
 export interface BatchSeparator {
@@ -23,46 +23,56 @@ export interface Batch {
   readonly separator?: BatchSeparator;
 }
 
-function hasLineBreak(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return true;
-  }
-  return false;
-}
-
 /**
  * Splits a script into batches at `GO` lines. GO is not T-SQL: sqlcmd and SSMS recognise it
  * only as the first word on a line (case-insensitive), optionally followed by a repeat count
  * and a `--` comment, and never inside a comment or a string, which the tokens already rule
- * out. Pass the tokens when they are at hand to avoid tokenizing twice.
+ * out. Pass the tokens when they are at hand to avoid tokenizing twice: those of tokenize(), or
+ * the significant ones only (significantTokens()), since the blanks and comments around GO are
+ * read from the text; token ranges index into the tokens given.
  */
 export function splitBatches(text: string, tokens: readonly Token[] = tokenize(text)): Batch[] {
+  return splitTokenBatches(text, {
+    length: tokens.length,
+    kind: (index) => (tokens[index] as Token).kind,
+    start: (index) => (tokens[index] as Token).start,
+    end: (index) => (tokens[index] as Token).end,
+    keyword: (index) => (tokens[index] as Token).keyword,
+    text: (index) => (tokens[index] as Token).text,
+  });
+}
+
+/** What splitting reads of the tokens, by index: a TokenTable, or a list of tokens. */
+export interface BatchTokens {
+  readonly length: number;
+  kind(index: number): TokenKind;
+  start(index: number): number;
+  end(index: number): number;
+  keyword(index: number): string;
+  text(index: number): string;
+}
+
+/** splitBatches() over tokens read by index (the parser's TokenTable). */
+export function splitTokenBatches(text: string, tokens: BatchTokens): Batch[] {
   const batches: Batch[] = [];
   let batchStart = 0;
   let batchTokenStart = 0;
-  let atLineStart = true;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i] as Token;
-    if (token.kind === 'whitespace') {
-      if (hasLineBreak(token.text)) atLineStart = true;
-      continue;
-    }
-    const lineStart = atLineStart;
-    atLineStart = false;
-    if (!lineStart || token.keyword !== 'GO') continue;
-
-    const separatorEnd = goLineEnd(tokens, i);
-    if (separatorEnd === undefined) continue;
-    const { last, count } = separatorEnd;
-    const lastToken = tokens[last] as Token;
+    if (tokens.keyword(i) !== 'GO') continue;
+    const goStart = tokens.start(i);
+    if (!startsLine(text, goStart)) continue;
+    const line = goLineEnd(text, tokens, i);
+    if (line === undefined) continue;
+    // The separator's tokens: all up to the end of the GO line (its comment included).
+    let last = i;
+    while (last + 1 < tokens.length && tokens.end(last + 1) <= line.end) last++;
     batches.push({
-      span: { start: batchStart, end: token.start },
+      span: { start: batchStart, end: goStart },
       tokenStart: batchTokenStart,
       tokenEnd: i,
-      separator: { span: { start: token.start, end: lastToken.end }, count, tokenStart: i, tokenEnd: last + 1 },
+      separator: { span: { start: goStart, end: line.end }, count: line.count, tokenStart: i, tokenEnd: last + 1 },
     });
-    batchStart = lastToken.end;
+    batchStart = line.end;
     batchTokenStart = last + 1;
     i = last;
   }
@@ -70,28 +80,51 @@ export function splitBatches(text: string, tokens: readonly Token[] = tokenize(t
   return batches;
 }
 
-/** Where the GO line starting at token `go` ends, or undefined when the line is not a GO line. */
-function goLineEnd(tokens: readonly Token[], go: number): { last: number; count: number } | undefined {
-  let last = go;
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/**
+ * Whether only blanks stand between the start of its line (or of the text) and `offset`. A
+ * token other than whitespace never ends in a blank unless a line break follows it (a `--`
+ * comment), so looking back over blanks finds the line break or the token before.
+ */
+function startsLine(text: string, offset: number): boolean {
+  for (let j = offset - 1; j >= 0; j--) {
+    const c = text.charCodeAt(j);
+    if (isLineBreak(c)) return true;
+    if (!isSpace(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * Where the GO line starting at token `go` ends (after its count or `--` comment) and its
+ * count, or undefined when the line holds anything else after GO.
+ */
+function goLineEnd(text: string, tokens: BatchTokens, go: number): { end: number; count: number } | undefined {
+  const n = text.length;
+  let end = tokens.end(go);
   let count = 1;
   let sawCount = false;
-  for (let j = go + 1; j < tokens.length; j++) {
-    const t = tokens[j] as Token;
-    if (t.kind === 'whitespace') {
-      if (hasLineBreak(t.text)) break;
-      continue;
+  let next = go + 1;
+  for (let position = end; ; ) {
+    while (position < n && isSpace(text.charCodeAt(position)) && !isLineBreak(text.charCodeAt(position))) position++;
+    if (position >= n || isLineBreak(text.charCodeAt(position))) return { end, count };
+    if (text.charCodeAt(position) === 45 && text.charCodeAt(position + 1) === 45) {
+      let k = position + 2;
+      while (k < n && !isLineBreak(text.charCodeAt(k))) k++;
+      return { end: k, count };
     }
-    if (t.kind === 'number' && !sawCount && /^\d+$/.test(t.text)) {
-      sawCount = true;
-      count = Number(t.text);
-      last = j;
-      continue;
-    }
-    if (t.kind === 'line-comment') {
-      last = j;
-      break;
-    }
-    return undefined;
+    // Anything else must be the count, the token that starts here (blanks are skipped over).
+    while (next < tokens.length && tokens.end(next) <= position) next++;
+    if (sawCount || next >= tokens.length || tokens.start(next) !== position || tokens.kind(next) !== 'number') return undefined;
+    const digits = tokens.text(next);
+    if (!/^\d+$/.test(digits)) return undefined;
+    sawCount = true;
+    count = Number(digits);
+    end = tokens.end(next);
+    position = end;
+    next++;
   }
-  return { last, count };
 }

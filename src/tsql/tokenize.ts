@@ -1,4 +1,5 @@
 import type { Token, TokenKind } from './token.js';
+import { KIND_CODES, KINDS, TokenTable, upperCased, wordHash } from './token-table.js';
 
 // Character classes for the ASCII range; anything above is classified by Unicode category.
 const IDENT_START = 1;
@@ -23,7 +24,8 @@ for (let c = 0; c < 128; c++) {
 const UNICODE_LETTER = /[\p{L}\p{Nl}]/u;
 const UNICODE_PART = /[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}]/u;
 
-function isSpace(c: number): boolean {
+/** Whether the tokenizer reads the character as whitespace. */
+export function isSpace(c: number): boolean {
   if (c < 128) return ((ascii[c] ?? 0) & SPACE) !== 0;
   // No-break and typographic spaces pasted from documents, and a stray byte-order mark where
   // files were concatenated: SQL Server's lexer skips these like blanks.
@@ -51,9 +53,8 @@ function isHex(c: number): boolean {
 }
 
 /** Two-character operators, keyed by first * 128 + second character code. */
-const TWO_CHAR_OPERATORS: ReadonlySet<number> = new Set(
-  ['<=', '>=', '<>', '!=', '!<', '!>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '::'].map((op) => op.charCodeAt(0) * 128 + op.charCodeAt(1)),
-);
+const TWO_CHAR_OPERATORS = new Uint8Array(128 * 128);
+for (const op of ['<=', '>=', '<>', '!=', '!<', '!>', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '::']) TWO_CHAR_OPERATORS[op.charCodeAt(0) * 128 + op.charCodeAt(1)] = 1;
 const ONE_CHAR_OPERATORS = '+-*/%&|^~=<>!';
 const PUNCTUATION = '(),;.{}:';
 const OPERATOR = 1;
@@ -69,33 +70,95 @@ for (const ch of PUNCTUATION) SYMBOL[ch.charCodeAt(0)] = PUNCT;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  scan(text, true, tokenObjects(text, tokens));
+  return tokens;
+}
+
+/**
+ * The tokens the grammar reads: those of tokenize() without whitespace and comments, except a
+ * block comment that runs to the end of the input (it is reported). `lossless`: the tokens,
+ * skipped ones included, tiled the text, each starting where the one before it ended.
+ */
+export function significantTokens(text: string): { readonly tokens: Token[]; readonly lossless: boolean } {
+  const tokens: Token[] = [];
+  const lossless = scan(text, false, tokenObjects(text, tokens));
+  return { tokens, lossless };
+}
+
+/**
+ * significantTokens() as a table (token-table.ts), for the parse a translation makes: no
+ * object or string per token outlives the scan. Release the table when the parse is done.
+ */
+export function significantTokenTable(text: string): { readonly table: TokenTable; readonly lossless: boolean } {
+  // About one significant token in eight characters of T-SQL, one in four where it is dense
+  // (VALUES lists of numbers): room for that, growing beyond it.
+  const table = TokenTable.forScan(text, (text.length >> 2) + 16);
+  const lossless = scan(text, false, {
+    token: (kind, start, end, unterminated) => table.push(kind, start, end, '', unterminated),
+    word: (start, end) => table.pushWord(start, end, wordHash(text, start, end)),
+  });
+  return { table, lossless };
+}
+
+/** A sink that makes Token objects: words get their upper-cased keyword, one string per distinct spelling. */
+function tokenObjects(text: string, tokens: Token[]): TokenSink {
+  const keywords = new Map<string, string>();
+  return {
+    token: (kind, start, end, unterminated) => {
+      tokens.push({ kind: KINDS[kind] as TokenKind, start, end, text: text.slice(start, end), keyword: '', unterminated });
+    },
+    word: (start, end) => {
+      const spelling = text.slice(start, end);
+      let keyword = keywords.get(spelling);
+      if (keyword === undefined) {
+        keyword = upperCased(spelling);
+        if (keywords.size < 50_000) keywords.set(spelling, keyword);
+      }
+      tokens.push({ kind: 'word', start, end, text: spelling, keyword, unterminated: false });
+    },
+  };
+}
+
+/** Receives each token of a scan in order: words, and the others with their kind as a code (KIND_CODES). */
+interface TokenSink {
+  token(kind: number, start: number, end: number, unterminated: boolean): void;
+  word(start: number, end: number): void;
+}
+
+/** Token kind codes, by kind. */
+const K = KIND_CODES;
+
+/**
+ * The tokenizer: passes each token to `emit` (whitespace and comments only with `trivia`, or
+ * when unterminated, to be reported) and says whether the tokens, skipped ones included, tiled
+ * the text, each starting where the one before it ended.
+ */
+function scan(text: string, trivia: boolean, emit: TokenSink): boolean {
   const n = text.length;
   let i = 0;
   // sqlcmd directives (:setvar, :r) are only recognised as the first thing on a line.
   let atLineStart = true;
+  // Where the last token (kept or skipped) ended, and whether each began there.
+  let covered = 0;
+  let lossless = true;
 
-  const push = (kind: TokenKind, start: number, end: number, unterminated = false): void => {
-    tokens.push({ kind, start, end, text: text.slice(start, end), keyword: '', unterminated });
+  const push = (kind: number, start: number, end: number, unterminated = false): void => {
+    if (start !== covered) lossless = false;
+    covered = end;
+    emit.token(kind, start, end, unterminated);
   };
-  // Words get their upper-cased keyword. Code in capitals reuses the text; other spellings share
-  // one upper-cased copy per distinct word, since identifiers repeat throughout a file.
-  const upper = new Map<string, string>();
+  const skip = (kind: number, start: number, end: number, unterminated = false): void => {
+    if (trivia || unterminated) {
+      push(kind, start, end, unterminated);
+      return;
+    }
+    if (start !== covered) lossless = false;
+    covered = end;
+  };
   const pushWord = (start: number, end: number): void => {
-    const t = text.slice(start, end);
-    let lower = false;
-    for (let k = start; k < end; k++) {
-      const d = text.charCodeAt(k);
-      if ((d >= 97 && d <= 122) || d >= 128) {
-        lower = true;
-        break;
-      }
-    }
-    let keyword = t;
-    if (lower) {
-      keyword = upper.get(t) ?? t.toUpperCase();
-      if (upper.size < 50_000) upper.set(t, keyword);
-    }
-    tokens.push({ kind: 'word', start, end, text: t, keyword, unterminated: false });
+    if (start !== covered) lossless = false;
+    covered = end;
+    emit.word(start, end);
   };
 
   while (i < n) {
@@ -111,7 +174,7 @@ export function tokenize(text: string): Token[] {
         if (d === 10 || d === 13) sawBreak = true;
         i++;
       }
-      push('whitespace', start, i);
+      skip(K.whitespace, start, i);
       if (sawBreak) atLineStart = true;
       continue;
     }
@@ -127,7 +190,7 @@ export function tokenize(text: string): Token[] {
         if (d === 10 || d === 13) break;
         i++;
       }
-      push('line-comment', start, i);
+      skip(K['line-comment'], start, i);
       continue;
     }
 
@@ -147,35 +210,35 @@ export function tokenize(text: string): Token[] {
           i++;
         }
       }
-      push('block-comment', start, i, depth > 0);
+      skip(K['block-comment'], start, i, depth > 0);
       continue;
     }
 
     // N'unicode string'
     if ((c === 78 || c === 110) /* N n */ && next === 39) {
       i = scanQuoted(text, i + 1, 39);
-      push('unicode-string', start, i < 0 ? n : i, i < 0);
+      push(K['unicode-string'], start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
 
     if (c === 39 /* ' */) {
       i = scanQuoted(text, i, 39);
-      push('string', start, i < 0 ? n : i, i < 0);
+      push(K.string, start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
 
     if (c === 91 /* [ */) {
       i = scanQuoted(text, i, 93);
-      push('bracket-identifier', start, i < 0 ? n : i, i < 0);
+      push(K['bracket-identifier'], start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
 
     if (c === 34 /* " */) {
       i = scanQuoted(text, i, 34);
-      push('quoted-identifier', start, i < 0 ? n : i, i < 0);
+      push(K['quoted-identifier'], start, i < 0 ? n : i, i < 0);
       if (i < 0) i = n;
       continue;
     }
@@ -184,13 +247,13 @@ export function tokenize(text: string): Token[] {
     if (c === 48 && (next === 120 || next === 88)) {
       i += 2;
       while (i < n && isHex(text.charCodeAt(i))) i++;
-      push('binary', start, i);
+      push(K.binary, start, i);
       continue;
     }
 
     if (isDigit(c) || (c === 46 /* . */ && isDigit(next))) {
       i = scanNumber(text, i);
-      push('number', start, i);
+      push(K.number, start, i);
       continue;
     }
 
@@ -200,7 +263,7 @@ export function tokenize(text: string): Token[] {
       while (j < n && isIdentPart(text, j, text.charCodeAt(j))) j++;
       if (j > i + (system ? 2 : 1)) {
         i = j;
-        push(system ? 'system-variable' : 'variable', start, i);
+        push(system ? K['system-variable'] : K.variable, start, i);
         continue;
       }
     }
@@ -209,7 +272,7 @@ export function tokenize(text: string): Token[] {
       let j = i + (next === 35 ? 2 : 1);
       while (j < n && isIdentPart(text, j, text.charCodeAt(j))) j++;
       i = j;
-      push('temp-name', start, i);
+      push(K['temp-name'], start, i);
       continue;
     }
 
@@ -220,14 +283,14 @@ export function tokenize(text: string): Token[] {
         while (j < n && text.charCodeAt(j) !== 41 && text.charCodeAt(j) !== 10 && text.charCodeAt(j) !== 13) j++;
         if (j < n && text.charCodeAt(j) === 41) {
           i = j + 1;
-          push('sqlcmd-variable', start, i);
+          push(K['sqlcmd-variable'], start, i);
           continue;
         }
       }
       // $12.50: a money constant
       if (isDigit(next) || (next === 46 && isDigit(i + 2 < n ? text.charCodeAt(i + 2) : -1))) {
         i = scanNumber(text, i + 1);
-        push('money', start, i);
+        push(K.money, start, i);
         continue;
       }
       // $action, $IDENTITY, $ROWGUID, $PARTITION: pseudo-columns and functions
@@ -245,7 +308,7 @@ export function tokenize(text: string): Token[] {
       // name: (but not name::) is a label, the target of GOTO
       if (i < n && text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) !== 58) {
         i++;
-        push('label', start, i);
+        push(K.label, start, i);
         continue;
       }
       pushWord(start, i);
@@ -259,20 +322,20 @@ export function tokenize(text: string): Token[] {
         if (d === 10 || d === 13) break;
         i++;
       }
-      push('sqlcmd-command', start, i);
+      push(K['sqlcmd-command'], start, i);
       continue;
     }
 
     if (c < 128) {
       const cls = SYMBOL[c] ?? 0;
       if (cls !== 0) {
-        if (next >= 0 && next < 128 && TWO_CHAR_OPERATORS.has(c * 128 + next)) {
+        if (next >= 0 && next < 128 && TWO_CHAR_OPERATORS[c * 128 + next] === 1) {
           i += 2;
-          push('operator', start, i);
+          push(K.operator, start, i);
           continue;
         }
         i++;
-        push(cls === OPERATOR ? 'operator' : 'punctuation', start, i);
+        push(cls === OPERATOR ? K.operator : K.punctuation, start, i);
         continue;
       }
     }
@@ -284,9 +347,9 @@ export function tokenize(text: string): Token[] {
       if (isSpace(d) || isKnownStart(text, i, d)) break;
       i++;
     }
-    push('unknown', start, i);
+    push(K.unknown, start, i);
   }
-  return tokens;
+  return lossless && covered === n;
 }
 
 const KNOWN_START = new Uint8Array(128);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitBatches } from '../../src/tsql/index.js';
+import { significantTokens, splitBatches } from '../../src/tsql/index.js';
 
 /** The text of each batch, trimmed, and the GO count that ended it (undefined for the last). */
 function batches(text: string): [string, number | undefined][] {
@@ -68,5 +68,19 @@ describe('splitBatches', () => {
 
   it('gives one empty batch for empty input', () => {
     expect(splitBatches('')).toEqual([{ span: { start: 0, end: 0 }, tokenStart: 0, tokenEnd: 0 }]);
+  });
+
+  it('finds the same batches from the significant tokens alone', () => {
+    const texts = [
+      'SELECT 1\nGO\nSELECT 2\n',
+      'SELECT 1\n  go  \r\nSELECT 2\n\tGo\nSELECT 3',
+      'SELECT 1\nGO -- first\nSELECT 2\nGO 2 -- twice\n',
+      '-- c  \n  GO 3\r\n/* c\n*/GO\nSELECT 1\n/* c */ GO\nGO /* c */\nGO 5 6\nGO 1.5\nGO\u00a0 4 --z\rGO',
+      "SELECT 'a\nGO\nb'\n/*\nGO\n*/\n-- GO\nSELECT [x\nGO\n]\nSELECT 1\nGO\n/* unterminated",
+    ];
+    for (const text of texts) {
+      const spans = (batches: ReturnType<typeof splitBatches>) => batches.map((b) => [b.span, b.separator?.span, b.separator?.count]);
+      expect(spans(splitBatches(text, significantTokens(text).tokens))).toEqual(spans(splitBatches(text)));
+    }
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTsqlFiles, TsqlDiagnosticCode } from '../../src/tsql/index.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeTsqlFiles, decodeSqlText, parseTsql, parseTsqlStatements, TsqlDiagnosticCode } from '../../src/tsql/index.js';
 import { findCorpus } from '../support/corpus.js';
 
 const corpus = findCorpus();
@@ -33,6 +35,21 @@ describe.skipIf(corpus === undefined)('T-SQL front end on the real-world corpus'
     expect(notLossless).toEqual([]);
     expect(files).toBeGreaterThan(0);
     expect(parsedShare).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('reads the same statements without whitespace and comment tokens (the parse a translation makes)', () => {
+    const sqlFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((entry) => {
+        const file = path.join(dir, entry);
+        return statSync(file).isDirectory() ? sqlFiles(file) : entry.toLowerCase().endsWith('.sql') ? [file] : [];
+      });
+    const differing = sqlFiles(corpus as string).filter((file) => {
+      const text = decodeSqlText(readFileSync(file)).text;
+      const full = parseTsql(text);
+      const statements = parseTsqlStatements(text);
+      return !statements.lossless || JSON.stringify([statements.script, statements.diagnostics]) !== JSON.stringify([full.script, full.diagnostics]);
+    });
+    expect(differing).toEqual([]);
   });
 });
 

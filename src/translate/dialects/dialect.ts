@@ -70,8 +70,18 @@ export const RESERVED: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Answers of isPlainIdentifier() by name: the same column and table names come back all through an object. */
+const plainNames = new Map<string, boolean>();
+
 export function isPlainIdentifier(name: string): boolean {
-  return PLAIN.test(name) && !RESERVED.has(name.toUpperCase());
+  let plain = plainNames.get(name);
+  if (plain === undefined) {
+    plain = PLAIN.test(name) && !RESERVED.has(name.toUpperCase());
+    // Bounded: a long run over many estates must not keep every name it saw.
+    if (plainNames.size >= 50_000) plainNames.clear();
+    plainNames.set(name, plain);
+  }
+  return plain;
 }
 
 /** T-SQL type name, lower case, and its numeric arguments. */

@@ -9,7 +9,7 @@ import { mapDataType } from './types.js';
 export const duckdbDialect: TargetDialect = {
   target: 'duckdb',
   identifier: (name) => (isPlainIdentifier(name) ? name : `"${name.replaceAll('"', '""')}"`),
-  stringLiteral: (value) => `'${value.replaceAll("'", "''")}'`,
+  stringLiteral: (value) => (value.includes("'") ? `'${value.replaceAll("'", "''")}'` : `'${value}'`),
   dataType: (type: DataType) => mapDataType('duckdb', type),
   variable: (name) => `getvariable('${name}')`,
   temporaryTableName: (name) => name,

@@ -11,41 +11,59 @@ function isNode(value: unknown): value is AstNode {
 
 /**
  * A copy of `node` in which every node for which `replace` returns a value is replaced by it
- * (its children are not visited then); nodes that contain no replacement are shared.
+ * (its children are not visited then); nodes that contain no replacement are shared. Nothing
+ * is copied until a replacement is found below: statements are mapped whole for the few
+ * column references that change.
  */
 export function mapAst<T>(node: T, replace: (node: AstNode) => AstNode | undefined): T {
-  // Lists and plain records of nodes are mapped item by item.
-  if (Array.isArray(node)) {
-    const items = node.map((item: unknown) => mapAst(item, replace));
-    return (items.some((item, index) => item !== node[index]) ? items : node) as T;
+  if (Array.isArray(node)) return mapItems(node, replace) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  if (isNode(node)) {
+    const replaced = replace(node);
+    if (replaced !== undefined) return replaced as T;
+    return mapFields(node as unknown as Record<string, unknown>, replace, true) as T;
   }
-  if (typeof node === 'object' && node !== null && !isNode(node) && Object.getPrototypeOf(node) === Object.prototype) {
-    const entries = Object.entries(node).map(([key, value]) => [key, mapAst(value, replace)] as const);
-    return (entries.some(([key, value]) => value !== (node as Record<string, unknown>)[key]) ? Object.fromEntries(entries) : node) as T;
+  // Plain records of nodes are mapped field by field.
+  if (Object.getPrototypeOf(node) === Object.prototype) return mapFields(node as Record<string, unknown>, replace, false) as T;
+  return node;
+}
+
+function mapItems(items: readonly unknown[], replace: (node: AstNode) => AstNode | undefined): readonly unknown[] {
+  let copy: unknown[] | undefined;
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    const mapped = mapAst(item, replace);
+    if (mapped !== item && copy === undefined) copy = items.slice(0, index);
+    copy?.push(mapped);
   }
-  if (!isNode(node)) return node;
-  const replaced = replace(node);
-  if (replaced !== undefined) return replaced as T;
-  let changed = false;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'span' || key === 'kind') {
-      copy[key] = value;
-      continue;
+  return copy ?? items;
+}
+
+/**
+ * The fields of a node (`isNode`: its span and kind as they are, other values that are neither
+ * nodes nor lists kept too) or of a plain record (every value mapped), copied only if one
+ * changes.
+ */
+function mapFields(record: Record<string, unknown>, replace: (node: AstNode) => AstNode | undefined, isNodeRecord: boolean): Record<string, unknown> {
+  let copy: Record<string, unknown> | undefined;
+  for (const key in record) {
+    const value = record[key];
+    let mapped = value;
+    if (!isNodeRecord) mapped = mapAst(value, replace);
+    else if (key !== 'span' && key !== 'kind') {
+      if (Array.isArray(value)) mapped = mapItems(value, replace);
+      else if (isNode(value)) mapped = mapAst(value, replace);
     }
-    if (Array.isArray(value)) {
-      const items = value.map((item: unknown) => mapAst(item, replace));
-      if (items.some((item, index) => item !== value[index])) changed = true;
-      copy[key] = items;
-    } else if (isNode(value)) {
-      const child = mapAst(value, replace);
-      if (child !== value) changed = true;
-      copy[key] = child;
-    } else {
-      copy[key] = value;
+    if (mapped !== value && copy === undefined) {
+      copy = {};
+      for (const earlier in record) {
+        if (earlier === key) break;
+        copy[earlier] = record[earlier];
+      }
     }
+    if (copy !== undefined) copy[key] = mapped;
   }
-  return (changed ? copy : node) as T;
+  return copy ?? record;
 }
 
 /** The operands of a chain of ANDs: `a AND (b AND c)` gives a, b, c. */

@@ -110,15 +110,22 @@ export function datePartOf(node: Expression | undefined): DatePart | undefined {
 
 const EPOCH_1900 = Date.UTC(1900, 0, 1);
 
+const TIME_PATTERN = '(?:[T ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.:](\\d{1,7}))?)?\\s*([AaPp][Mm])?)?';
+const ISO_DATE = new RegExp(`^(\\d{4})-?(\\d{2})-?(\\d{2})${TIME_PATTERN}$`);
+const YMD_DATE = new RegExp(`^(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})${TIME_PATTERN}$`);
+const US_DATE = new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${TIME_PATTERN}$`);
+
 /**
  * A date or datetime text in the forms SQL Server reads whatever its language setting
  * (yyyymmdd, yyyy-mm-dd, yyyy-mm-ddThh:mi:ss[.fff]) and the us_english m/d/yyyy, as ISO text.
  */
 export function isoDateText(text: string): { readonly date: string; readonly time?: string; readonly monthFirst: boolean } | undefined {
   const value = text.trim();
-  const time = '(?:[T ]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.:](\\d{1,7}))?)?\\s*([AaPp][Mm])?)?';
-  const iso = new RegExp(`^(\\d{4})-?(\\d{2})-?(\\d{2})${time}$`).exec(value) ?? new RegExp(`^(\\d{4})[/.](\\d{1,2})[/.](\\d{1,2})${time}$`).exec(value);
-  const us = iso === null ? new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${time}$`).exec(value) : null;
+  // Every form starts with a digit: most strings compared in T-SQL are not dates at all.
+  const first = value.charCodeAt(0);
+  if (!(first >= 48 && first <= 57)) return undefined;
+  const iso = ISO_DATE.exec(value) ?? YMD_DATE.exec(value);
+  const us = iso === null ? US_DATE.exec(value) : null;
   const match = iso ?? us;
   if (match === null) return undefined;
   const [year, month, day] = iso !== null ? [match[1]!, match[2]!, match[3]!] : [match[3]!, match[1]!, match[2]!];

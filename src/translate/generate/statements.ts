@@ -1,11 +1,11 @@
 import type { DataType, Statement } from '../../tsql/index.js';
-import { countStatements, isStatement, walkAst } from '../../tsql/index.js';
+import { countStatements, isStatement } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics.js';
 import { errorTest } from '../rewrites/error-check.js';
 import { removeUnreachable } from '../rewrites/unreachable-code.js';
 import { rewriteStatements, type ScriptStatement } from '../rewrites/index.js';
-import { isRewritten } from '../rewrites/rewritten-statements.js';
+import { walkStatements } from '../rewrites/statement-lists.js';
 import type { ScriptNode, VariableDeclaration } from '../script-ir.js';
 import { alterTable } from './alter-table.js';
 import { changedRowsQuery, deleteStatement, insert, merge, selectStatement, update } from './dml.js';
@@ -376,17 +376,13 @@ const handlers: StatementHandlers = {
 /** The labels of GOTOs outside dead @@ERROR checks. */
 function liveGotoTargets(nodes: readonly ScriptStatement[]): ReadonlySet<string> {
   const targets = new Set<string>();
-  for (const node of nodes) {
-    walkAst(node as Statement, (child) => {
-      // GOTOs are statements, and statements only hold statements directly: the expressions
-      // and queries below them need no looking into.
-      if (!isStatement(child) && !isRewritten(child as unknown as ScriptStatement)) return false;
-      if ((child as unknown as ScriptStatement).kind === 'unreachable') return false;
-      if (child.kind === 'if' && child.else === undefined && errorTest(child.condition) === 'failed') return false;
-      if (child.kind === 'goto') targets.add(child.label.toLowerCase());
-      return true;
-    });
-  }
+  // GOTOs are statements, and statements only hold statements directly.
+  walkStatements(nodes, (child) => {
+    if (child.kind === 'unreachable') return false;
+    if (child.kind === 'if' && child.else === undefined && errorTest(child.condition) === 'failed') return false;
+    if (child.kind === 'goto') targets.add(child.label.toLowerCase());
+    return true;
+  });
   return targets;
 }
 

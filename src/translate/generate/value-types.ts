@@ -183,51 +183,64 @@ function decimalLiteralType(text: string): ValueType {
 
 type ScopeEntry = { readonly table: string | undefined } | { readonly columns: () => ReadonlyMap<string, ValueType> };
 type Scope = ReadonlyMap<string, ScopeEntry>;
-const scopes = new WeakMap<TranslationContext, Scope[]>();
-const cteScopes = new WeakMap<TranslationContext, Array<ReadonlyMap<string, () => ReadonlyMap<string, ValueType>>>>();
 
-/**
- * Types already worked out, by expression node. The generator asks for the type of the same
- * node again and again (each `+` of a long concatenation asks for the type of everything to
- * its left), so a type is remembered with the state it was read in: the scopes (each scope
- * entered gets a fresh number, restored on leaving it) and the context's typeRevision.
- */
-interface TypeMemo {
+/** What the types of one translation are read from, beside the context itself. */
+interface TypeState {
+  /** Tables in scope, innermost last. */
+  readonly scopes: Scope[];
+  /** CTEs in scope by lower-cased name, innermost last. */
+  readonly cteScopes: Array<ReadonlyMap<string, () => ReadonlyMap<string, ValueType>>>;
+  /** Tables made by SELECT ... INTO earlier in the text, by tableKey(): their columns' types. */
+  readonly selectIntoTables: Map<string, ReadonlyMap<string, ValueType>>;
+  /** The current scope state's number (see `types`), and the last number given out. */
   scope: number;
   lastScope: number;
-  readonly types: WeakMap<Expression, { readonly scope: number; readonly revision: number; readonly type: ValueType }>;
+  /**
+   * Types already worked out, by expression node. The generator asks for the type of the same
+   * node again and again (each `+` of a long concatenation asks for the type of everything to
+   * its left), so a type is remembered with the state it was read in: the scopes (each scope
+   * entered gets a fresh number, restored on leaving it) and the context's typeRevision. A
+   * Map, not a WeakMap: the state lives only as long as its context, and weak tables cost the
+   * garbage collector far more.
+   */
+  readonly types: Map<Expression, { readonly scope: number; readonly revision: number; readonly type: ValueType }>;
+  /** The types of declared data types, by node (a variable's type is read at each use). */
+  readonly declaredTypes: Map<DataType, ValueType>;
+  /** tableColumnType() answers by table and column as asked (null: not known), at columnTypesRevision. */
+  readonly columnTypes: Map<string, Map<string, ValueType | null>>;
+  columnTypesRevision: number;
 }
-const typeMemos = new WeakMap<TranslationContext, TypeMemo>();
 
-function typeMemo(ctx: TranslationContext): TypeMemo {
-  let memo = typeMemos.get(ctx);
-  if (memo === undefined) {
-    memo = { scope: 0, lastScope: 0, types: new WeakMap() };
-    typeMemos.set(ctx, memo);
+const typeStates = new WeakMap<TranslationContext, TypeState>();
+
+function typeState(ctx: TranslationContext): TypeState {
+  let state = typeStates.get(ctx);
+  if (state === undefined) {
+    state = { scopes: [], cteScopes: [], selectIntoTables: new Map(), scope: 0, lastScope: 0, types: new Map(), declaredTypes: new Map(), columnTypes: new Map(), columnTypesRevision: -1 };
+    typeStates.set(ctx, state);
   }
-  return memo;
+  return state;
 }
 
 /** Runs `work` in a new scope state: types remembered outside it do not hold inside, nor the other way. */
-function inNewScope<T>(ctx: TranslationContext, work: () => T): T {
-  const memo = typeMemo(ctx);
-  const outer = memo.scope;
-  memo.scope = ++memo.lastScope;
+function inNewScope<T>(state: TypeState, work: () => T): T {
+  const outer = state.scope;
+  state.scope = ++state.lastScope;
   try {
     return work();
   } finally {
-    memo.scope = outer;
+    state.scope = outer;
   }
 }
 
 /** Runs `work` with the CTEs of a WITH clause known by name, for the types of their columns. */
 export function withCteTypes<T>(ctx: TranslationContext, ctes: readonly CommonTableExpression[], work: () => T): T {
   if (ctes.length === 0) return work();
-  const stack = cteScopes.get(ctx) ?? [];
-  cteScopes.set(ctx, stack);
+  const state = typeState(ctx);
+  const stack = state.cteScopes;
   stack.push(new Map(ctes.map((cte) => [cte.name.toLowerCase(), memo(() => queryColumns(cte.query, cte.columns, ctx))])));
   try {
-    return inNewScope(ctx, work);
+    return inNewScope(state, work);
   } finally {
     stack.pop();
   }
@@ -235,13 +248,13 @@ export function withCteTypes<T>(ctx: TranslationContext, ctes: readonly CommonTa
 
 /** Runs `work` with the tables of `from` in scope for column types. */
 export function withTableScope<T>(ctx: TranslationContext, from: readonly TableSource[], work: () => T): T {
+  const state = typeState(ctx);
   const scope = new Map<string, ScopeEntry>();
   for (const source of from) addSources(source, scope, ctx);
-  const stack = scopes.get(ctx) ?? [];
-  scopes.set(ctx, stack);
+  const stack = state.scopes;
   stack.push(scope);
   try {
-    return inNewScope(ctx, work);
+    return inNewScope(state, work);
   } finally {
     stack.pop();
   }
@@ -265,7 +278,7 @@ function memo(compute: () => ReadonlyMap<string, ValueType>): () => ReadonlyMap<
 }
 
 function cteColumns(name: string, ctx: TranslationContext): (() => ReadonlyMap<string, ValueType>) | undefined {
-  const stack = cteScopes.get(ctx) ?? [];
+  const stack = typeState(ctx).cteScopes;
   for (let index = stack.length - 1; index >= 0; index--) {
     const found = stack[index]!.get(name.toLowerCase());
     if (found !== undefined) return found;
@@ -340,7 +353,7 @@ function queryColumns(query: Query, names: readonly string[], ctx: TranslationCo
 
 /** The columns `*` or `t.*` stands for in the innermost scope, where their tables are known. */
 function starColumns(qualifier: readonly string[], ctx: TranslationContext): ReadonlyMap<string, ValueType> {
-  const scope = (scopes.get(ctx) ?? []).at(-1);
+  const scope = typeState(ctx).scopes.at(-1);
   if (scope === undefined) return new Map();
   const alias = qualifier.at(-1)?.toLowerCase();
   const entries = alias === undefined ? [...scope.values()] : [scope.get(alias)];
@@ -358,14 +371,11 @@ function entryColumns(entry: ScopeEntry | undefined, ctx: TranslationContext): R
   if (entry.table === undefined) return undefined;
   const defined = ctx.definedColumns(entry.table);
   if (defined !== undefined) return new Map([...defined].map(([column, type]) => [column, typeFromDataType(type)]));
-  const selected = selectIntoTables.get(ctx)?.get(entry.table);
+  const selected = typeState(ctx).selectIntoTables.get(entry.table);
   if (selected !== undefined) return selected;
   const inventory = ctx.options.columnTypes?.(entry.table);
   return inventory === undefined ? undefined : new Map([...inventory].map(([column, type]) => [column, typeFromName(type)]));
 }
-
-/** Tables made by SELECT ... INTO earlier in the text, by tableKey(): their columns' types. */
-const selectIntoTables = new WeakMap<TranslationContext, Map<string, ReadonlyMap<string, ValueType>>>();
 
 /**
  * SELECT ... INTO `table` creates the table with the query's column types: later statements
@@ -373,31 +383,61 @@ const selectIntoTables = new WeakMap<TranslationContext, Map<string, ReadonlyMap
  */
 export function noteSelectInto(ctx: TranslationContext, table: string, query: Query): void {
   const columns = withCteTypes(ctx, query.with?.ctes ?? [], () => queryColumns(query, [], ctx));
-  const tables = selectIntoTables.get(ctx) ?? new Map<string, ReadonlyMap<string, ValueType>>();
-  selectIntoTables.set(ctx, tables);
-  tables.set(table.toLowerCase(), columns);
+  typeState(ctx).selectIntoTables.set(table.toLowerCase(), columns);
   ctx.typesChanged();
 }
 
 function entryType(entry: ScopeEntry | undefined, column: string, ctx: TranslationContext): ValueType | undefined {
   if (entry === undefined) return undefined;
   if ('columns' in entry) return entry.columns().get(column);
-  if (entry.table === undefined) return undefined;
+  return tableEntryType(entry.table, column, ctx);
+}
+
+function tableEntryType(table: string | undefined, column: string, ctx: TranslationContext): ValueType | undefined {
+  if (table === undefined) return undefined;
   // A table the text itself defines (CREATE TABLE, DECLARE @t TABLE, SELECT INTO) before the inventory's.
-  const defined = ctx.definedColumns(entry.table);
+  const defined = ctx.definedColumns(table);
   if (defined !== undefined) {
     const type = defined.get(column);
-    return type === undefined ? undefined : typeFromDataType(type);
+    return type === undefined ? undefined : declaredType(type, ctx);
   }
-  const selected = selectIntoTables.get(ctx)?.get(entry.table);
+  const selected = typeState(ctx).selectIntoTables.get(table);
   if (selected !== undefined) return selected.get(column);
-  const found = ctx.options.columnTypes?.(entry.table)?.get(column);
+  const found = ctx.options.columnTypes?.(table)?.get(column);
   return found === undefined ? undefined : typeFromName(found);
+}
+
+/** typeFromDataType() of a type written in the text, worked out once per node. */
+function declaredType(type: DataType, ctx: TranslationContext): ValueType {
+  const known = typeState(ctx).declaredTypes;
+  let value = known.get(type);
+  if (value === undefined) {
+    value = typeFromDataType(type);
+    known.set(type, value);
+  }
+  return value;
 }
 
 /** The type of a column of a table (tableKey() form), from the text's own definition or the inventory. */
 export function tableColumnType(table: string, column: string, ctx: TranslationContext): ValueType | undefined {
-  return entryType({ table: table.toLowerCase() }, column.toLowerCase(), ctx);
+  // Asked once a value of every row of an INSERT ... VALUES: remembered by the names as given,
+  // for as long as nothing the types are read from changes.
+  const state = typeState(ctx);
+  if (state.columnTypesRevision !== ctx.typeRevision) {
+    state.columnTypes.clear();
+    state.columnTypesRevision = ctx.typeRevision;
+  }
+  let columns = state.columnTypes.get(table);
+  if (columns === undefined) {
+    columns = new Map();
+    state.columnTypes.set(table, columns);
+  }
+  let type = columns.get(column);
+  if (type === undefined) {
+    type = tableEntryType(table.toLowerCase(), column.toLowerCase(), ctx) ?? null;
+    columns.set(column, type);
+  }
+  return type ?? undefined;
 }
 
 /** The columns of a table in table order (lower-cased), where its definition or the inventory knows them. */
@@ -410,19 +450,28 @@ export function tableColumnNames(table: string, ctx: TranslationContext): readon
 
 function columnType(parts: readonly string[], ctx: TranslationContext): ValueType {
   const column = parts[parts.length - 1]!.toLowerCase();
-  const stack = scopes.get(ctx) ?? [];
+  const stack = typeState(ctx).scopes;
   if (parts.length >= 2) {
     const qualifier = parts[parts.length - 2]!.toLowerCase();
     for (let index = stack.length - 1; index >= 0; index--) {
-      if (stack[index]!.has(qualifier)) return entryType(stack[index]!.get(qualifier), column, ctx) ?? UNKNOWN;
+      const entry = stack[index]!.get(qualifier);
+      if (entry !== undefined) return entryType(entry, column, ctx) ?? UNKNOWN;
     }
     const table = parts.length >= 3 ? `${parts[parts.length - 3]}.${parts[parts.length - 2]}` : `dbo.${parts[parts.length - 2]}`;
-    return entryType({ table: table.toLowerCase() }, column, ctx) ?? UNKNOWN;
+    return tableEntryType(table.toLowerCase(), column, ctx) ?? UNKNOWN;
   }
+  // Unqualified: the one table of the innermost scope that has it (none or several: unknown).
   for (let index = stack.length - 1; index >= 0; index--) {
-    const matches = [...stack[index]!.values()].map((entry) => entryType(entry, column, ctx)).filter((type): type is ValueType => type !== undefined);
-    if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) return UNKNOWN;
+    let match: ValueType | undefined;
+    let matches = 0;
+    for (const entry of stack[index]!.values()) {
+      const type = entryType(entry, column, ctx);
+      if (type === undefined) continue;
+      match = type;
+      matches += 1;
+    }
+    if (matches === 1) return match!;
+    if (matches > 1) return UNKNOWN;
   }
   return UNKNOWN;
 }
@@ -536,14 +585,14 @@ function arithmetic(a: ValueType, b: ValueType, operator: DecimalOperator): Valu
 }
 
 export function valueType(node: Expression, ctx: TranslationContext): ValueType {
-  const memo = typeMemo(ctx);
-  const known = memo.types.get(node);
-  if (known !== undefined && known.scope === memo.scope && known.revision === ctx.typeRevision) return known.type;
-  const scope = memo.scope;
+  const state = typeState(ctx);
+  const known = state.types.get(node);
+  if (known !== undefined && known.scope === state.scope && known.revision === ctx.typeRevision) return known.type;
+  const scope = state.scope;
   const revision = ctx.typeRevision;
   const type = computeValueType(node, ctx);
   // Only a type read in one unchanged state is kept.
-  if (memo.scope === scope && ctx.typeRevision === revision) memo.types.set(node, { scope, revision, type });
+  if (state.scope === scope && ctx.typeRevision === revision) state.types.set(node, { scope, revision, type });
   return type;
 }
 
@@ -573,10 +622,10 @@ function computeValueType(node: Expression, ctx: TranslationContext): ValueType 
     case 'cast':
     case 'convert':
     case 'parse':
-      return typeFromDataType(node.type);
+      return declaredType(node.type, ctx);
     case 'variable': {
       const type = ctx.variable(node.name)?.type;
-      return type === undefined ? UNKNOWN : typeFromDataType(type);
+      return type === undefined ? UNKNOWN : declaredType(type, ctx);
     }
     case 'column-ref':
       return columnType(node.parts, ctx);
@@ -679,5 +728,5 @@ export function isStringValued(node: Expression, ctx: TranslationContext): boole
 
 /** Whether the expression being translated sits in a query over tables (a FROM clause in scope): it runs once per row. */
 export function inRowScope(ctx: TranslationContext): boolean {
-  return (scopes.get(ctx) ?? []).some((scope) => scope.size > 0);
+  return typeState(ctx).scopes.some((scope) => scope.size > 0);
 }

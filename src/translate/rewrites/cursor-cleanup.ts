@@ -1,6 +1,6 @@
 import type { CursorStatement, Expression } from '../../tsql/index.js';
 import type { ScriptStatement, StatementRewrite } from './rewritten-statements.js';
-import { statementsOf } from './statement-lists.js';
+import { rewriteEach, statementsOf } from './statement-lists.js';
 
 /**
  * `IF CURSOR_STATUS('local', 'c') >= -1 DEALLOCATE c` (and the same around CLOSE): error-path
@@ -11,7 +11,7 @@ import { statementsOf } from './statement-lists.js';
 export const cursorCleanup: StatementRewrite = {
   name: 'cursor-cleanup',
   purpose: 'CURSOR_STATUS guards around CLOSE and DEALLOCATE become the CLOSE and DEALLOCATE alone',
-  apply: (statements) => statements.flatMap((statement): readonly ScriptStatement[] => guardedCleanup(statement) ?? [statement]),
+  apply: (statements) => rewriteEach(statements, guardedCleanup),
 };
 
 function guardedCleanup(statement: ScriptStatement): readonly CursorStatement[] | undefined {

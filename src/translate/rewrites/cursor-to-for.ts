@@ -1,6 +1,6 @@
-import { isStatement, walkAst, type DeclareCursorStatement, type Expression, type FetchStatement, type Statement, type VariableRef } from '../../tsql/index.js';
-import { isRewritten, type CursorLoopStatement, type ScriptStatement, type StatementRewrite } from './rewritten-statements.js';
-import { rewriteNestedLists, statementsOf } from './statement-lists.js';
+import type { DeclareCursorStatement, Expression, FetchStatement, Statement, VariableRef } from '../../tsql/index.js';
+import type { CursorLoopStatement, ScriptStatement, StatementRewrite } from './rewritten-statements.js';
+import { rewriteNestedLists, statementsOf, walkStatements } from './statement-lists.js';
 
 /**
  * The read-only cursor loop, in its two common spellings:
@@ -25,6 +25,7 @@ export const cursorToFor: StatementRewrite = {
 };
 
 function convertCursors(statements: readonly ScriptStatement[]): readonly ScriptStatement[] {
+  if (!statements.some((statement) => statement.kind === 'declare-cursor')) return statements;
   const result: ScriptStatement[] = [];
   for (let index = 0; index < statements.length; index++) {
     const statement = statements[index]!;
@@ -207,23 +208,18 @@ function usesCursor(statement: ScriptStatement, name: string): boolean {
 /** The first statement that still uses the cursor, described for a message. */
 function firstUse(statements: readonly ScriptStatement[], name: string): string | undefined {
   let found: string | undefined;
-  for (const statement of statements) {
-    walkAst(statement as Statement, (node) => {
-      if (found !== undefined) return false;
-      // Cursors are used by statements, and statements only hold statements directly: the
-      // expressions and queries below them need no looking into.
-      if (!isStatement(node) && !isRewritten(node as unknown as ScriptStatement)) return false;
-      // A converted loop (of this cursor or another) is looked into for its body only.
-      if ((node as { kind: string }).kind === 'cursor-loop') {
-        found = firstUse((node as unknown as CursorLoopStatement).body, name);
-        return false;
-      }
-      if (node.kind === 'cursor-statement' && node.cursor.toLowerCase() === name) found = `${node.action} ${node.cursor}`;
-      else if (node.kind === 'fetch' && node.cursor.toLowerCase() === name) found = `FETCH ${node.orientation ?? ''} ${node.cursor}`.replace(/\s+/g, ' ');
-      else if ((node.kind === 'update' || node.kind === 'delete') && node.currentOf?.toLowerCase() === name) found = `${node.kind.toUpperCase()} ... WHERE CURRENT OF ${node.currentOf}`;
-      return found === undefined;
-    });
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  // Cursors are used by statements, and statements only hold statements directly.
+  walkStatements(statements, (node) => {
+    if (found !== undefined) return false;
+    // A converted loop (of this cursor or another) is looked into for its body only.
+    if (node.kind === 'cursor-loop') {
+      found = firstUse(node.body, name);
+      return false;
+    }
+    if (node.kind === 'cursor-statement' && node.cursor.toLowerCase() === name) found = `${node.action} ${node.cursor}`;
+    else if (node.kind === 'fetch' && node.cursor.toLowerCase() === name) found = `FETCH ${node.orientation ?? ''} ${node.cursor}`.replace(/\s+/g, ' ');
+    else if ((node.kind === 'update' || node.kind === 'delete') && node.currentOf?.toLowerCase() === name) found = `${node.kind.toUpperCase()} ... WHERE CURRENT OF ${node.currentOf}`;
+    return found === undefined;
+  });
+  return found;
 }

@@ -1,5 +1,6 @@
 import { walkAst, type DropStatement, type Expression, type IfStatement, type ObjectName, type Statement } from '../../tsql/index.js';
 import type { ScriptStatement, StatementRewrite } from './rewritten-statements.js';
+import { rewriteEach } from './statement-lists.js';
 
 /**
  * `IF OBJECT_ID('tempdb..#t') IS NOT NULL DROP TABLE #t`, and the SSMS form
@@ -10,7 +11,7 @@ import type { ScriptStatement, StatementRewrite } from './rewritten-statements.j
 export const dropIfExists: StatementRewrite = {
   name: 'drop-if-exists',
   purpose: 'existence tests against OBJECT_ID() or the sys catalog before a DROP become DROP ... IF EXISTS',
-  apply: (statements) => statements.map((statement) => rewrite(statement) ?? statement),
+  apply: (statements) => rewriteEach(statements, rewrite),
 };
 
 function rewrite(statement: ScriptStatement): DropStatement | undefined {

@@ -1,6 +1,6 @@
 import type { Expression, IfStatement } from '../../tsql/index.js';
 import type { DeadErrorCheckStatement, ScriptStatement, StatementRewrite } from './rewritten-statements.js';
-import { statementsOf } from './statement-lists.js';
+import { rewriteEach, statementsOf } from './statement-lists.js';
 
 /**
  * `IF @@ERROR <> 0 GOTO handler` (or ROLLBACK ... RETURN): error handling from before
@@ -14,12 +14,12 @@ export const errorCheck: StatementRewrite = {
   name: 'error-check',
   purpose: '@@ERROR tests after statements are dead code in Databricks, where failing statements raise errors',
   apply: (statements) =>
-    statements.flatMap((statement): readonly ScriptStatement[] => {
-      if (statement.kind !== 'if') return [statement];
+    rewriteEach(statements, (statement): ScriptStatement | readonly ScriptStatement[] | undefined => {
+      if (statement.kind !== 'if') return undefined;
       const test = errorTest(statement.condition);
-      if (test === 'failed' && statement.else === undefined) return [dead(statement)];
+      if (test === 'failed' && statement.else === undefined) return dead(statement);
       if (test === 'succeeded') return [dead(statement), ...statementsOf(statement.then)];
-      return [statement];
+      return undefined;
     }),
 };
 

@@ -1,5 +1,5 @@
-import type { BlockStatement, Statement } from '../../tsql/index.js';
-import type { ScriptStatement } from './rewritten-statements.js';
+import { isStatement, type AstNode, type BlockStatement, type Statement } from '../../tsql/index.js';
+import { isRewritten, type ScriptStatement } from './rewritten-statements.js';
 
 type ListRewrite = (statements: readonly ScriptStatement[]) => readonly ScriptStatement[];
 
@@ -38,3 +38,65 @@ export function rewriteNestedLists(statement: ScriptStatement, rewrite: ListRewr
 export function statementsOf(statement: Statement): readonly Statement[] {
   return statement.kind === 'block' ? statement.statements : [statement];
 }
+
+/**
+ * `statements` with each statement that `rewrite` rewrites replaced by what it gives (one
+ * statement or several); the list itself when it rewrites none. Most lists a procedure holds
+ * have nothing to rewrite, and each rewrite runs on every one of them.
+ */
+export function rewriteEach(
+  statements: readonly ScriptStatement[],
+  rewrite: (statement: ScriptStatement) => ScriptStatement | readonly ScriptStatement[] | undefined,
+): readonly ScriptStatement[] {
+  let result: ScriptStatement[] | undefined;
+  for (let index = 0; index < statements.length; index++) {
+    const statement = statements[index]!;
+    const replacement = rewrite(statement);
+    if (replacement === undefined) {
+      result?.push(statement);
+      continue;
+    }
+    result ??= statements.slice(0, index);
+    if (Array.isArray(replacement)) result.push(...(replacement as readonly ScriptStatement[]));
+    else result.push(replacement as ScriptStatement);
+  }
+  return result ?? statements;
+}
+
+function isScriptStatement(value: unknown): value is ScriptStatement {
+  if (typeof value !== 'object' || value === null || typeof (value as { kind?: unknown }).kind !== 'string') return false;
+  return isStatement(value as AstNode) || isRewritten(value as ScriptStatement);
+}
+
+/**
+ * Visits `roots` and the statements nested in them, depth-first in source order, as walkAst
+ * would with an `enter` that skips every node that is not a statement: a statement holds the
+ * statements nested in it directly (a body, a branch, the loop of a rewrite), never below an
+ * expression or a query, so those are not looked into. Returning false from `enter` skips a
+ * statement's nested statements.
+ */
+export function walkStatements(roots: readonly ScriptStatement[], enter: (statement: ScriptStatement) => boolean | void): void {
+  const stack: ScriptStatement[] = [];
+  for (let index = roots.length - 1; index >= 0; index--) stack.push(roots[index]!);
+  while (stack.length > 0) {
+    const statement = stack.pop()!;
+    if (enter(statement) === false) continue;
+    const first = stack.length;
+    for (const key in statement) {
+      if (key === 'span' || key === 'kind') continue;
+      const value = (statement as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isScriptStatement(item)) stack.push(item);
+      } else if (isScriptStatement(value)) {
+        stack.push(value);
+      }
+    }
+    // Children were pushed in source order; the first must come off the stack first.
+    for (let low = first, high = stack.length - 1; low < high; low++, high--) {
+      const swap = stack[low]!;
+      stack[low] = stack[high]!;
+      stack[high] = swap;
+    }
+  }
+}
+

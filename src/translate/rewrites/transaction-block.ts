@@ -1,5 +1,5 @@
-import { walkAst, type Statement } from '../../tsql/index.js';
 import type { ScriptStatement, StatementRewrite } from './rewritten-statements.js';
+import { walkStatements } from './statement-lists.js';
 
 /**
  * BEGIN TRANSACTION; ...; COMMIT in one statement list, with no other transaction statement
@@ -12,6 +12,7 @@ export const transactionBlock: StatementRewrite = {
   name: 'transaction-block',
   purpose: 'BEGIN TRANSACTION ... COMMIT in one block becomes a BEGIN ATOMIC block',
   apply: (statements) => {
+    if (!statements.some((statement) => statement.kind === 'transaction' && statement.action === 'BEGIN')) return statements;
     const result: ScriptStatement[] = [];
     for (let index = 0; index < statements.length; index++) {
       const begin = statements[index]!;
@@ -35,10 +36,10 @@ export const transactionBlock: StatementRewrite = {
 
 function containsTransaction(statement: ScriptStatement): boolean {
   let found = false;
-  walkAst(statement as Statement, (node) => {
+  // Transaction statements are statements, and statements only hold statements directly.
+  walkStatements([statement], (node) => {
     // The ROLLBACK of a dead @@ERROR check, or of code no GOTO reaches, never runs.
-    const kind = (node as { kind: string }).kind;
-    if (kind === 'dead-error-check' || kind === 'unreachable') return false;
+    if (node.kind === 'dead-error-check' || node.kind === 'unreachable') return false;
     if (node.kind === 'transaction') found = true;
     return !found;
   });

@@ -1,5 +1,6 @@
 import type { Expression, IfStatement, Statement, TransactionStatement } from '../../tsql/index.js';
 import type { ScriptStatement, StatementRewrite } from './rewritten-statements.js';
+import { rewriteEach } from './statement-lists.js';
 
 /**
  * `IF @@TRANCOUNT > 0 ROLLBACK`, `IF XACT_STATE() <> 0 ROLLBACK`, `IF @@TRANCOUNT > 0 COMMIT`:
@@ -11,7 +12,7 @@ import type { ScriptStatement, StatementRewrite } from './rewritten-statements.j
 export const transactionGuard: StatementRewrite = {
   name: 'transaction-guard',
   purpose: 'IF @@TRANCOUNT / XACT_STATE() guards around COMMIT and ROLLBACK test state Databricks does not have',
-  apply: (statements) => statements.map((statement) => guarded(statement) ?? statement),
+  apply: (statements) => rewriteEach(statements, guarded),
 };
 
 function guarded(statement: ScriptStatement): TransactionStatement | undefined {

@@ -14,6 +14,7 @@ import type {
   WindowSpec,
 } from '../ast.js';
 import type { Token } from '../token.js';
+import type { TokenTable } from '../token-table.js';
 import { unreachableTokenKind } from '../token.js';
 import { isClrMethodName, NILADIC_FUNCTIONS, RESERVED_FUNCTION_NAMES, RESERVED_KEYWORDS, XML_METHODS } from './keywords.js';
 import {
@@ -22,6 +23,7 @@ import {
   parseDataType,
   parseIdentifier,
   parseObjectName,
+  stringTokenValue,
   stringValue,
 } from './names.js';
 import { parseQuery } from './queries.js';
@@ -76,18 +78,18 @@ const COMPARISON: ReadonlySet<string> = new Set(['=', '<>', '!=', '<', '>', '<='
  * and `!=` separated by blanks, which the tokenizer sees as two operators.
  */
 function acceptComparison(p: TokenStream): ComparisonOperator | undefined {
-  const token = p.cur;
-  if (token.kind !== 'operator' || !COMPARISON.has(token.text)) return undefined;
+  const first = p.op;
+  if (!COMPARISON.has(first)) return undefined;
   p.pos++;
-  const next = p.cur;
-  if (next.kind === 'operator' && (token.text === '<' || token.text === '>' || token.text === '!')) {
-    const combined = token.text + next.text;
+  const next = p.op;
+  if (next !== '' && (first === '<' || first === '>' || first === '!')) {
+    const combined = first + next;
     if (COMPARISON.has(combined)) {
       p.pos++;
       return combined as ComparisonOperator;
     }
   }
-  return token.text as ComparisonOperator;
+  return first as ComparisonOperator;
 }
 
 /** Comparisons and the predicates IS NULL, IN, BETWEEN, LIKE, which bind tighter than NOT. */
@@ -175,9 +177,7 @@ function parseAdditive(p: TokenStream): Expression {
   const start = p.start;
   let left = parseMultiplicative(p);
   for (;;) {
-    const token = p.cur;
-    if (token.kind !== 'operator') return left;
-    const op = token.text;
+    const op = p.op;
     if (op !== '+' && op !== '-' && op !== '&' && op !== '|' && op !== '^') return left;
     p.pos++;
     const right = parseMultiplicative(p);
@@ -189,9 +189,7 @@ function parseMultiplicative(p: TokenStream): Expression {
   const start = p.start;
   let left = parseUnary(p);
   for (;;) {
-    const token = p.cur;
-    if (token.kind !== 'operator') return left;
-    const op = token.text;
+    const op = p.op;
     if (op !== '*' && op !== '/' && op !== '%') return left;
     p.pos++;
     const right = parseUnary(p);
@@ -200,14 +198,14 @@ function parseMultiplicative(p: TokenStream): Expression {
 }
 
 function parseUnary(p: TokenStream): Expression {
-  const token = p.cur;
-  if (token.kind === 'operator' && (token.text === '-' || token.text === '+' || token.text === '~')) {
+  const op = p.op;
+  if (op === '-' || op === '+' || op === '~') {
     const start = p.start;
     p.pos++;
     p.enter();
     const operand = parseUnary(p);
     p.leave();
-    return { kind: 'unary', operator: token.text, operand, span: p.spanFrom(start) };
+    return { kind: 'unary', operator: op, operand, span: p.spanFrom(start) };
   }
   return parsePostfix(p);
 }
@@ -249,6 +247,13 @@ function literalFrom(token: Token, type: LiteralType): Literal {
   return { kind: 'literal', type, text: token.text, value, span: { start: token.start, end: token.end } };
 }
 
+/** literalFrom() of token `index` of the table. */
+function literalAt(tokens: TokenTable, index: number, type: LiteralType): Literal {
+  const text = tokens.text(index);
+  const value = type === 'string' || type === 'unicode-string' ? stringTokenValue(text, type === 'unicode-string', tokens.unterminated(index)) : text;
+  return { kind: 'literal', type, text, value, span: { start: tokens.start(index), end: tokens.end(index) } };
+}
+
 function numberType(text: string): LiteralType {
   if (/[eE]/.test(text)) return 'float';
   if (text.includes('.')) return 'decimal';
@@ -270,30 +275,39 @@ export function queryAhead(p: TokenStream, allowWith = false, allowValues = fals
 }
 
 function parsePrimary(p: TokenStream): Expression {
+  // Literals and variables are read from the token table itself: most primaries are one of
+  // them, and no token object is needed to make their nodes.
+  const index = p.pos;
+  const tokens = p.tokens;
+  const kind = p.curKind;
+  switch (kind) {
+    case 'string':
+    case 'unicode-string':
+    case 'money':
+    case 'binary':
+      p.pos++;
+      return literalAt(tokens, index, kind);
+    case 'number':
+      p.pos++;
+      return literalAt(tokens, index, numberType(tokens.text(index)));
+    case 'variable':
+    case 'system-variable':
+      p.pos++;
+      return { kind, name: tokens.text(index), span: { start: tokens.start(index), end: tokens.end(index) } };
+    default:
+      break;
+  }
   const token = p.cur;
   const start = token.start;
   switch (token.kind) {
     case 'string':
-      p.pos++;
-      return literalFrom(token, 'string');
     case 'unicode-string':
-      p.pos++;
-      return literalFrom(token, 'unicode-string');
     case 'number':
-      p.pos++;
-      return literalFrom(token, numberType(token.text));
     case 'money':
-      p.pos++;
-      return literalFrom(token, 'money');
     case 'binary':
-      p.pos++;
-      return literalFrom(token, 'binary');
     case 'variable':
-      p.pos++;
-      return { kind: 'variable', name: token.text, span: { start, end: token.end } };
     case 'system-variable':
-      p.pos++;
-      return { kind: 'system-variable', name: token.text, span: { start, end: token.end } };
+      break;
     case 'bracket-identifier':
     case 'quoted-identifier':
     case 'temp-name':

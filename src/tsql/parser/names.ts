@@ -1,19 +1,30 @@
 import type { DataType, ObjectName, OptionItem } from '../ast.js';
 import type { Token } from '../token.js';
+import type { TokenTable } from '../token-table.js';
 import { RESERVED_KEYWORDS, STATEMENT_KEYWORDS } from './keywords.js';
 import type { TokenStream } from './token-stream.js';
 
 /** The name a delimited or plain identifier token stands for: [a]]b] -> a]b, "a""b" -> a"b. */
 export function identifierValue(token: Token): string {
-  if (token.kind === 'bracket-identifier') return token.text.slice(1, token.unterminated ? undefined : -1).replaceAll(']]', ']');
-  if (token.kind === 'quoted-identifier') return token.text.slice(1, token.unterminated ? undefined : -1).replaceAll('""', '"');
+  if (token.kind === 'bracket-identifier') return unescaped(token.text.slice(1, token.unterminated ? undefined : -1), ']]', ']');
+  if (token.kind === 'quoted-identifier') return unescaped(token.text.slice(1, token.unterminated ? undefined : -1), '""', '"');
   return token.text;
+}
+
+/** `text` with each `escape` replaced by `character`; replaceAll is far slower than a search when there is none. */
+function unescaped(text: string, escape: string, character: string): string {
+  return text.includes(escape) ? text.replaceAll(escape, character) : text;
 }
 
 /** The value of a string literal token: quotes removed, '' unescaped. */
 export function stringValue(token: Token): string {
-  const body = token.kind === 'unicode-string' ? token.text.slice(1) : token.text;
-  return body.slice(1, token.unterminated ? undefined : -1).replaceAll("''", "'");
+  return stringTokenValue(token.text, token.kind === 'unicode-string', token.unterminated);
+}
+
+/** stringValue() of a string token's text. */
+export function stringTokenValue(text: string, unicode: boolean, unterminated: boolean): string {
+  const body = unicode ? text.slice(1) : text;
+  return unescaped(body.slice(1, unterminated ? undefined : -1), "''", "'");
 }
 
 /**
@@ -49,13 +60,18 @@ const TWO_WORD_STARTS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['COPY', new Set(['INTO'])],
 ]);
 
-/** Whether a statement begins at `tokens[index]`, two-word openings included. */
-export function statementStartsAt(tokens: readonly Token[], index: number): boolean {
-  const token = tokens[index];
-  if (token === undefined) return false;
-  if (isStatementStart(token)) return true;
-  const second = TWO_WORD_STARTS.get(token.keyword);
-  return second !== undefined && second.has(tokens[index + 1]?.keyword ?? '');
+/** Whether a statement begins at token `index`, two-word openings included. */
+export function statementStartsAt(tokens: TokenTable, index: number): boolean {
+  if (index < 0 || index >= tokens.length) return false;
+  const keyword = tokens.keyword(index);
+  if (tokens.isWord(index)) {
+    if (STATEMENT_KEYWORDS.has(keyword)) return true;
+  } else {
+    const kind = tokens.kind(index);
+    if (kind === 'label' || kind === 'sqlcmd-command') return true;
+  }
+  const second = TWO_WORD_STARTS.get(keyword);
+  return second !== undefined && second.has(tokens.keyword(index + 1));
 }
 
 /** Whether a statement begins at the cursor. */

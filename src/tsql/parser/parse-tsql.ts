@@ -1,12 +1,12 @@
 import type { BatchNode, GoSeparator, Script, Statement } from '../ast.js';
 import type { Batch } from '../split-batches.js';
-import { splitBatches } from '../split-batches.js';
+import { splitTokenBatches } from '../split-batches.js';
 import { TsqlDiagnosticCode } from '../diagnostics.js';
 import type { TsqlDiagnostic } from '../diagnostics.js';
 import { LineIndex } from '../line-index.js';
-import type { Token } from '../token.js';
-import { isTrivia } from '../token.js';
-import { tokenize } from '../tokenize.js';
+import type { Token, TokenKind } from '../token.js';
+import { KIND_CODES, TokenTable } from '../token-table.js';
+import { significantTokenTable, tokenize } from '../tokenize.js';
 import { parseStatementList } from './statements.js';
 import { TokenStream } from './token-stream.js';
 import type { PendingDiagnostic } from './token-stream.js';
@@ -31,7 +31,57 @@ const MAX_DIAGNOSTICS_PER_CODE = 200;
  */
 export function parseTsql(text: string): TsqlParseResult {
   const tokens = tokenize(text);
-  const batches = splitBatches(text, tokens);
+  const parsed = parseTokens(text, TokenTable.of(text, tokens));
+  return {
+    script: parsed.script,
+    tokens,
+    batches: parsed.batches,
+    diagnostics: parsed.diagnostics,
+    get lineIndex(): LineIndex {
+      return parsed.lineIndex();
+    },
+  };
+}
+
+/** What a translation needs of a parse: parseTsql() without the tokens. */
+export interface TsqlStatementsParse {
+  readonly script: Script;
+  /** Sorted by position. */
+  readonly diagnostics: readonly TsqlDiagnostic[];
+  readonly lineIndex: LineIndex;
+  /** Whether the tokens tiled the text, each starting where the one before it ended. */
+  readonly lossless: boolean;
+}
+
+/**
+ * The same statements and diagnostics as parseTsql(), read from the significant tokens only:
+ * no whitespace or comment token is made, and there are no tokens to keep.
+ */
+export function parseTsqlStatements(text: string): TsqlStatementsParse {
+  const { table, lossless } = significantTokenTable(text);
+  let parsed: ReturnType<typeof parseTokens>;
+  try {
+    parsed = parseTokens(text, table);
+  } finally {
+    // Nothing the parse made refers to the tokens: their storage goes to the next scan.
+    table.release();
+  }
+  return {
+    script: parsed.script,
+    diagnostics: parsed.diagnostics,
+    lossless,
+    get lineIndex(): LineIndex {
+      return parsed.lineIndex();
+    },
+  };
+}
+
+/** Batches and statements from tokens, all of them or the significant ones. */
+function parseTokens(
+  text: string,
+  tokens: TokenTable,
+): { readonly script: Script; readonly batches: readonly Batch[]; readonly diagnostics: readonly TsqlDiagnostic[]; readonly lineIndex: () => LineIndex } {
+  const batches = splitTokenBatches(text, tokens);
   // Lines are only needed for diagnostics and for callers that ask: built on first use.
   let lines: LineIndex | undefined;
   const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
@@ -52,22 +102,26 @@ export function parseTsql(text: string): TsqlParseResult {
     pending = [{ code: TsqlDiagnosticCode.syntaxError, severity: 'error', message, span }];
   }
   const diagnostics = pending.length === 0 ? [] : finishDiagnostics(pending, lineIndex());
-  return {
-    script,
-    tokens,
-    batches,
-    diagnostics,
-    get lineIndex(): LineIndex {
-      return lineIndex();
-    },
-  };
+  return { script, batches, diagnostics, lineIndex };
 }
 
-function parseBatch(text: string, tokens: readonly Token[], batch: Batch, pending: PendingDiagnostic[]): BatchNode {
-  const significant: Token[] = [];
-  for (let i = batch.tokenStart; i < batch.tokenEnd; i++) {
-    const token = tokens[i] as Token;
-    if (!isTrivia(token)) significant.push(token);
+function isTriviaKind(kind: TokenKind): boolean {
+  return kind === 'whitespace' || kind === 'line-comment' || kind === 'block-comment';
+}
+
+function parseBatch(text: string, tokens: TokenTable, batch: Batch, pending: PendingDiagnostic[]): BatchNode {
+  let trivia = 0;
+  for (let i = batch.tokenStart; i < batch.tokenEnd; i++) if (isTriviaKind(tokens.kind(i))) trivia++;
+  // From significantTokenTable() there is nothing to leave out: the batch's tokens as they are.
+  let significant: TokenTable;
+  if (trivia === 0) {
+    significant = batch.tokenStart === 0 && batch.tokenEnd === tokens.length ? tokens : tokens.range(batch.tokenStart, batch.tokenEnd);
+  } else {
+    significant = new TokenTable(text, Math.max(16, batch.tokenEnd - batch.tokenStart - trivia));
+    for (let i = batch.tokenStart; i < batch.tokenEnd; i++) {
+      const kind = tokens.kind(i);
+      if (!isTriviaKind(kind)) significant.push(KIND_CODES[kind], tokens.start(i), tokens.end(i), tokens.keyword(i), tokens.unterminated(i));
+    }
   }
   const p = new TokenStream(text, significant, batch.span.end);
   let statements: Statement[];
@@ -75,7 +129,7 @@ function parseBatch(text: string, tokens: readonly Token[], batch: Batch, pendin
     statements = parseStatementList(p, 'EOF');
   } catch {
     // parseStatementList at batch level recovers from every error; this is a last line of defence.
-    const start = significant[0]?.start ?? batch.span.start;
+    const start = significant.length > 0 ? significant.start(0) : batch.span.start;
     statements = [{ kind: 'raw', text: text.slice(start, batch.span.end), span: { start, end: batch.span.end } }];
     p.diagnostics.push({
       code: TsqlDiagnosticCode.syntaxError,
@@ -101,21 +155,24 @@ function parseBatch(text: string, tokens: readonly Token[], batch: Batch, pendin
   return { kind: 'batch', statements, go, span: batch.span };
 }
 
-function lexicalDiagnostics(tokens: readonly Token[]): PendingDiagnostic[] {
+function lexicalDiagnostics(tokens: TokenTable): PendingDiagnostic[] {
   const out: PendingDiagnostic[] = [];
-  for (const token of tokens) {
-    if (!token.unterminated && token.kind !== 'unknown') continue;
-    const span = { start: token.start, end: token.end };
-    if (token.unterminated) {
-      if (token.kind === 'block-comment') {
+  for (let i = 0; i < tokens.length; i++) {
+    const kind = tokens.kind(i);
+    const unterminated = tokens.unterminated(i);
+    if (!unterminated && kind !== 'unknown') continue;
+    const span = { start: tokens.start(i), end: tokens.end(i) };
+    if (unterminated) {
+      if (kind === 'block-comment') {
         out.push({ code: TsqlDiagnosticCode.unterminatedComment, severity: 'error', message: 'This comment has no closing */ (block comments nest, so each /* needs its own */); it runs to the end of the file.', span });
-      } else if (token.kind === 'string' || token.kind === 'unicode-string') {
+      } else if (kind === 'string' || kind === 'unicode-string') {
         out.push({ code: TsqlDiagnosticCode.unterminatedString, severity: 'error', message: 'This string has no closing quote; it runs to the end of the file.', span });
       } else {
         out.push({ code: TsqlDiagnosticCode.unterminatedIdentifier, severity: 'error', message: 'This delimited identifier has no closing delimiter; it runs to the end of the file.', span });
       }
-    } else if (token.kind === 'unknown') {
-      const shown = token.text.length > 20 ? `${token.text.slice(0, 20)}...` : token.text;
+    } else if (kind === 'unknown') {
+      const text = tokens.text(i);
+      const shown = text.length > 20 ? `${text.slice(0, 20)}...` : text;
       out.push({ code: TsqlDiagnosticCode.unexpectedCharacter, severity: 'error', message: `Unexpected character(s) ${JSON.stringify(shown)} outside strings and comments.`, span });
     }
   }

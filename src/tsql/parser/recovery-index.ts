@@ -1,4 +1,4 @@
-import type { Token } from '../token.js';
+import type { TokenTable } from '../token-table.js';
 import { statementStartsAt } from './names.js';
 
 /**
@@ -18,7 +18,7 @@ export class RecoveryIndex {
   private readonly tree: Int32Array;
   private readonly leaves: number;
 
-  constructor(tokens: readonly Token[]) {
+  constructor(tokens: TokenTable) {
     const n = tokens.length;
     this.nesting = new Int32Array(n + 1);
     const points: number[] = [];
@@ -26,23 +26,23 @@ export class RecoveryIndex {
     let parens = 0;
     let cases = 0;
     for (let i = 0; i < n; i++) {
-      const token = tokens[i] as Token;
       this.nesting[i] = parens + cases;
-      if (token.kind === 'punctuation') {
-        if (token.text === '(') parens++;
-        else if (token.text === ')') parens = Math.max(0, parens - 1);
-        else if (token.text === ';') {
+      if (tokens.kind(i) === 'punctuation') {
+        if (tokens.isSymbol(i, '(')) parens++;
+        else if (tokens.isSymbol(i, ')')) parens = Math.max(0, parens - 1);
+        else if (tokens.isSymbol(i, ';')) {
           points.push(i);
           semicolons.push(1);
         }
         continue;
       }
-      if (token.keyword === 'CASE') {
+      const keyword = tokens.keyword(i);
+      if (keyword === 'CASE') {
         cases++;
         continue;
       }
       // An END that closes a CASE expression is not the END of a block.
-      if (token.keyword === 'END' && cases > 0) {
+      if (keyword === 'END' && cases > 0) {
         cases--;
         continue;
       }

@@ -81,8 +81,8 @@ export function parseStatementWithRecovery(p: TokenStream): Statement {
       message = `internal parser error (${error instanceof Error ? error.message : String(error)})`;
     }
     const resume = findResumePoint(p, startPos, Math.max(index, startPos + 1));
-    const first = p.tokens[startPos] ?? p.eof;
-    const last = p.tokens[resume.end - 1] ?? first;
+    const first = p.tokens.token(startPos) ?? p.eof;
+    const last = p.tokens.token(resume.end - 1) ?? first;
     const span = { start: first.start, end: Math.max(first.start, last.end) };
     const what = isStatementStart(first) && first.kind === 'word' ? `${first.keyword} statement` : `statement starting with '${first.text.slice(0, 30)}'`;
     p.diagnostics.push({
@@ -122,10 +122,9 @@ export function parseStatement(p: TokenStream): Statement {
 function utility(p: TokenStream, start: number, words: number): UtilityStatement {
   const first = p.pos;
   p.pos += words;
-  const command = p.tokens
-    .slice(first, p.pos)
-    .map((token) => token.keyword || token.text)
-    .join(' ');
+  const parts: string[] = [];
+  for (let index = first; index < Math.min(p.pos, p.tokens.length); index++) parts.push(p.tokens.keyword(index) || p.tokens.text(index));
+  const command = parts.join(' ');
   skipStatementRest(p);
   return { kind: 'utility', command, span: p.spanFrom(start) };
 }

@@ -1,5 +1,6 @@
 import type { Span } from '../line-index.js';
-import type { Token } from '../token.js';
+import type { Token, TokenKind } from '../token.js';
+import type { TokenTable } from '../token-table.js';
 import { TsqlDiagnosticCode } from '../diagnostics.js';
 import type { TsqlSeverity } from '../diagnostics.js';
 import { RecoveryIndex } from './recovery-index.js';
@@ -36,17 +37,23 @@ export class ParseError {
   ) {}
 }
 
-/** A cursor over the significant tokens (no whitespace or comments) of one batch. */
+/**
+ * A cursor over the significant tokens (no whitespace or comments) of one batch. The tokens are
+ * a TokenTable: keywords, symbols and offsets are read from it directly, and a Token object is
+ * made only where the parser asks for one (cur, peek, next), the last one kept for the next ask.
+ */
 export class TokenStream {
   pos = 0;
   depth = 0;
   readonly diagnostics: PendingDiagnostic[] = [];
   private readonly eofToken: Token;
   private recovery: RecoveryIndex | undefined;
+  private madeIndex = -1;
+  private made: Token | undefined;
 
   constructor(
     readonly text: string,
-    readonly tokens: readonly Token[],
+    readonly tokens: TokenTable,
     endOffset: number,
   ) {
     this.eofToken = { kind: 'punctuation', start: endOffset, end: endOffset, text: '', keyword: '', unterminated: false };
@@ -62,12 +69,22 @@ export class TokenStream {
     return this.pos >= this.tokens.length;
   }
 
+  /** The token at `index` as an object; the end-of-batch token outside the batch. */
+  tokenAt(index: number): Token {
+    if (index === this.madeIndex) return this.made as Token;
+    const token = this.tokens.token(index);
+    if (token === undefined) return this.eofToken;
+    this.madeIndex = index;
+    this.made = token;
+    return token;
+  }
+
   get cur(): Token {
-    return this.tokens[this.pos] ?? this.eofToken;
+    return this.tokenAt(this.pos);
   }
 
   peek(offset = 1): Token {
-    return this.tokens[this.pos + offset] ?? this.eofToken;
+    return this.tokenAt(this.pos + offset);
   }
 
   get eof(): Token {
@@ -76,26 +93,26 @@ export class TokenStream {
 
   /** The upper-cased keyword at the cursor ('' when it is not an unquoted word). */
   get kw(): string {
-    return this.cur.keyword;
+    return this.tokens.keyword(this.pos);
   }
 
   peekKw(offset = 1): string {
-    return this.peek(offset).keyword;
+    return this.tokens.keyword(this.pos + offset);
   }
 
   is(keyword: string): boolean {
-    return this.cur.keyword === keyword;
+    return this.tokens.keyword(this.pos) === keyword;
   }
 
   isSeq(...keywords: string[]): boolean {
     for (let i = 0; i < keywords.length; i++) {
-      if (this.peek(i).keyword !== keywords[i]) return false;
+      if (this.tokens.keyword(this.pos + i) !== keywords[i]) return false;
     }
     return true;
   }
 
   accept(keyword: string): boolean {
-    if (this.cur.keyword !== keyword) return false;
+    if (this.tokens.keyword(this.pos) !== keyword) return false;
     this.pos++;
     return true;
   }
@@ -106,35 +123,39 @@ export class TokenStream {
     return true;
   }
 
-  expect(keyword: string): Token {
-    const token = this.cur;
-    if (token.keyword !== keyword) this.fail(`expected ${keyword}`);
+  expect(keyword: string): void {
+    if (this.tokens.keyword(this.pos) !== keyword) this.fail(`expected ${keyword}`);
     this.pos++;
-    return token;
+  }
+
+  /** The kind of token at the cursor (the end of the batch reads as punctuation). */
+  get curKind(): TokenKind {
+    return this.pos >= 0 && this.pos < this.tokens.length ? this.tokens.kind(this.pos) : this.eofToken.kind;
+  }
+
+  /** The operator at the cursor ('' when the token is not an operator). */
+  get op(): string {
+    return this.tokens.kind(this.pos) === 'operator' ? this.tokens.text(this.pos) : '';
   }
 
   /** Punctuation or operator with exactly this text. */
   isP(text: string): boolean {
-    const token = this.cur;
-    return token.text === text && (token.kind === 'punctuation' || token.kind === 'operator');
+    return this.tokens.isSymbol(this.pos, text);
   }
 
   peekIsP(offset: number, text: string): boolean {
-    const token = this.peek(offset);
-    return token.text === text && (token.kind === 'punctuation' || token.kind === 'operator');
+    return this.tokens.isSymbol(this.pos + offset, text);
   }
 
   acceptP(text: string): boolean {
-    if (!this.isP(text)) return false;
+    if (!this.tokens.isSymbol(this.pos, text)) return false;
     this.pos++;
     return true;
   }
 
-  expectP(text: string): Token {
-    const token = this.cur;
-    if (!this.isP(text)) this.fail(`expected '${text}'`);
+  expectP(text: string): void {
+    if (!this.tokens.isSymbol(this.pos, text)) this.fail(`expected '${text}'`);
     this.pos++;
-    return token;
   }
 
   next(): Token {
@@ -145,13 +166,14 @@ export class TokenStream {
 
   /** Offset where the token at the cursor starts. */
   get start(): number {
-    return this.cur.start;
+    const pos = this.pos;
+    return pos >= 0 && pos < this.tokens.length ? this.tokens.start(pos) : this.eofToken.start;
   }
 
   /** Offset where the last consumed token ends. */
   get lastEnd(): number {
-    const token = this.tokens[this.pos - 1];
-    return token === undefined ? this.cur.start : token.end;
+    const last = this.pos - 1;
+    return last >= 0 && last < this.tokens.length ? this.tokens.end(last) : this.start;
   }
 
   spanFrom(start: number): Span {
