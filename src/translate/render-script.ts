@@ -2,6 +2,13 @@ import type { TranslateTarget } from './dialects/dialect.js';
 import { needsScripting, type BlockNode, type ScriptNode, type TranslatedObject, type VariableDeclaration } from './script-ir.js';
 
 const INDENT = '  ';
+const PADDINGS: string[] = [''];
+
+/** The indentation of `depth` levels (made once per depth). */
+function padding(depth: number): string {
+  while (PADDINGS.length <= depth) PADDINGS.push(PADDINGS[PADDINGS.length - 1] + INDENT);
+  return PADDINGS[depth]!;
+}
 
 /**
  * Text for a translated object. Databricks gets SQL scripting (compound statements, IF,
@@ -10,11 +17,40 @@ const INDENT = '  ';
  * runs the structure itself. A table function for the rehearsal has no text.
  */
 export function renderObject(object: TranslatedObject, target: TranslateTarget): string {
+  const out: string[] = [];
+  renderInto(object, target, out);
+  return out.join('');
+}
+
+/**
+ * The text of several objects, those with any text separated by a line break: renderObject()
+ * of each, joined, with the pieces of all of them joined once.
+ */
+export function renderObjects(objects: readonly TranslatedObject[], target: TranslateTarget): string {
+  const out: string[] = [];
+  for (const object of objects) {
+    const separator = out.length;
+    out.push('\n');
+    renderInto(object, target, out);
+    // An object without text adds neither text nor a separator.
+    if (!hasText(out, separator + 1)) out.length = separator;
+  }
+  // The first object with text has no separator before it.
+  if (out.length > 0) out[0] = '';
+  return out.join('');
+}
+
+function hasText(pieces: readonly string[], from: number): boolean {
+  for (let index = from; index < pieces.length; index++) if (pieces[index] !== '') return true;
+  return false;
+}
+
+/** Pushes the pieces of an object's text onto `out`, in order. */
+function renderInto(object: TranslatedObject, target: TranslateTarget, out: string[]): void {
   // A multi-statement table function is for the rehearsal only: its text is the T-SQL kept as a comment.
-  if (object.kind === 'table-function') return '';
+  if (object.kind === 'table-function') return;
   // The pieces of the text in order, joined once: nested blocks written into one list rather
   // than each joining its children's text, which copied deep procedures once a level.
-  const out: string[] = [];
   if (object.kind === 'procedure') {
     const parameters = object.parameters.map(
       (parameter) => `${INDENT}${parameter.mode} ${parameter.name} ${parameter.type}${parameter.default === undefined ? '' : ` DEFAULT ${parameter.default}`}`,
@@ -27,29 +63,28 @@ export function renderObject(object: TranslatedObject, target: TranslateTarget):
     out.push(header);
     block(object.body, 0, out);
     out.push(';\n');
-    return out.join('');
+    return;
   }
   if (needsScripting(object.body) || object.declarations.length > 0) {
     block({ kind: 'block', declarations: object.declarations, body: object.body }, 0, out);
     out.push(';\n');
-    return out.join('');
+    return;
   }
   object.body.forEach((node, index) => {
     if (index > 0) out.push('\n\n');
     statement(node, 0, out);
   });
   if (object.body.length > 0) out.push('\n');
-  return out.join('');
 }
 
 function block(node: BlockNode, depth: number, out: string[]): void {
-  const pad = INDENT.repeat(depth + 1);
+  const pad = padding(depth + 1);
   const label = node.label === undefined ? '' : `${node.label}: `;
-  out.push(`${INDENT.repeat(depth)}${label}BEGIN${node.atomic === true ? ' ATOMIC' : ''}`);
+  out.push(`${padding(depth)}${label}BEGIN${node.atomic === true ? ' ATOMIC' : ''}`);
   // Each line of the block on a line of its own (a handler or a statement may be several).
   for (const declaration of node.declarations) out.push(`\n${pad}${declare(declaration)};`);
   if (node.handler !== undefined) {
-    const inner = INDENT.repeat(depth + 2);
+    const inner = padding(depth + 2);
     out.push(`\n${pad}DECLARE EXIT HANDLER FOR SQLEXCEPTION\n${pad}BEGIN`);
     for (const item of node.handler.diagnostics) out.push(`\n${inner}DECLARE ${item.variable} ${item.item === 'LINE_NUMBER' ? 'BIGINT' : 'STRING'};`);
     if (node.handler.diagnostics.length > 0) {
@@ -68,7 +103,7 @@ function block(node: BlockNode, depth: number, out: string[]): void {
     out.push('\n');
     statement(child, depth + 1, out);
   }
-  out.push(`\n${INDENT.repeat(depth)}END${node.label === undefined ? '' : ` ${node.label}`}`);
+  out.push(`\n${padding(depth)}END${node.label === undefined ? '' : ` ${node.label}`}`);
 }
 
 function declare(declaration: VariableDeclaration): string {
@@ -86,11 +121,11 @@ function statements(nodes: readonly ScriptNode[], depth: number, out: string[]):
 /** The body of IF, WHILE and FOR needs at least one statement; an empty compound is one. */
 function body(nodes: readonly ScriptNode[], depth: number, out: string[]): void {
   statements(nodes, depth, out);
-  if (!nodes.some((child) => child.kind !== 'comment')) out.push(`${nodes.length > 0 ? '\n' : ''}${INDENT.repeat(depth)}BEGIN END;`);
+  if (!nodes.some((child) => child.kind !== 'comment')) out.push(`${nodes.length > 0 ? '\n' : ''}${padding(depth)}BEGIN END;`);
 }
 
 function statement(node: ScriptNode, depth: number, out: string[]): void {
-  const pad = INDENT.repeat(depth);
+  const pad = padding(depth);
   switch (node.kind) {
     case 'sql':
       out.push(`${indent(node.sql, pad)};`);
@@ -138,7 +173,7 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
       return;
     case 'for': {
       out.push(`${pad}${node.label}: FOR ${node.row} AS ${inline(node.query)} DO`);
-      for (const assignment of node.assignments) out.push(`\n${INDENT.repeat(depth + 1)}SET ${assignment.variable} = ${node.row}.${assignment.column};`);
+      for (const assignment of node.assignments) out.push(`\n${padding(depth + 1)}SET ${assignment.variable} = ${node.row}.${assignment.column};`);
       const onlyComments = node.assignments.length > 0 && node.body.every((child) => child.kind === 'comment');
       // The loop body: its statements (the assignments are statements enough), or a body that has one.
       if (!onlyComments || node.body.length > 0) out.push('\n');

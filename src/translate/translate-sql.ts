@@ -3,7 +3,7 @@ import { TranslationContext, type TranslateOptions } from './context.js';
 import type { TranslationDiagnostic } from './diagnostics.js';
 import { procedure, tableFunction } from './generate/objects.js';
 import { StatementWriter } from './generate/statements.js';
-import { renderObject } from './render-script.js';
+import { renderObjects } from './render-script.js';
 import type { ScriptNode, TranslatedObject } from './script-ir.js';
 
 export interface TranslatedSql {
@@ -32,7 +32,8 @@ export interface TranslatedSql {
 export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
   const parsed = parseTsqlStatements(text);
   const ctx = new TranslationContext(options, text, parsed.lineIndex);
-  const statements = parsed.script.batches.flatMap((batch) => batch.statements);
+  const statements: Statement[] = [];
+  for (const batch of parsed.script.batches) for (const statement of batch.statements) statements.push(statement);
   const objects: TranslatedObject[] = [];
   let pending: Statement[] = [];
   let untranslated = 0;
@@ -64,10 +65,7 @@ export function translateSql(text: string, options: TranslateOptions): Translate
   flush();
 
   const counts = countStatements(parsed.script);
-  const rendered = objects
-    .map((object) => renderObject(object, options.target))
-    .filter((text) => text !== '')
-    .join('\n');
+  const rendered = renderObjects(objects, options.target);
   return {
     text: rendered,
     objects,

@@ -168,6 +168,12 @@ function asComputed(type: ValueType): ValueType {
   return type.family === 'integer' && type.precision !== undefined ? { family: 'integer', name: type.name ?? 'int' } : type;
 }
 
+function leadingZeros(digits: string): number {
+  let count = 0;
+  while (digits.charCodeAt(count) === 48) count++;
+  return count;
+}
+
 /** The type of a decimal constant: digits as written, leading zeros left out (0.50 is decimal(2,2)). */
 function decimalLiteralType(text: string): ValueType {
   const [whole = '', fraction = ''] = text.split('.');
@@ -585,6 +591,8 @@ function arithmetic(a: ValueType, b: ValueType, operator: DecimalOperator): Valu
 }
 
 export function valueType(node: Expression, ctx: TranslationContext): ValueType {
+  // Literals and variables are typed at once: remembering them would cost more than it saves.
+  if (node.kind === 'literal' || node.kind === 'variable') return computeValueType(node, ctx);
   const state = typeState(ctx);
   const known = state.types.get(node);
   if (known !== undefined && known.scope === state.scope && known.revision === ctx.typeRevision) return known.type;
@@ -605,7 +613,7 @@ function computeValueType(node: Expression, ctx: TranslationContext): ValueType 
         case 'unicode-string':
           return { family: 'string', name: 'nvarchar', length: node.value.length, unicode: true };
         case 'integer':
-          return { family: 'integer', name: 'int', precision: Math.max(1, node.value.replace(/^0+/, '').length) };
+          return { family: 'integer', name: 'int', precision: Math.max(1, node.value.length - leadingZeros(node.value)) };
         case 'decimal':
           return decimalLiteralType(node.value);
         case 'money':
