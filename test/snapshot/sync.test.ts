@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { LakeshiftError } from '../../src/errors.js';
 import type { InventorySource, LegacyObject, UnreadScope } from '../../src/inventory/legacy-object.js';
 import { examplesDir } from '../../src/paths.js';
 import { runSync, type SyncResult } from '../../src/snapshot/sync.js';
@@ -243,6 +244,24 @@ describe('runSync with a live catalog', () => {
     expect(existsSync(path.join(dir, 'legacy', 'catalog', 'live', 'Finance', 'dbo', 'procedures', 'p2.sql'))).toBe(true);
     const third = await run(dir, { objects: [procedure('Sales.dbo.p1'), procedure('Finance.dbo.p2')] });
     expect(third.changes.removed).toEqual(['catalog:live/Finance.dbo.p3']);
+  });
+
+  it('changes nothing and leaves no staged file behind when a source fails after many objects', async () => {
+    const dir = await project();
+    await run(dir, { objects: [procedure('dbo.p1')] });
+    const manifest = await readFile(path.join(dir, 'legacy', 'manifest.json'), 'utf8');
+    const failing: InventorySource = {
+      origin: { type: 'catalog', name: 'live' },
+      async *read() {
+        for (let index = 0; index < 500; index += 1) yield procedure(`s${index % 5}.p${index}`);
+        throw new LakeshiftError('CONNECTION_FAILED', 'the connection was lost');
+      },
+    };
+    await expect(runSync({ loaded: await loadConfig({ cwd: dir, env: {} }), sources: [failing] })).rejects.toMatchObject({ code: 'CONNECTION_FAILED' });
+    expect(await readFile(path.join(dir, 'legacy', 'manifest.json'), 'utf8')).toBe(manifest);
+    expect((await simpleGit(dir).status()).isClean()).toBe(true);
+    expect(existsSync(path.join(dir, 'legacy', 'catalog', 'live', 's0'))).toBe(false);
+    expect(readdirSync(path.join(dir, '.lakeshift', 'tmp')).filter((name) => name.startsWith('sync-'))).toEqual([]);
   });
 
   it('reports execution statistics without putting them in the snapshot', async () => {
