@@ -175,13 +175,16 @@ async function syncLocked(
     phases.done('compared with the previous snapshot');
 
     // Impact needs no snapshot file: it runs while the worker is still writing staged texts.
-    const graph = new LineageGraph([...entries.values(), ...changes.removed.map((id) => previousById.get(id)!)]);
-    const impact = analyseImpact(
-      [...changes.added, ...changes.changed, ...changes.removed],
-      graph,
-      loaded.config,
-      resolveConfigPath(loaded, loaded.config.translate.out),
-    );
+    const changedIds = [...changes.added, ...changes.changed, ...changes.removed];
+    const impact =
+      changedIds.length === 0
+        ? []
+        : analyseImpact(
+            changedIds,
+            new LineageGraph([...entries.values(), ...changes.removed.map((id) => previousById.get(id)!)]),
+            loaded.config,
+            resolveConfigPath(loaded, loaded.config.translate.out),
+          );
     phases.done('impact analysis');
 
     await staging.flush();
