@@ -104,6 +104,35 @@ describe('runSync on the ShellCorp estate', () => {
     expect((await git.log()).total).toBe(log.total);
   });
 
+  it('commits the snapshot folder alone: what the user staged elsewhere stays staged', async () => {
+    const git = simpleGit(dir);
+    await writeFile(path.join(dir, 'NOTES.md'), 'work in progress\n');
+    await git.add('NOTES.md');
+    const first = await sync(dir);
+    const committed = (await git.raw(['show', '--name-only', '--format=', first.commit!])).trim().split('\n');
+    expect(committed).toContain('legacy/manifest.json');
+    expect(committed.every((file) => file.startsWith('legacy/'))).toBe(true);
+    expect((await git.status()).staged).toEqual(['NOTES.md']);
+
+    await writeFile(path.join(dir, PROCEDURES, 'etl.usp_build_gift_cards.sql'), 'CREATE PROCEDURE etl.usp_build_gift_cards AS SELECT 1 AS x\nGO\n');
+    await git.add('warehouse');
+    await git.commit('week 2', ['warehouse']);
+    const second = await sync(dir);
+    expect((await git.raw(['show', '--name-only', '--format=', second.commit!])).trim().split('\n').sort()).toEqual([
+      'legacy/catalog/warehouse/etl/procedures/usp_build_gift_cards.sql',
+      'legacy/manifest.json',
+    ]);
+    expect((await git.status()).staged).toEqual(['NOTES.md']);
+  });
+
+  it('does not conclude a merge that is under way: the commit fails as git refuses it', async () => {
+    const git = simpleGit(dir);
+    const head = (await git.revparse(['HEAD'])).trim();
+    await writeFile(path.join(dir, '.git', 'MERGE_HEAD'), `${head}\n`);
+    await expect(sync(dir)).rejects.toMatchObject({ code: 'GIT_FAILED', message: expect.stringContaining('git commit failed') });
+    expect((await git.revparse(['HEAD'])).trim()).toBe(head);
+  });
+
   it('snapshots a UTF-16 file and a CRLF file as UTF-8 with LF line endings', async () => {
     await sync(dir);
     const utf16 = await readFile(path.join(dir, PROCEDURES, 'etl.usp_build_inventory_snapshot.sql'));
