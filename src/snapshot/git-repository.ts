@@ -51,8 +51,27 @@ export class GitRepository {
   async commitFolder(folder: string, message: string): Promise<string> {
     const relative = this.#relative(folder);
     await this.#run('git add', () => this.#git.raw(['add', '--all', '--', relative]));
-    await this.#run('git commit', () => this.#git.raw(['commit', '--quiet', '--no-verify', '-m', message, '--', relative]));
+    // `git commit -- <folder>` builds a second index from HEAD and hashes every file of the
+    // folder again. When the index holds nothing else, committing it is the same commit.
+    const pathspec = (await this.#indexIsFolderOnly(relative)) ? [] : ['--', relative];
+    await this.#run('git commit', () => this.#git.raw(['commit', '--quiet', '--no-verify', '-m', message, ...pathspec]));
     return this.head() as Promise<string>;
+  }
+
+  /**
+   * Whether committing the index commits exactly what `git commit -- <relative>` would: nothing
+   * outside the folder is staged, and no merge or cherry-pick is under way (git refuses a
+   * partial commit then, where a plain commit would conclude the merge or cherry-pick).
+   */
+  async #indexIsFolderOnly(relative: string): Promise<boolean> {
+    try {
+      const underway = (await this.#git.raw(['rev-parse', '--git-path', 'MERGE_HEAD', '--git-path', 'CHERRY_PICK_HEAD'])).split('\n').filter((line) => line !== '');
+      if (underway.some((file) => existsSync(path.resolve(this.root, file)))) return false;
+      const outside = await this.#git.raw(['diff', '--cached', '--name-only', '-z', '--', `:(exclude)${relative}`]);
+      return outside === '';
+    } catch {
+      return false;
+    }
   }
 
   async head(): Promise<string | undefined> {

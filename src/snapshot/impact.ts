@@ -136,18 +136,27 @@ export function analyseImpact(
   translatedDir: string,
 ): ObjectImpact[] {
   const paritySources = parityTables(config);
+  // Many changed objects reach the same objects: each one's translated file is looked for
+  // once, and none is while nothing has been translated.
+  const anyTranslated = existsSync(translatedDir);
+  const translatedFiles = new Map<string, string | undefined>();
+  const translatedFile = (node: string): string | undefined => {
+    if (translatedFiles.has(node)) return translatedFiles.get(node);
+    const entry = graph.entry(node);
+    const relative = entry === undefined ? undefined : translatedPath(entry.path);
+    const found = relative !== undefined && existsSync(path.join(translatedDir, relative)) ? relative : undefined;
+    translatedFiles.set(node, found);
+    return found;
+  };
   return changedIds.map((id) => {
     const downstream = graph.downstream(id);
     const reached = new Set([id, ...downstream]);
     const tables = paritySources
       .filter((table) => graph.nodesOf(table.catalogTable).some((node) => reached.has(node)))
       .map((table) => `${table.set}/${table.table}`);
-    const translated = [...reached]
-      .map((node) => graph.entry(node))
-      .filter((entry): entry is ManifestEntry => entry !== undefined)
-      .map((entry) => translatedPath(entry.path))
-      .filter((relative) => existsSync(path.join(translatedDir, relative)))
-      .sort();
+    const translated = anyTranslated
+      ? [...reached].map(translatedFile).filter((relative): relative is string => relative !== undefined).sort()
+      : [];
     return {
       id,
       sets: [...new Set(tables.map((table) => table.split('/')[0]!))].sort(),

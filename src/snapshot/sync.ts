@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, rmdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveConfigPath, type LoadedConfig } from '../config/load.js';
 import { EnginePool } from '../engines/registry.js';
@@ -14,6 +14,7 @@ import { acquireSyncLock } from './sync-lock.js';
 import { analyseImpact, LineageGraph, type ObjectImpact } from './impact.js';
 import { snapshotPath } from './layout.js';
 import { ANALYSIS_VERSION, assertInside, MANIFEST_VERSION, readManifest, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { Staging } from './staging.js';
 import { writeSyncReports, type ChangedObject } from '../report/sync-report.js';
 
 export interface SyncOptions {
@@ -121,13 +122,14 @@ async function syncLocked(
   const previous = await readManifest(snapshotDir);
   const previousById = new Map(previous.objects.map((entry) => [entry.id, entry]));
   const reusable = previous.analysis === ANALYSIS_VERSION;
-  const staging = new Staging(await makeStaging(loaded.dir));
+  const staging = await Staging.create(loaded.dir);
   const engines = options.engines ?? new EnginePool(loaded.config.connections, { baseDir: loaded.dir, reporter });
 
   try {
     const entries = new Map<string, ManifestEntry>();
     const usedPaths = new Map<string, string>();
-    const staged: StagedObject[] = [];
+    /** New and changed objects, whose texts are staged. */
+    const staged: ManifestEntry[] = [];
     const warnings: InventoryWarning[] = [];
     const reuse = (id: string, definition: string) => {
       const before = previousById.get(id);
@@ -148,7 +150,8 @@ async function syncLocked(
         // Without --force the folder is known to match its commit; with it, hand edits are undone.
         (options.force === true ? fileSha256(path.join(snapshotDir, entry.path)) === entry.sha256 : existsSync(path.join(snapshotDir, entry.path)));
       if (unchanged) return;
-      staged.push({ entry, content: staging.hold(object.definition) });
+      staged.push(entry);
+      await staging.hold(entry.path, object.definition);
     });
     warnings.push(...run.warnings);
     phases.done(`read ${entries.size} objects, staged ${staged.length}`);
@@ -169,22 +172,28 @@ async function syncLocked(
 
     const next: Manifest = { version: MANIFEST_VERSION, analysis: ANALYSIS_VERSION, objects: [...entries.values()] };
     const changes = changeSet(previous, next);
-    options.signal?.throwIfAborted();
-
-    const changed: ChangedObject[] = describeChanges(changes, previousById, entries, staged, snapshotDir);
     phases.done('compared with the previous snapshot');
-    await applyToSnapshot(snapshotDir, previous.objects, entries, staged);
+
+    // Impact needs no snapshot file: it runs while the worker is still writing staged texts.
+    const changedIds = [...changes.added, ...changes.changed, ...changes.removed];
+    const impact =
+      changedIds.length === 0
+        ? []
+        : analyseImpact(
+            changedIds,
+            new LineageGraph([...entries.values(), ...changes.removed.map((id) => previousById.get(id)!)]),
+            loaded.config,
+            resolveConfigPath(loaded, loaded.config.translate.out),
+          );
+    phases.done('impact analysis');
+
+    await staging.flush();
+    phases.done('staged texts written');
+    options.signal?.throwIfAborted();
+    const changed: ChangedObject[] = describeChanges(changes, previousById, entries, staged, staging, snapshotDir);
+    await applyToSnapshot(snapshotDir, previous.objects, entries, staged, staging);
     const manifestChanged = await writeManifest(snapshotDir, next);
     phases.done('applied to the snapshot folder');
-
-    const graph = new LineageGraph([...entries.values(), ...changes.removed.map((id) => previousById.get(id)!)]);
-    const impact = analyseImpact(
-      [...changes.added, ...changes.changed, ...changes.removed],
-      graph,
-      loaded.config,
-      resolveConfigPath(loaded, loaded.config.translate.out),
-    );
-    phases.done('impact analysis');
 
     const total = changes.added.length + changes.changed.length + changes.removed.length;
     let sha: string | null = null;
@@ -230,7 +239,7 @@ async function syncLocked(
       warnings,
     };
   } finally {
-    await rm(staging.dir, { recursive: true, force: true });
+    await staging.dispose();
     if (options.engines === undefined) await engines.closeAll();
   }
 }
@@ -309,22 +318,22 @@ function describeChanges(
   changes: ChangeSet,
   previous: ReadonlyMap<string, ManifestEntry>,
   next: ReadonlyMap<string, ManifestEntry>,
-  staged: readonly StagedObject[],
+  staged: readonly ManifestEntry[],
+  staging: Staging,
   snapshotDir: string,
 ): ChangedObject[] {
-  const stagedById = new Map(staged.map((item) => [item.entry.id, item.content]));
+  const stagedIds = new Set(staged.map((entry) => entry.id));
   const described: ChangedObject[] = [];
   // Only changed objects show a diff, so only their texts are read.
   for (const id of changes.changed) {
     const entry = next.get(id)!;
     const before = previous.get(id)!;
-    const content = stagedById.get(id);
     described.push({
       change: 'changed',
       entry,
       previousPath: before.path,
       before: readIfExists(path.join(snapshotDir, before.path)),
-      after: content === undefined ? '' : Staging.read(content),
+      after: stagedIds.has(id) ? staging.read(entry.path) : '',
     });
   }
   for (const id of changes.added) described.push({ change: 'added', entry: next.get(id)!, before: '', after: '' });
@@ -341,7 +350,8 @@ async function applyToSnapshot(
   snapshotDir: string,
   previous: readonly ManifestEntry[],
   next: ReadonlyMap<string, ManifestEntry>,
-  staged: readonly StagedObject[],
+  staged: readonly ManifestEntry[],
+  staging: Staging,
 ): Promise<void> {
   await mkdir(snapshotDir, { recursive: true });
   const manifestFile = path.join(snapshotDir, 'manifest.json');
@@ -352,16 +362,8 @@ async function applyToSnapshot(
     await rm(file, { force: true });
     await removeEmptyParents(path.dirname(file), snapshotDir);
   }
-  const folders = new Set<string>();
-  for (const { entry, content } of staged) {
-    const file = assertInside(snapshotDir, entry.path, manifestFile);
-    const folder = path.dirname(file);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    Staging.place(content, file);
-  }
+  for (const entry of staged) assertInside(snapshotDir, entry.path, manifestFile);
+  staging.moveInto(snapshotDir, staged.map((entry) => entry.path));
 }
 
 async function removeEmptyParents(dir: string, stopAt: string): Promise<void> {
@@ -372,85 +374,8 @@ async function removeEmptyParents(dir: string, stopAt: string): Promise<void> {
   }
 }
 
-/** New or changed text, in memory or (past the memory budget) in a staging file. */
-type StagedContent = { readonly text: string } | { readonly file: string };
-
-interface StagedObject {
-  readonly entry: ManifestEntry;
-  readonly content: StagedContent;
-}
-
-/**
- * Holds the texts a sync will write until every source has been read. Up to a budget they stay
- * in memory; past it they go to files under .lakeshift/, so memory stays bounded however large
- * the week's changes. Files are written with synchronous calls: thousands of small files cost
- * more in thread-pool round trips than in writing.
- */
-class Staging {
-  static readonly MEMORY_BUDGET = 64 * 1024 * 1024;
-  readonly dir: string;
-  #held = 0;
-  #files = 0;
-
-  constructor(dir: string) {
-    this.dir = dir;
-  }
-
-  hold(text: string): StagedContent {
-    if (this.#held + text.length <= Staging.MEMORY_BUDGET) {
-      this.#held += text.length;
-      return { text };
-    }
-    const file = path.join(this.dir, String(this.#files));
-    this.#files += 1;
-    writeFileSync(file, text);
-    return { file };
-  }
-
-  static read(content: StagedContent): string {
-    return 'text' in content ? content.text : readFileSync(content.file, 'utf8');
-  }
-
-  /**
-   * Writes the content at `file`. A file that exists is replaced in one rename, so its old
-   * content is never lost to a half-written new one; a new file is created directly (it has no
-   * old content, and a crash would leave it untracked and outside the manifest, where the next
-   * sync's check for uncommitted changes finds it).
-   */
-  static place(content: StagedContent, file: string): void {
-    if ('file' in content) {
-      renameOrCopy(content.file, file);
-      return;
-    }
-    if (!existsSync(file)) {
-      writeFileSync(file, content.text, { flag: 'wx' });
-      return;
-    }
-    const temporary = path.join(path.dirname(file), '.lakeshift-sync.tmp');
-    writeFileSync(temporary, content.text);
-    renameSync(temporary, file);
-  }
-}
-
-function renameOrCopy(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    const temporary = path.join(path.dirname(to), '.lakeshift-sync.tmp');
-    copyFileSync(from, temporary);
-    renameSync(temporary, to);
-  }
-}
-
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-async function makeStaging(configDir: string): Promise<string> {
-  const parent = path.join(configDir, '.lakeshift', 'tmp');
-  await mkdir(parent, { recursive: true });
-  return mkdtemp(path.join(parent, 'sync-'));
 }
 
 function countKinds(entries: Iterable<ManifestEntry>): Partial<Record<LegacyObjectKind, number>> {

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleGit } from 'simple-git';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
+import { LakeshiftError } from '../../src/errors.js';
 import type { InventorySource, LegacyObject, UnreadScope } from '../../src/inventory/legacy-object.js';
 import { examplesDir } from '../../src/paths.js';
 import { runSync, type SyncResult } from '../../src/snapshot/sync.js';
@@ -101,6 +102,35 @@ describe('runSync on the ShellCorp estate', () => {
     expect(third.changes).toEqual({ added: [], changed: [], removed: [] });
     expect(third.reports).toBeNull();
     expect((await git.log()).total).toBe(log.total);
+  });
+
+  it('commits the snapshot folder alone: what the user staged elsewhere stays staged', async () => {
+    const git = simpleGit(dir);
+    await writeFile(path.join(dir, 'NOTES.md'), 'work in progress\n');
+    await git.add('NOTES.md');
+    const first = await sync(dir);
+    const committed = (await git.raw(['show', '--name-only', '--format=', first.commit!])).trim().split('\n');
+    expect(committed).toContain('legacy/manifest.json');
+    expect(committed.every((file) => file.startsWith('legacy/'))).toBe(true);
+    expect((await git.status()).staged).toEqual(['NOTES.md']);
+
+    await writeFile(path.join(dir, PROCEDURES, 'etl.usp_build_gift_cards.sql'), 'CREATE PROCEDURE etl.usp_build_gift_cards AS SELECT 1 AS x\nGO\n');
+    await git.add('warehouse');
+    await git.commit('week 2', ['warehouse']);
+    const second = await sync(dir);
+    expect((await git.raw(['show', '--name-only', '--format=', second.commit!])).trim().split('\n').sort()).toEqual([
+      'legacy/catalog/warehouse/etl/procedures/usp_build_gift_cards.sql',
+      'legacy/manifest.json',
+    ]);
+    expect((await git.status()).staged).toEqual(['NOTES.md']);
+  });
+
+  it('does not conclude a merge that is under way: the commit fails as git refuses it', async () => {
+    const git = simpleGit(dir);
+    const head = (await git.revparse(['HEAD'])).trim();
+    await writeFile(path.join(dir, '.git', 'MERGE_HEAD'), `${head}\n`);
+    await expect(sync(dir)).rejects.toMatchObject({ code: 'GIT_FAILED', message: expect.stringContaining('git commit failed') });
+    expect((await git.revparse(['HEAD'])).trim()).toBe(head);
   });
 
   it('snapshots a UTF-16 file and a CRLF file as UTF-8 with LF line endings', async () => {
@@ -243,6 +273,24 @@ describe('runSync with a live catalog', () => {
     expect(existsSync(path.join(dir, 'legacy', 'catalog', 'live', 'Finance', 'dbo', 'procedures', 'p2.sql'))).toBe(true);
     const third = await run(dir, { objects: [procedure('Sales.dbo.p1'), procedure('Finance.dbo.p2')] });
     expect(third.changes.removed).toEqual(['catalog:live/Finance.dbo.p3']);
+  });
+
+  it('changes nothing and leaves no staged file behind when a source fails after many objects', async () => {
+    const dir = await project();
+    await run(dir, { objects: [procedure('dbo.p1')] });
+    const manifest = await readFile(path.join(dir, 'legacy', 'manifest.json'), 'utf8');
+    const failing: InventorySource = {
+      origin: { type: 'catalog', name: 'live' },
+      async *read() {
+        for (let index = 0; index < 500; index += 1) yield procedure(`s${index % 5}.p${index}`);
+        throw new LakeshiftError('CONNECTION_FAILED', 'the connection was lost');
+      },
+    };
+    await expect(runSync({ loaded: await loadConfig({ cwd: dir, env: {} }), sources: [failing] })).rejects.toMatchObject({ code: 'CONNECTION_FAILED' });
+    expect(await readFile(path.join(dir, 'legacy', 'manifest.json'), 'utf8')).toBe(manifest);
+    expect((await simpleGit(dir).status()).isClean()).toBe(true);
+    expect(existsSync(path.join(dir, 'legacy', 'catalog', 'live', 's0'))).toBe(false);
+    expect(readdirSync(path.join(dir, '.lakeshift', 'tmp')).filter((name) => name.startsWith('sync-'))).toEqual([]);
   });
 
   it('reports execution statistics without putting them in the snapshot', async () => {
