@@ -369,6 +369,16 @@ export class TranslationContext {
   #mapSchema(database: string | undefined, schema: string, at: ObjectName): string[] | undefined {
     const names = this.options.names;
     if (names === undefined || Object.keys(names).length === 0) return undefined;
+    if (schema.toLowerCase() === 'information_schema') {
+      // Each Databricks catalog has one: the name stays, and what it holds is worth a word.
+      this.reportOnce(
+        'information-schema',
+        'TR_SEMANTIC',
+        at,
+        'INFORMATION_SCHEMA is the target\'s own (the current catalog\'s): the schema and table names it lists are the translated ones (translate.names maps them), not the legacy ones a query may compare with, and DATA_TYPE names differ (STRING, not nvarchar)',
+      );
+      return undefined;
+    }
     const candidates = [database ?? this.options.defaultDatabase, undefined]
       .map((db) => (db === undefined ? schema : `${db}.${schema}`).toLowerCase());
     for (const key of Object.keys(names)) {
