@@ -211,6 +211,8 @@ export class ScriptInterpreter {
         await this.#call(node, frame);
         return;
       case 'execute-immediate': {
+        // The DuckDB translation never reads dynamic SQL INTO variables (it flags sp_executesql OUTPUT).
+        if (node.into !== undefined) throw new RehearsalError(`${frame.unit.name}: EXECUTE IMMEDIATE ... INTO at line ${node.line} is not rehearsed`);
         const text = await this.#scalar(node.sql, frame, node.line);
         if (typeof text !== 'string') throw new RehearsalError(`${frame.unit.name}: the dynamic SQL at line ${node.line} is NULL`);
         // USING binds the statement's parameters (@name in the T-SQL text) by name.

@@ -186,7 +186,7 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
       out.push(`${pad}CALL ${node.procedure}(${node.arguments.map((argument) => (argument.name === undefined ? argument.value : `${argument.name} => ${argument.value}`)).join(', ')});`);
       return;
     case 'execute-immediate':
-      out.push(`${pad}EXECUTE IMMEDIATE ${inline(node.sql)}${node.using.length === 0 ? '' : ` USING ${node.using.map((item) => (item.name === undefined ? item.value : `${item.value} AS ${item.name}`)).join(', ')}`};`);
+      out.push(`${pad}EXECUTE IMMEDIATE ${inline(node.sql)}${node.into === undefined ? '' : ` INTO ${node.into.join(', ')}`}${node.using.length === 0 ? '' : ` USING ${node.using.map((item) => (item.name === undefined ? item.value : `${item.value} AS ${item.name}`)).join(', ')}`};`);
       return;
     case 'raise':
       if (node.resignal) out.push(`${pad}RESIGNAL;`);

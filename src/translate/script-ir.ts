@@ -127,6 +127,8 @@ export interface ExecuteImmediateNode {
   readonly sql: string;
   /** Values bound to the statement's parameter markers: by position, or by name (`:name`). */
   readonly using: ReadonlyArray<{ readonly value: string; readonly name?: string }>;
+  /** Variables the statement's one-row result is read into (sp_executesql's OUTPUT parameters; Databricks only). */
+  readonly into?: readonly string[];
   readonly line: number;
 }
 

@@ -275,16 +275,33 @@ function spExecuteSql(node: ExecuteStatement, w: StatementWriter, prefix?: strin
   if (definitions !== undefined && names === undefined && values.length > 0) {
     w.ctx.report('TR_DYNAMIC_SQL', definitions, 'the parameter definitions of sp_executesql are not a literal: the values are bound by position, check that the markers are ?');
   }
-  const using = values.map((argument, index) => {
+  // OUTPUT parameters: on Databricks the text returns their values as one row, read INTO the
+  // variables; the rehearsal cannot, and DuckDB has no such form.
+  const outputs = values.filter((argument) => argument.output);
+  const into = outputs.length > 0 && w.ctx.target === 'databricks' && prefix === undefined && outputs.every((argument) => argument.value.kind === 'variable') ? outputs : undefined;
+  if (into !== undefined) {
+    const written = into.map((argument) => (argument.value as Extract<Expression, { kind: 'variable' }>).name).join(', ');
+    w.ctx.report('TR_DYNAMIC_SQL', into[0]!, `the OUTPUT parameters of sp_executesql became EXECUTE IMMEDIATE ... INTO ${written}: the text must return their values as one row (SELECT COUNT(*) ..., not SELECT @n = COUNT(*) ...)`);
+  }
+  const using = values.flatMap((argument, index) => {
+    if (argument.output && into !== undefined) return [];
     if (argument.output) {
       w.ctx.report('TR_UNSUPPORTED_EXPRESSION', argument, 'an OUTPUT parameter of dynamic SQL: return the value from a query with EXECUTE IMMEDIATE ... INTO instead');
     }
     const value = argument.value.kind === 'default' ? 'DEFAULT' : expression(argument.value, w.ctx);
     const named = argument.name?.replace(/^@+/, '') ?? names?.[index];
-    return named === undefined ? { value } : { value, name: named };
+    return [named === undefined ? { value } : { value, name: named }];
   });
   const sql = expression(statement.value, w.ctx);
-  return [{ kind: 'execute-immediate', sql: prefix === undefined ? sql : `${w.ctx.dialect.stringLiteral(prefix)} || ${sql}`, using, line: w.line(node) }];
+  return [
+    {
+      kind: 'execute-immediate',
+      sql: prefix === undefined ? sql : `${w.ctx.dialect.stringLiteral(prefix)} || ${sql}`,
+      using,
+      ...(into === undefined ? {} : { into: into.map((argument) => w.ctx.variableName((argument.value as Extract<Expression, { kind: 'variable' }>).name)) }),
+      line: w.line(node),
+    },
+  ];
 }
 
 /**

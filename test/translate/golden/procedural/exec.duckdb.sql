@@ -4,6 +4,8 @@ BEGIN
   DECLARE v_sql VARCHAR;
   DECLARE v_day DATE;
   DECLARE v_proc VARCHAR;
+  DECLARE v_count INT;
+  DECLARE v_table VARCHAR;
   SET v_day = DATE '2024-01-31';
   SET v_proc = 'etl.a';
   CALL shellcorp.etl.load_day(p_day => getvariable('v_day'), p_rows => getvariable('v_out'), p_mode => DEFAULT);
@@ -34,9 +36,12 @@ BEGIN
   EXECUTE IMMEDIATE 'INSERT INTO #rows ' || getvariable('v_sql');
   -- [TR_UNSUPPORTED_STATEMENT] INSERT ... EXEC of a procedure has no equivalent: have the procedure write the table, or turn it into a query or a SQL table function
   -- INSERT #rows EXEC etl.list_rows @day
+  SET v_table = 'dw.fact_sales';
+  SET v_sql = 'SELECT @n = COUNT(*) FROM ' || getvariable('v_table') || ' WHERE sale_date = @d';
+  EXECUTE IMMEDIATE getvariable('v_sql') USING getvariable('v_count') AS n, getvariable('v_day') AS d;
 END;
 
--- statements: 18/24 translated, 0 raw
+-- statements: 21/27 translated, 0 raw
 -- warning TR_OUTPUT_PARAMETER 2:32 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_OUTPUT_PARAMETER 3:25 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_RETURN_VALUE 4:1 EXEC @rc = ...: Databricks procedures return no status code, so @rc is not set
@@ -55,3 +60,5 @@ END;
 -- warning TR_DYNAMIC_SQL 22:24 INSERT ... EXEC of dynamic SQL became EXECUTE IMMEDIATE of 'INSERT INTO #rows ([id]) ' || the text: the text must be one query (INSERT ... EXEC inserted the rows of every result set), and it is still T-SQL: translate it
 -- warning TR_DYNAMIC_SQL 23:14 INSERT ... EXEC of dynamic SQL became EXECUTE IMMEDIATE of 'INSERT INTO #rows ' || the text: the text must be one query (INSERT ... EXEC inserted the rows of every result set), and it is still T-SQL: translate it
 -- error TR_UNSUPPORTED_STATEMENT 24:1 INSERT ... EXEC of a procedure has no equivalent: have the procedure write the table, or turn it into a query or a SQL table function
+-- warning TR_DYNAMIC_SQL 28:1 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
+-- error TR_UNSUPPORTED_EXPRESSION 28:53 an OUTPUT parameter of dynamic SQL: return the value from a query with EXECUTE IMMEDIATE ... INTO instead
