@@ -78,7 +78,7 @@ function buildEstate(root: string): void {
     path.join(root, 'lakeshift.yaml'),
     'version: 1\nproject: bench\nlegacy:\n  catalogs:\n    - name: warehouse\n      scripts: warehouse\n  repos:\n    - name: analysts\n      path: analysts\n',
   );
-  writeFileSync(path.join(root, '.gitignore'), '.lakeshift/\nreports/\n');
+  writeFileSync(path.join(root, '.gitignore'), '/.lakeshift/\n/reports/\n');
   git(root, 'init', '--quiet');
   git(root, 'config', 'user.name', 'bench');
   git(root, 'config', 'user.email', 'bench@example.invalid');

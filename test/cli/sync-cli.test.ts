@@ -20,7 +20,7 @@ describe('lakeshift inventory and sync', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-sync-cli-'));
     await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true });
-    await writeFile(path.join(dir, '.gitignore'), '.lakeshift/\nreports/\n');
+    await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
     const git = simpleGit(dir);
     await git.init();
     await git.addConfig('user.name', 'cli test', false, 'local');

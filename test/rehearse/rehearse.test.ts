@@ -179,7 +179,7 @@ async function workspace(): Promise<LoadedConfig> {
     await writeFile(path.join(dir, 'db', file), text);
   }
   await writeFile(path.join(dir, 'lakeshift.yaml'), CONFIG);
-  await writeFile(path.join(dir, '.gitignore'), '.lakeshift/\nreports/\n');
+  await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
   const git = simpleGit(dir);
   await git.init();
   await git.addConfig('user.name', 't', false, 'local');

@@ -16,7 +16,7 @@ const PROCEDURES = path.join('warehouse', 'etl', 'Stored Procedures');
 async function workspace(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-sync-'));
   await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true });
-  await writeFile(path.join(dir, '.gitignore'), '.lakeshift/\nreports/\n');
+  await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
   const analysts = simpleGit(path.join(dir, 'analysts'));
   const git = simpleGit(dir);
   for (const repo of [git]) {
@@ -254,7 +254,7 @@ describe('runSync with a live catalog', () => {
     await git.init();
     await git.addConfig('user.name', 't', false, 'local');
     await git.addConfig('user.email', 't@example.invalid', false, 'local');
-    await writeFile(path.join(dir, '.gitignore'), '.lakeshift/\nreports/\n');
+    await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
     await git.add('.');
     await git.commit('project');
     return dir;

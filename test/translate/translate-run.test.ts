@@ -15,7 +15,7 @@ import { repoRoot } from '../support/corpus.js';
 async function shellcorp(): Promise<LoadedConfig> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-translate-'));
   await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true });
-  await writeFile(path.join(dir, '.gitignore'), '.lakeshift/\nreports/\ntranslated*/\n');
+  await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n/translated*/\n');
   const git = simpleGit(dir);
   await git.init();
   await git.addConfig('user.name', 't', false, 'local');

@@ -48,7 +48,7 @@ export async function shellcorpProject(options: { readonly extraConfig?: string 
     const file = path.join(dir, 'lakeshift.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('\nreports:\n', `${options.extraConfig}\nreports:\n`));
   }
-  await gitInit(dir, '.lakeshift/\nreports/\n');
+  await gitInit(dir, '/.lakeshift/\n/reports/\n');
   const loaded = () => loadConfig({ cwd: dir, env: {} });
   const config = await loaded();
   const pool = new EnginePool(config.config.connections, { baseDir: dir });
