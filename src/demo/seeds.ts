@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { quoteIdentifier, quoteLiteral, quoteQualified } from '../engines/duckdb/duckdb-sql.js';
 import { toNumber, type Engine } from '../engines/engine.js';
-import { describeError, LakeshiftError } from '../errors.js';
+import { LakeshiftError } from '../errors.js';
+import { readJsonDocument } from '../json-document.js';
 import { silentReporter, type Reporter } from '../reporter.js';
 
 /**
@@ -39,21 +39,7 @@ export interface LoadedSeed {
 
 export async function readSeedManifest(dataDir: string): Promise<SeedManifest> {
   const file = path.join(dataDir, 'seeds.json');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new LakeshiftError('INPUT_INVALID', `cannot read the seed manifest ${file}: ${describeError(error)}`, {
-      location: { file },
-      hint: 'Restore the example estate (git checkout examples/) or fix the JSON.',
-    });
-  }
-  const parsed = seedManifestSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LakeshiftError('INPUT_INVALID', `${file}: ${issue.path.join('.')}: ${issue.message}`, { location: { file } });
-  }
-  return parsed.data;
+  return readJsonDocument(file, seedManifestSchema, { what: 'a seed manifest', hint: 'Restore the example estate (git checkout examples/) or fix the JSON.' });
 }
 
 /** The DuckDB schema and table a seed table is loaded into. */

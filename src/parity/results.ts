@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeError, LakeshiftError } from '../errors.js';
+import { readJsonDocument } from '../json-document.js';
 import { jsonValueSchema } from './json-value.js';
 
 /**
@@ -168,21 +168,11 @@ export function upgradeParityResult(raw: unknown): unknown {
 
 /** Reads and validates a result file; throws INPUT_INVALID naming the file and the problem. */
 export async function readParityResult(file: string): Promise<ParityRunResult> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new LakeshiftError('INPUT_INVALID', `cannot read parity result ${file}: ${describeError(error)}`, { location: { file } });
-  }
-  const parsed = parityResultSchema.safeParse(upgradeParityResult(raw));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LakeshiftError('INPUT_INVALID', `${file}: ${issue.path.join('.') || '(document)'}: ${issue.message}`, {
-      location: { file },
-      hint: 'The file is not a lakeshift parity result of a version this lakeshift reads; run the set again.',
-    });
-  }
-  return parsed.data;
+  return readJsonDocument(file, parityResultSchema, {
+    what: 'a lakeshift parity result',
+    hint: 'The file is not a lakeshift parity result of a version this lakeshift reads; run the set again.',
+    upgrade: upgradeParityResult,
+  });
 }
 
 /** Writes a result atomically: a temporary file in the same folder, then a rename. */

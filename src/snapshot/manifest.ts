@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeError, LakeshiftError } from '../errors.js';
+import { LakeshiftError } from '../errors.js';
+import { readJsonDocument } from '../json-document.js';
 import { LEGACY_OBJECT_KINDS } from '../inventory/legacy-object.js';
 import { writeFileAtomic } from './atomic-write.js';
 
@@ -60,25 +61,13 @@ export function upgradeManifest(raw: unknown, file: string): unknown {
 export async function readManifest(snapshotDir: string): Promise<Manifest> {
   const file = path.join(snapshotDir, MANIFEST_FILE);
   if (!existsSync(file)) return emptyManifest();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new LakeshiftError('INPUT_INVALID', `${file} is not valid JSON: ${describeError(error)}`, {
-      location: { file },
-      hint: 'Restore it from git (git checkout -- the snapshot folder) and sync again.',
-    });
-  }
-  const parsed = manifestSchema.safeParse(upgradeManifest(raw, file));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new LakeshiftError('INPUT_INVALID', `${file} is not a lakeshift manifest: ${issue.path.join('.')}: ${issue.message}`, {
-      location: { file },
-      hint: 'Restore it from git (git checkout -- the snapshot folder) and sync again.',
-    });
-  }
-  for (const entry of parsed.data.objects) assertInside(snapshotDir, entry.path, file);
-  return parsed.data;
+  const manifest = await readJsonDocument(file, manifestSchema, {
+    what: 'a lakeshift manifest',
+    hint: 'Restore it from git (git checkout -- the snapshot folder) and sync again.',
+    upgrade: (raw) => upgradeManifest(raw, file),
+  });
+  for (const entry of manifest.objects) assertInside(snapshotDir, entry.path, file);
+  return manifest;
 }
 
 /** Sorted by id, one entry per object, with a trailing newline: stable bytes for git. */

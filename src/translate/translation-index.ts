@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeError, LakeshiftError } from '../errors.js';
+import { readJsonDocument } from '../json-document.js';
 import { writeFileAtomic } from '../snapshot/atomic-write.js';
 
 /**
@@ -56,23 +55,7 @@ export type TranslationIndexEntry = TranslationIndex['objects'][number];
 export async function readTranslationIndex(outDir: string): Promise<TranslationIndex | undefined> {
   const file = path.join(outDir, TRANSLATION_INDEX_FILE);
   if (!existsSync(file)) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new LakeshiftError('INPUT_INVALID', `${file} is not valid JSON: ${describeError(error)}`, {
-      location: { file },
-      hint: 'Run lakeshift translate again to rebuild it.',
-    });
-  }
-  const parsed = indexSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new LakeshiftError('INPUT_INVALID', `${file} is not a lakeshift translation index: ${parsed.error.issues[0]?.message ?? ''}`, {
-      location: { file },
-      hint: 'Run lakeshift translate again to rebuild it.',
-    });
-  }
-  return parsed.data;
+  return readJsonDocument(file, indexSchema, { what: 'a lakeshift translation index', hint: 'Run lakeshift translate again to rebuild it.' });
 }
 
 export async function writeTranslationIndex(outDir: string, index: TranslationIndex): Promise<void> {
