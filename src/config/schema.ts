@@ -247,6 +247,13 @@ export const configSchema = z
           .default('temporary')
           .meta({ description: 'What #temp tables and table variables become.' }),
         scratchSchema: z.string().optional().meta({ description: 'Schema for tempTables: schema.' }),
+        files: z
+          .record(z.string().min(1), z.string().min(1))
+          .optional()
+          .meta({
+            description:
+              "Where BULK INSERT's files live in the lakehouse: a path prefix on the SQL Server (or an external DATA_SOURCE name) -> a volume or cloud storage location, e.g. { 'D:\\feeds\\': '/Volumes/main/landing/feeds/' }.",
+          }),
         collation: z
           .enum(['case-insensitive', 'binary'])
           .optional()

@@ -14,6 +14,11 @@ export interface TranslateOptions {
   readonly tempTables?: 'temporary' | 'view' | 'schema';
   readonly scratchSchema?: string;
   /**
+   * Where files read by BULK INSERT live in the lakehouse (translate.files): a path prefix on
+   * the SQL Server, or an external DATA_SOURCE name, to a volume or cloud storage location.
+   */
+  readonly files?: Readonly<Record<string, string>>;
+  /**
    * How string comparisons translate (translate.collation). 'case-insensitive' (the default):
    * as SQL Server's default collations compare, ignoring case and trailing spaces; 'binary':
    * as the target compares, with a warning where that may differ.

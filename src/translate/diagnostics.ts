@@ -30,7 +30,7 @@ export const DIAGNOSTICS = {
     severity: 'error',
     title: 'No translation for this kind of statement',
     check: 'The statement is kept, commented out; write its Databricks equivalent by hand.',
-    example: 'BULK INSERT dbo.t FROM \'c:\\\\data.csv\';',
+    example: "BULK INSERT dbo.t FROM 'c:\\data.dat' WITH (FORMATFILE = 'c:\\data.fmt');",
   },
   TR_UNSUPPORTED_EXPRESSION: {
     severity: 'error',
@@ -226,6 +226,13 @@ export const DIAGNOSTICS = {
     check:
       "The query text runs on the other system as it is, as OPENQUERY ran it. Create the connection the message names (CREATE CONNECTION ... TYPE sqlserver) and grant its use; remote_query is in Public Preview.",
     example: "SELECT * FROM OPENQUERY(ERP, 'SELECT id, name FROM dbo.customers');",
+  },
+  TR_FILE_LOCATION: {
+    severity: 'warning',
+    title: 'A file is read from a place the lakehouse cannot reach',
+    check:
+      "BULK INSERT read the file from the SQL Server's disk, a share or an external data source. Copy the files to a Unity Catalog volume or cloud storage and map the path prefix (or DATA_SOURCE name) in translate.files; the output keeps the old path until then.",
+    example: "BULK INSERT dbo.t FROM 'D:\\feeds\\t.csv' WITH (FORMAT = 'CSV', FIRSTROW = 2);",
   },
   TR_LINKED_SERVER: {
     severity: 'error',

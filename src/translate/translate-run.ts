@@ -196,6 +196,7 @@ function translateOptions(loaded: LoadedConfig | undefined, target: TranslateTar
     tempTables: translate.tempTables,
     ...(translate.scratchSchema === undefined ? {} : { scratchSchema: translate.scratchSchema }),
     ...(translate.collation === undefined ? {} : { collation: translate.collation }),
+    ...(translate.files === undefined ? {} : { files: translate.files }),
   };
 }
 

@@ -32,6 +32,11 @@ describe('parseConfig', () => {
     expect(config.connections).toEqual({});
   });
 
+  it("reads translate.files with Windows paths as YAML's single quotes keep them", () => {
+    const { config } = parseConfig(`${minimal}translate:\n  files:\n    'D:\\feeds\\': /Volumes/main/landing/feeds/\n    BlobLanding: abfss://landing@acct.dfs.core.windows.net/\n`, FILE, {});
+    expect(config.translate.files).toEqual({ 'D:\\feeds\\': '/Volumes/main/landing/feeds/', BlobLanding: 'abfss://landing@acct.dfs.core.windows.net/' });
+  });
+
   it('accepts the example of DESIGN.md section 4 once its variables are set', () => {
     const text = `
 version: 1

@@ -1,5 +1,8 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { TranslateOptions } from '../../src/translate/context.js';
 import type { ScriptNode } from '../../src/translate/script-ir.js';
 import { toDuckDb } from './support.js';
@@ -335,5 +338,45 @@ describe('tables, views and functions on DuckDB', () => {
       { id: 2, band: 'medium', peers: 1 },
       { id: 3, band: 'large', peers: 1 },
     ]);
+  });
+});
+
+describe('BULK INSERT on DuckDB (COPY ... FROM a mapped file)', () => {
+  const loaded = 'SELECT id, name, amount FROM dw.feed ORDER BY id';
+  const setup = 'CREATE SCHEMA dw; CREATE TABLE dw.feed (id INT, name VARCHAR, amount DECIMAL(9,2));';
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  async function feed(name: string, content: string): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-bulk-'));
+    dirs.push(dir);
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), content);
+    return dir;
+  }
+
+  it('reads tab-separated fields by default and takes quotes as ordinary characters, as BULK INSERT does without FORMAT', async () => {
+    const dir = await feed('feed.txt', 'id\tname\tamount\n1\t"Acme, Inc"\t10.50\n2\tBeta\t\n');
+    const rows = await run("BULK INSERT dw.feed FROM 'D:\\feeds\\feed.txt' WITH (FIRSTROW = 2);", setup, loaded, { files: { 'd:\\feeds\\': dir } });
+    expect(rows).toEqual([
+      { id: 1, name: '"Acme, Inc"', amount: '10.50' },
+      { id: 2, name: 'Beta', amount: null },
+    ]);
+  });
+
+  it("reads RFC 4180 files with FORMAT = 'CSV': comma-separated, quoted fields, doubled quotes inside them", async () => {
+    const dir = await feed('in/feed.csv', 'id,name,amount\r\n1,"Acme, ""the"" Inc",10.50\r\n2,Beta,3\r\n');
+    const rows = await run("BULK INSERT dw.feed FROM 'in/feed.csv' WITH (DATA_SOURCE = 'Landing', FORMAT = 'CSV', FIRSTROW = 2, TABLOCK);", setup, loaded, { files: { landing: dir } });
+    expect(rows).toEqual([
+      { id: 1, name: 'Acme, "the" Inc', amount: '10.50' },
+      { id: 2, name: 'Beta', amount: '3.00' },
+    ]);
+  });
+
+  it('takes the terminators it is given, in their escaped and hexadecimal forms', async () => {
+    const dir = await feed('feed.psv', '1|Acme|1\n2|Beta|2\n');
+    const rows = await run("BULK INSERT dw.feed FROM 'D:\\feeds\\feed.psv' WITH (FIELDTERMINATOR = '|', ROWTERMINATOR = '0x0a');", setup, loaded, { files: { 'D:\\feeds': dir } });
+    expect(rows.map((row) => row['name'])).toEqual(['Acme', 'Beta']);
   });
 });

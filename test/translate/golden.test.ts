@@ -15,6 +15,7 @@ const update = process.env['UPDATE_GOLDEN'] === '1';
 const options = {
   names: { 'ShellCorp.dw': 'shellcorp.gold', 'ShellCorp.sales': 'shellcorp.sales', 'ShellCorp.etl': 'shellcorp.etl' },
   defaultDatabase: 'ShellCorp',
+  files: { 'D:\\feeds\\': '/Volumes/shellcorp/landing/feeds/' },
 };
 
 function cases(dir: string): string[] {

@@ -27,7 +27,7 @@ describe('statement accounting', () => {
 
   it('keeps every statement it does not translate as a comment with an error naming it', () => {
     const result = toDatabricks(`
-      BULK INSERT dw.t FROM 'c:\\data.csv';
+      BULK INSERT dw.t FROM 'c:\\data.dat' WITH (FORMATFILE = 'c:\\data.fmt');
       WAITFOR (RECEIVE * FROM dbo.queue), TIMEOUT 10;
       EXEC sp_who;
       CREATE SEQUENCE dw.s;`);
@@ -297,7 +297,7 @@ END`;
   });
 
   it('gives the comment of a kept or dropped statement its line', () => {
-    const result = toDatabricks('SET NOCOUNT ON;\nPRINT 1;\n\nBULK INSERT dw.t FROM \'x\';');
+    const result = toDatabricks('SET NOCOUNT ON;\nPRINT 1;\n\nBULK INSERT #t FROM \'x\';');
     const comments = bodyOf(result.objects[0]).filter((node) => node.kind === 'comment');
     expect(comments.map((node) => node.kind === 'comment' && [node.line, node.text.slice(0, 26)])).toEqual([
       [1, '[TR_SESSION_OPTION] SET NO'],

@@ -10,6 +10,7 @@ import type { ScriptNode, VariableDeclaration } from '../script-ir.js';
 import { alterTable } from './alter-table.js';
 import { changedRowsQuery, deleteStatement, insert, merge, selectStatement, update } from './dml.js';
 import { expression, expressionAs } from './expressions.js';
+import { bulkInsert } from './file-loads.js';
 import { createFunction, createTable, createTrigger, createView } from './objects.js';
 import {
   atomicBlock,
@@ -248,7 +249,7 @@ const handlers: StatementHandlers = {
   merge: (node, w) => merge(node, w),
   // Temporary tables are emptied with DELETE: TRUNCATE is documented for ordinary tables.
   'truncate-table': (node, w) => [w.sql(node, `${isTemporaryName(node.table) ? 'DELETE FROM' : 'TRUNCATE TABLE'} ${w.ctx.objectName(node.table)}`)],
-  'bulk-insert': (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'BULK INSERT reads files on the SQL Server: load them with COPY INTO or read_files'),
+  'bulk-insert': (node, w) => bulkInsert(node, w),
   'copy-into': (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'COPY INTO (Synapse) takes other options in Databricks: rewrite it'),
 
   'create-table': (node, w) => createTable(node, w),
