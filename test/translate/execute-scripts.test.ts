@@ -281,3 +281,28 @@ describe('INSERT ... EXEC of dynamic SQL on DuckDB', () => {
     ]);
   });
 });
+
+describe('the numbers-table idiom on DuckDB', () => {
+  it('seeds a date dimension from a TOP over cross-joined catalog views: one row per day, numbered from 1', async () => {
+    await session.execute('CREATE TABLE gold.dim_date (d DATE);');
+    const rows = await run(
+      `DECLARE @start_date date = '2024-02-26', @cutoff_date date = '2024-03-02';
+       INSERT INTO dw.dim_date (d)
+       SELECT d FROM (
+         SELECT d = DATEADD(DAY, rn - 1, @start_date)
+         FROM (SELECT TOP (DATEDIFF(DAY, @start_date, @cutoff_date)) rn = ROW_NUMBER() OVER (ORDER BY s1.[object_id])
+               FROM sys.all_objects AS s1 CROSS JOIN sys.all_objects AS s2
+               ORDER BY s1.[object_id]) AS x
+       ) AS y;`,
+      'SELECT d FROM gold.dim_date ORDER BY d',
+    );
+    // DATEDIFF(day, Feb 26, Mar 2) in a leap year: 5 days, Feb 26 to Mar 1.
+    expect(rows.map((row) => row['d'])).toEqual(['2024-02-26', '2024-02-27', '2024-02-28', '2024-02-29', '2024-03-01']);
+  });
+
+  it('gives no rows for TOP (0), and leaves a query that reads the catalog flagged', () => {
+    expect(toDuckDb('SELECT TOP (0) n = ROW_NUMBER() OVER (ORDER BY (SELECT NULL)) FROM master..spt_values;').text).toMatch(/generate_series\(1, greatest\(CAST\(0 AS INT\), 1\)\)\) AS n\) AS spt_values LIMIT 0/);
+    const reads = toDuckDb('SELECT TOP (10) ROW_NUMBER() OVER (ORDER BY o.object_id) AS n, o.name FROM sys.objects o;');
+    expect(reads.diagnostics.map((diagnostic) => diagnostic.code)).toContain('TR_SYSTEM_OBJECT');
+  });
+});

@@ -19,6 +19,7 @@ import { noteStringGrouping } from './collation.js';
 import { expression, orderBy, windowSpec } from './expressions.js';
 import { functionName, sortedValues } from './function-rule.js';
 import { untranslated } from './markers.js';
+import { generatedRows, rowGenerator } from './row-generators.js';
 import { sourceText } from './source-text.js';
 import { systemObjectProblem } from './system-objects.js';
 import { valueType, withCteTypes, withTableScope } from './value-types.js';
@@ -139,7 +140,9 @@ export function select(node: Select, ctx: TranslationContext, top?: { top: Top; 
     });
     if (node.quantifier === 'DISTINCT') noteStringGrouping(node, 'DISTINCT', node.columns.flatMap((item) => (item.kind === 'select-column' ? [item.expression] : [])), ctx);
     const parts = [`SELECT ${node.quantifier === 'DISTINCT' ? 'DISTINCT ' : ''}${columns.join(', ')}`];
-    if (node.from.length > 0) parts.push(`FROM ${node.from.map((source) => tableSource(source, ctx)).join(', ')}`);
+    const generator = top !== undefined && !top.top.percent && !top.top.withTies ? rowGenerator(node, top.query) : undefined;
+    if (generator !== undefined) parts.push(`FROM ${generatedRows(generator, top!.top.count, node, ctx)}`);
+    else if (node.from.length > 0) parts.push(`FROM ${node.from.map((source) => tableSource(source, ctx)).join(', ')}`);
     if (node.where !== undefined) parts.push(`WHERE ${expression(node.where, ctx)}`);
     if (node.groupBy !== undefined) {
       if (node.groupBy.all) ctx.report('TR_SEMANTIC', node.groupBy, 'GROUP BY ALL (deprecated) also returned the groups the WHERE clause removed, with NULL aggregates; here they are left out');

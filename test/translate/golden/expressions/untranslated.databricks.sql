@@ -1,6 +1,6 @@
 SELECT /*[TR_UNSUPPORTED_EXPRESSION]*/ PARSE(o.text_date AS date USING 'en-GB') /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS parsed, /*[TR_UNSUPPORTED_EXPRESSION]*/ NEXT VALUE FOR dw.order_numbers /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS next_number, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.shape.STArea() /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS area, /*[TR_UNSUPPORTED_EXPRESSION]*/ geography::Point(47.6, -122.3, 4326) /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS point, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.ordered_at AT TIME ZONE 'Pacific Standard Time' /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS local_time, /*[TR_UNSUPPORTED_FUNCTION]*/ JSON_MODIFY(o.doc, '$.status', 'done') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS modified, /*[TR_UNSUPPORTED_FUNCTION]*/ DIFFERENCE(o.name, 'Smith') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS similar, /*[TR_UNSUPPORTED_FUNCTION]*/ PATINDEX(o.pattern, o.name) /*[/TR_UNSUPPORTED_FUNCTION]*/ AS dynamic_pattern FROM shellcorp.gold.orders AS o;
 
-SELECT row_number() OVER (ORDER BY s1.object_id) AS n FROM /*[TR_SYSTEM_OBJECT]*/ sys.all_objects /*[/TR_SYSTEM_OBJECT]*/ AS s1 CROSS JOIN /*[TR_SYSTEM_OBJECT]*/ sys.all_objects /*[/TR_SYSTEM_OBJECT]*/ AS s2 LIMIT 10;
+SELECT row_number() OVER (ORDER BY s1.object_id) AS n FROM (SELECT explode(sequence(1, greatest(CAST(10 AS INT), 1))) AS object_id) AS s1 CROSS JOIN (SELECT 1 AS n) AS s2 LIMIT 10;
 
 SELECT number FROM /*[TR_SYSTEM_OBJECT]*/ master..spt_values /*[/TR_SYSTEM_OBJECT]*/ WHERE type COLLATE UTF8_LCASE_RTRIM = 'P';
 
@@ -23,8 +23,7 @@ SELECT c.id, c.name FROM remote_query('erp', query => 'SELECT id, name FROM dbo.
 -- error TR_UNSUPPORTED_FUNCTION 7:8 JSON_MODIFY(): JSON documents are not modified in place: rebuild the value with to_json / named_struct
 -- error TR_UNSUPPORTED_FUNCTION 8:8 DIFFERENCE(): no equivalent of SOUNDEX differences
 -- error TR_UNSUPPORTED_FUNCTION 9:8 PATINDEX with a pattern that is not a literal: write it with regexp_instr
--- error TR_SYSTEM_OBJECT 14:69 sys.all_objects is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead (to number rows, use range())
--- error TR_SYSTEM_OBJECT 14:102 sys.all_objects is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead (to number rows, use range())
+-- warning TR_SEMANTIC 14:1 sys.all_objects x sys.all_objects only numbered rows here: sys.all_objects became sequence() rows, as many as TOP asks for (in SQL Server the catalog's size also capped them)
 -- error TR_SYSTEM_OBJECT 15:20 master..spt_values is a SQL Server system table (to number rows, use range()): read information_schema or the Unity Catalog system tables instead
 -- error TR_SYSTEM_OBJECT 16:18 tempdb..sysobjects is a SQL Server system table: read information_schema or the Unity Catalog system tables instead
 -- error TR_SYSTEM_OBJECT 17:15 cdc.fn_cdc_get_net_changes_dbo_orders belongs to SQL Server change data capture: read changes with Delta change data feed (table_changes) instead
