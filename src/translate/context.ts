@@ -229,6 +229,30 @@ export class TranslationContext {
   // -------------------------------------------------------------------------------------------
   // temporary tables: #t, ##t and @t become session temporary tables named after them.
 
+  /** Whether `#t` or `@t` already names a temporary table here (a table variable's DECLARE was seen). */
+  isTemporaryTable(tsqlName: string): boolean {
+    return this.#tempTables.has(tsqlName.toLowerCase());
+  }
+
+  /**
+   * The temporary table a table variable read or written at `at` became. A variable declared
+   * with a user-defined table type (DECLARE @t dbo.some_table_type) was taken for a scalar,
+   * since the type's columns are not known: no table is created for it, which is an error.
+   */
+  tableVariable(tsqlName: string, at: { readonly span: Span }): string {
+    const scalar = this.variable(tsqlName);
+    if (scalar !== undefined && !this.isTemporaryTable(tsqlName)) {
+      const type = scalar.type?.name.parts.join('.') ?? 'a scalar type';
+      this.reportOnce(
+        `table-type:${tsqlName.toLowerCase()}`,
+        'TR_UNSUPPORTED_EXPRESSION',
+        at,
+        `${tsqlName} is used as a table, but its type ${type} is a table type whose columns lakeshift does not know: declare it with its columns (DECLARE ${tsqlName} TABLE (...)) so that it becomes a temporary table`,
+      );
+    }
+    return this.temporaryTable(tsqlName);
+  }
+
   temporaryTable(tsqlName: string): string {
     const key = tsqlName.toLowerCase();
     const existing = this.#tempTables.get(key);

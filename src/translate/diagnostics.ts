@@ -227,6 +227,13 @@ export const DIAGNOSTICS = {
       "The query text runs on the other system as it is, as OPENQUERY ran it. Create the connection the message names (CREATE CONNECTION ... TYPE sqlserver) and grant its use; remote_query is in Public Preview.",
     example: "SELECT * FROM OPENQUERY(ERP, 'SELECT id, name FROM dbo.customers');",
   },
+  TR_TABLE_PARAMETER: {
+    severity: 'warning',
+    title: 'A table-valued parameter became a temporary table the caller fills',
+    check:
+      'Databricks procedures take scalar parameters only. The procedure reads a session temporary table named after the parameter; every caller must create it (with the columns of the table type) and fill it before CALL. A translated EXEC that passes a table variable by name does so.',
+    example: 'CREATE PROCEDURE dbo.load_orders @orders dbo.order_list READONLY AS INSERT INTO dbo.orders SELECT * FROM @orders;',
+  },
   TR_FILE_LOCATION: {
     severity: 'warning',
     title: 'A file is read from a place the lakehouse cannot reach',

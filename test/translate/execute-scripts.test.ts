@@ -28,12 +28,13 @@ afterEach(async () => {
   await engine.close();
 });
 
-function interpreter(options: { functions?: Record<string, string>; translate?: Partial<TranslateOptions> } = {}): ScriptInterpreter {
+function interpreter(options: { functions?: Record<string, string>; procedures?: Record<string, string>; translate?: Partial<TranslateOptions> } = {}): ScriptInterpreter {
   const functions = new Map(Object.entries(options.functions ?? {}).map(([name, text]) => [name.toLowerCase(), text]));
+  const procedures = new Map(Object.entries(options.procedures ?? {}).map(([name, text]) => [name.toLowerCase(), text]));
   return new ScriptInterpreter({
     session,
     translate: { ...TRANSLATE, ...options.translate },
-    procedures: () => undefined,
+    procedures: (name) => procedures.get(name.toLowerCase()),
     tableFunctions: { names: [...functions.keys()], lookup: (name) => functions.get(name.toLowerCase()) },
   });
 }
@@ -304,5 +305,24 @@ describe('the numbers-table idiom on DuckDB', () => {
     expect(toDuckDb('SELECT TOP (0) n = ROW_NUMBER() OVER (ORDER BY (SELECT NULL)) FROM master..spt_values;').text).toMatch(/generate_series\(1, greatest\(CAST\(0 AS INT\), 1\)\)\) AS n\) AS spt_values LIMIT 0/);
     const reads = toDuckDb('SELECT TOP (10) ROW_NUMBER() OVER (ORDER BY o.object_id) AS n, o.name FROM sys.objects o;');
     expect(reads.diagnostics.map((diagnostic) => diagnostic.code)).toContain('TR_SYSTEM_OBJECT');
+  });
+});
+
+describe('table-valued parameters on DuckDB', () => {
+  it('passes a table variable by name: the called procedure reads the rows the caller put in it', async () => {
+    await session.execute('CREATE TABLE sales.orders (id INT, amount DECIMAL(9,2), batch INT);');
+    const procedure = `CREATE PROCEDURE sales.load_orders @batch int, @orders sales.order_list READONLY AS
+      INSERT INTO sales.orders (id, amount, batch) SELECT o.id, o.amount, @batch FROM @orders AS o WHERE o.amount > 0;`;
+    const rows = await run(
+      `DECLARE @picked TABLE (id int, amount money);
+       INSERT INTO @picked VALUES (1, 10.5), (2, 0), (3, 7);
+       EXEC sales.load_orders @orders = @picked, @batch = 42;`,
+      'SELECT id, amount, batch FROM sales.orders ORDER BY id',
+      { procedures: { 'memory.sales.load_orders': procedure } },
+    );
+    expect(rows).toEqual([
+      { id: 1, amount: '10.50', batch: 42 },
+      { id: 3, amount: '7.00', batch: 42 },
+    ]);
   });
 });

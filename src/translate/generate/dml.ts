@@ -229,7 +229,7 @@ function withCtes<T>(node: { readonly with?: WithClause }, w: StatementWriter, w
 
 /** The target name of a DML target, for checking writes to temporary views. */
 function writtenName(target: DmlTarget, w: StatementWriter): string | undefined {
-  if (target.kind === 'table-variable') return w.ctx.temporaryTable(target.name);
+  if (target.kind === 'table-variable') return w.ctx.tableVariable(target.name, target);
   if (target.kind === 'table-ref' && isTemporaryName(target.name)) return w.ctx.objectName(target.name);
   return undefined;
 }
@@ -324,7 +324,7 @@ function identityOf(target: DmlTarget, w: StatementWriter): { identity: Identity
   const key = targetKey(target);
   const identity = key === undefined ? undefined : w.ctx.identityColumn(key);
   if (identity === undefined) return undefined;
-  const table = target.kind === 'table-ref' ? w.ctx.objectName(target.name) : w.ctx.temporaryTable((target as Extract<DmlTarget, { kind: 'table-variable' }>).name);
+  const table = target.kind === 'table-ref' ? w.ctx.objectName(target.name) : w.ctx.tableVariable((target as Extract<DmlTarget, { kind: 'table-variable' }>).name, target);
   return { identity, table };
 }
 

@@ -574,18 +574,32 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
     }
   }
   if (node.number !== undefined) w.ctx.report('TR_SEMANTIC', node, `numbered procedure ;${node.number}: the number was dropped, give it a name of its own`);
-  const parameters: ProcedureParameter[] = node.parameters.map((parameter) => {
+  const parameters: ProcedureParameter[] = node.parameters.flatMap((parameter): ProcedureParameter[] => {
+    const typeName = parameter.type.name.parts.join('.');
+    if (parameter.readonly) {
+      // A table-valued parameter: the body reads a temporary table named after it, which the
+      // caller fills (a translated EXEC passing a table variable by name does).
+      const table = w.ctx.temporaryTable(parameter.name);
+      w.ctx.report(
+        'TR_TABLE_PARAMETER',
+        parameter,
+        `${parameter.name} is a table-valued parameter (${typeName}): Databricks procedures take scalar values, so the parameter was removed and the body reads ${describeMode(w.ctx)} ${table}, which the caller creates with the columns of ${typeName} and fills before CALL`,
+      );
+      return [];
+    }
     const info = w.ctx.declareVariable(parameter.name, 'parameter', parameter.type);
     if (parameter.output) w.ctx.report('TR_OUTPUT_PARAMETER', parameter, `${parameter.name} OUTPUT became an INOUT parameter: callers pass a variable to CALL`);
-    if (parameter.readonly || parameter.varying) {
-      w.ctx.report('TR_UNSUPPORTED_EXPRESSION', parameter, `${parameter.name} is a ${parameter.readonly ? 'table-valued' : 'cursor'} parameter: Databricks procedures take scalar values; have the caller fill a table and pass its name`);
+    if (parameter.varying) {
+      w.ctx.report('TR_UNSUPPORTED_EXPRESSION', parameter, `${parameter.name} is a cursor parameter: Databricks procedures take scalar values; have the procedure return rows, or fill a table`);
     }
-    return {
-      name: info.name,
-      type: w.dataType(parameter.type, parameter),
-      mode: parameter.output ? 'INOUT' : 'IN',
-      ...(parameter.default === undefined ? {} : { default: expressionAs(parameter.default, parameter.type, w.ctx) }),
-    };
+    return [
+      {
+        name: info.name,
+        type: w.dataType(parameter.type, parameter),
+        mode: parameter.output ? 'INOUT' : 'IN',
+        ...(parameter.default === undefined ? {} : { default: expressionAs(parameter.default, parameter.type, w.ctx) }),
+      },
+    ];
   });
   const body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
   return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };

@@ -19,7 +19,7 @@ import { query } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
 import { isSystemProcedure } from './system-procedures.js';
-import { createTemporaryTable, describeMode, dropTemporary, tempTableMode } from './temp-tables.js';
+import { createTemporaryAs, createTemporaryTable, describeMode, dropTemporary, tempTableMode } from './temp-tables.js';
 
 // -----------------------------------------------------------------------------------------------
 // variables
@@ -248,14 +248,29 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
     w.ctx.report('TR_RETURN_VALUE', node, `EXEC ${node.returnVariable.name} = ...: Databricks procedures return no status code, so ${node.returnVariable.name} is not set`);
   }
   if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `EXEC option${node.options.length > 1 ? 's' : ''} ${node.options.join(', ')} dropped`);
-  const args = node.arguments.map((argument) => {
+  // A table variable passed to a table-valued parameter: the called procedure reads the
+  // temporary table named after its parameter (see procedure()), filled here from ours.
+  const tables = node.arguments.filter((argument) => argument.value.kind === 'variable' && w.ctx.isTemporaryTable(argument.value.name));
+  const positional = tables.find((argument) => argument.name === undefined);
+  if (positional !== undefined) {
+    const variable = (positional.value as Extract<Expression, { kind: 'variable' }>).name;
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `the table variable ${variable} is passed by position: pass it by the name of the table-valued parameter (@param = ${variable}), which names the temporary table the procedure reads`);
+  }
+  const before = tables.flatMap((argument) => {
+    const source = w.ctx.temporaryTable((argument.value as Extract<Expression, { kind: 'variable' }>).name);
+    const target = w.ctx.temporaryTable(argument.name!);
+    if (source === target) return [];
+    w.ctx.report('TR_TABLE_PARAMETER', argument, `${argument.name} = ${(argument.value as Extract<Expression, { kind: 'variable' }>).name}: the rows are copied into ${target}, which the called procedure reads in place of its table-valued parameter`);
+    return [w.sql(argument, dropTemporary(w.ctx, target)), w.sql(argument, createTemporaryAs(w.ctx, target, `SELECT * FROM ${source}`))];
+  });
+  const args = node.arguments.filter((argument) => !tables.includes(argument)).map((argument) => {
     if (argument.output) {
       w.ctx.report('TR_OUTPUT_PARAMETER', argument, "an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable");
     }
     const value = argument.value.kind === 'default' ? 'DEFAULT' : expression(argument.value, w.ctx);
     return argument.name === undefined ? { value } : { name: `p_${argument.name.replace(/^@+/, '')}`, value };
   });
-  return [{ kind: 'call', procedure: w.ctx.objectName(node.procedure), arguments: args, line: w.line(node) }];
+  return [...before, { kind: 'call', procedure: w.ctx.objectName(node.procedure), arguments: args, line: w.line(node) }];
 }
 
 /**

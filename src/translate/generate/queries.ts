@@ -210,7 +210,7 @@ export function tableSource(node: TableSource, ctx: TranslationContext): string 
     case 'table-function':
       return tableFunction(node, 'plain', ctx);
     case 'table-variable':
-      return `${ctx.temporaryTable(node.name)}${aliasText(node.alias, [], ctx)}`;
+      return `${ctx.tableVariable(node.name, node)}${aliasText(node.alias, [], ctx)}`;
     case 'join':
       return join(node, ctx);
     case 'pivot':
