@@ -131,7 +131,8 @@ export interface InventoryWarning {
     | 'DUPLICATE_OBJECT'
     | 'ENCRYPTED_MODULE'
     | 'GENERATOR_FAILED'
-    | 'PARSE_PROBLEM';
+    | 'PARSE_PROBLEM'
+    | 'SNAPSHOT_IGNORED';
   readonly message: string;
   readonly file?: string;
   readonly line?: number;

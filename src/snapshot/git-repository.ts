@@ -37,6 +37,23 @@ export class GitRepository {
       .map((line) => line.slice(3));
   }
 
+  /**
+   * Files under `folder` that an ignore rule (.gitignore, .git/info/exclude, core.excludesFile)
+   * keeps out of commits, relative to the repository root, with the rule that hides the first.
+   */
+  async ignored(folder: string): Promise<{ files: string[]; rule?: string }> {
+    const listed = await this.#run('git ls-files', () => this.#git.raw(['ls-files', '--others', '--ignored', '--exclude-standard', '-z', '--', this.#relative(folder)]));
+    const files = listed.split('\0').filter((file) => file !== '');
+    if (files.length === 0) return { files };
+    try {
+      // source:line:pattern<TAB>path
+      const verbose = (await this.#git.raw(['check-ignore', '--verbose', '--', files[0]!])).split('\t')[0]?.trim();
+      return verbose === undefined || verbose === '' ? { files } : { files, rule: verbose };
+    } catch {
+      return { files };
+    }
+  }
+
   /** Whether git knows who commits (user.name and user.email, or the GIT_* variables). */
   async hasIdentity(): Promise<boolean> {
     try {

@@ -200,6 +200,12 @@ async function syncLocked(
     // A manifest can change with no object changing (a newer lakeshift reads more references):
     // it is committed too, so the folder is never left with uncommitted changes.
     if (commit && repository !== undefined && (total > 0 || manifestChanged)) {
+      const hidden = await repository.ignored(snapshotDir);
+      if (hidden.files.length > 0) {
+        const warning = ignoredWarning(hidden);
+        warnings.push(warning);
+        reporter.warn(warning.message);
+      }
       const message = total > 0 ? commitMessage(now, changes) : `${commitMessage(now, changes)} (object metadata)`;
       sha = await repository.commitFolder(snapshotDir, message);
       reporter.info(`committed ${sha.slice(0, 7)}: ${message}`);
@@ -299,6 +305,16 @@ function fileSha256(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Snapshot files an ignore rule keeps out of git: they would never be committed, so never compared. */
+function ignoredWarning(hidden: { files: readonly string[]; rule?: string }): InventoryWarning {
+  const count = hidden.files.length;
+  const rule = hidden.rule === undefined ? 'an ignore rule' : `the ignore rule ${hidden.rule}`;
+  return {
+    code: 'SNAPSHOT_IGNORED',
+    message: `${count} snapshot file${count === 1 ? ' is' : 's are'} hidden by ${rule} and never committed (${hidden.files.slice(0, 3).join(', ')}${count > 3 ? ', ...' : ''}): anchor the rule to the repository root (a leading /) or add an exception for the snapshot folder`,
+  };
 }
 
 function uniqueId(id: string, entries: ReadonlyMap<string, ManifestEntry>, warnings: InventoryWarning[]): string {

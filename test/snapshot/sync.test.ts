@@ -161,6 +161,21 @@ describe('runSync on the ShellCorp estate', () => {
     expect((await simpleGit(dir).status()).isClean()).toBe(true);
   });
 
+  it('warns when an ignore rule keeps snapshot files out of the commit', async () => {
+    const clean = await sync(dir);
+    expect(clean.warnings.filter((warning) => warning.code === 'SNAPSHOT_IGNORED')).toEqual([]);
+    // An unanchored rule meant for the project's reports/ folder also hides the analysts' python/reports/.
+    await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\nreports/\n');
+    await simpleGit(dir).add('.gitignore').then(() => simpleGit(dir).commit('ignore reports'));
+    await rm(path.join(dir, 'legacy'), { recursive: true });
+    await simpleGit(dir).add(['-A', 'legacy']).then(() => simpleGit(dir).commit('start over'));
+    const hidden = await sync(dir);
+    const warning = hidden.warnings.find((candidate) => candidate.code === 'SNAPSHOT_IGNORED');
+    expect(warning?.message).toMatch(/^\d+ snapshot files? (is|are) hidden by the ignore rule \.gitignore:2:reports\/ and never committed \(legacy\/.*\/reports\//);
+    const committed = (await simpleGit(dir).raw(['ls-files', 'legacy'])).split('\n');
+    expect(committed.some((file) => file.includes('/reports/'))).toBe(false);
+  });
+
   it('removes only files the previous manifest owned', async () => {
     await sync(dir);
     await writeFile(path.join(dir, 'legacy', 'NOTES.md'), 'our notes\n');
