@@ -33,7 +33,7 @@ export function query(node: Query, ctx: TranslationContext): string {
       const options = node.options.filter((option) => option.name !== 'MAXRECURSION');
       if (node.with !== undefined) parts.push(withClause(node, ctx));
       const json = node.forClause?.mode === 'JSON' ? forJson(node, ctx) : undefined;
-      if (json !== undefined) {
+      if (typeof json === 'string') {
         parts.push(json);
         if (options.length > 0) ctx.report('TR_HINT_DROPPED', options[0]!, `OPTION (${options.map((option) => option.name).join(', ')}) was dropped`);
         return parts.join(' ');
@@ -48,7 +48,8 @@ export function query(node: Query, ctx: TranslationContext): string {
       if (node.fetch !== undefined) parts.push(`LIMIT ${expression(node.fetch, ctx)}`);
       if (node.offset !== undefined) parts.push(`OFFSET ${expression(node.offset, ctx)}`);
       if (node.forClause !== undefined) {
-        ctx.report('TR_UNSUPPORTED_EXPRESSION', node.forClause, `FOR ${node.forClause.mode} has no equivalent: build the text with to_json, to_xml or string_agg`);
+        const problem = typeof json === 'object' ? json.problem : `FOR ${node.forClause.mode} has no equivalent: build the text with to_json, to_xml or string_agg`;
+        ctx.report('TR_UNSUPPORTED_EXPRESSION', node.forClause, problem);
         parts.push(`/*[TR_UNSUPPORTED_EXPRESSION]*/ /* ${sourceText(ctx, node.forClause).replaceAll('*/', '* /')} */`);
       }
       if (options.length > 0) {
@@ -532,7 +533,7 @@ type JsonMember = { readonly key: string; readonly column: number } | { readonly
  * Server embeds them. FOR JSON AUTO is the same for one table; over joins it nests by table
  * (forJsonAutoNested). Dates are written in the target's JSON format, not SQL Server's.
  */
-function forJson(node: Query, ctx: TranslationContext): string | undefined {
+function forJson(node: Query, ctx: TranslationContext): string | { readonly problem: string } | undefined {
   const clause = node.forClause!;
   const option = (name: string) => clause.options.find((item) => item.name === name);
   const auto = option('AUTO') !== undefined;
@@ -548,8 +549,8 @@ function forJson(node: Query, ctx: TranslationContext): string | undefined {
     names.push(name);
   }
   const joined = body.from.length > 1 || body.from.some((source) => source.kind === 'join');
-  const nesting = auto && joined ? autoNesting(body, columns, ctx) : undefined;
-  if (auto && joined && nesting === undefined) return undefined;
+  const nesting = auto && joined ? autoNesting(body, columns, names, ctx) : undefined;
+  if (nesting !== undefined && 'problem' in nesting) return nesting;
   const members: JsonMember[] = [];
   for (const [index, name] of names.entries()) {
     const path = auto ? [name] : name.split('.');
@@ -643,24 +644,30 @@ interface AutoLevel {
  * a new level; a column of no table (an expression) goes with the deepest table named before
  * it, or the first table when it comes first: both rules are FOR XML AUTO's as documented
  * (learn.microsoft.com/sql/relational-databases/xml/use-auto-mode-with-for-xml), which the JSON
- * page does not restate. Undefined (not translated) where a column's table is not known: an
- * unqualified column no definition in view places, a derived table or function as a nested
- * level, a nested table with a schema-qualified name and no alias.
+ * page does not restate. Not translated where a column's table is not known (an unqualified
+ * column no definition in view places), or a nested level is not a table with an alias or a
+ * one-part name (the key its array would have is not documented).
  */
-function autoNesting(body: Select, columns: readonly SelectColumn[], ctx: TranslationContext): { levels: AutoLevel[]; computed: number[] } | undefined {
-  const sources = new Map<string, string | undefined>();
-  let other = false;
+function autoNesting(
+  body: Select,
+  columns: readonly SelectColumn[],
+  names: readonly string[],
+  ctx: TranslationContext,
+): { readonly levels: AutoLevel[]; readonly computed: number[] } | { readonly problem: string } {
+  // The sources by the name columns qualify them with; the key of a nested level's array.
+  const sources = new Map<string, { readonly key: string | undefined; readonly table: boolean }>();
   const addSource = (source: TableSource): void => {
     if (source.kind === 'join') {
       addSource(source.left);
       addSource(source.right);
     } else if (source.kind === 'table-ref') {
       const parts = source.name.parts;
-      sources.set((source.alias ?? parts[parts.length - 1]!).toLowerCase(), source.alias ?? (parts.length === 1 ? parts[0] : undefined));
-    } else {
-      other = true;
+      sources.set((source.alias ?? parts[parts.length - 1]!).toLowerCase(), { key: source.alias ?? (parts.length === 1 ? parts[0] : undefined), table: true });
+    } else if ('alias' in source && source.alias !== undefined) {
+      sources.set(source.alias.toLowerCase(), { key: source.alias, table: false });
     }
   };
+  const unsupported = (why: string) => ({ problem: `FOR JSON AUTO over joins was not translated: ${why}; FOR JSON PATH with a nested FOR JSON PATH subquery for each joined table can build such a document` });
   body.from.forEach(addSource);
   return withTableScope(ctx, body.from, () => {
     const tables: string[] = [];
@@ -677,17 +684,20 @@ function autoNesting(body: Select, columns: readonly SelectColumn[], ctx: Transl
       }
       const parts = expression.parts;
       const table = parts.length >= 2 ? parts[parts.length - 2]!.toLowerCase() : columnOwner(parts[0]!, ctx);
-      if (table === undefined || !sources.has(table)) return undefined;
+      if (table === undefined || !sources.has(table)) return unsupported(`the table of "${names[index]}" is not known (qualify it with its table's alias)`);
       if (!byTable.has(table)) {
         tables.push(table);
         byTable.set(table, tables.length === 1 ? [...leading] : []);
       }
       byTable.get(table)!.push(index);
     }
-    if (tables.length === 0) return undefined;
-    const levels = tables.map((table): AutoLevel => ({ key: sources.get(table), columns: byTable.get(table)! }));
-    if (levels.length > 1 && (other || levels.slice(1).some((level) => level.key === undefined))) return undefined;
-    return { levels, computed };
+    if (tables.length === 0) return unsupported('no column of the SELECT list names a table');
+    for (const table of tables.slice(1)) {
+      const source = sources.get(table)!;
+      if (!source.table) return unsupported(`${source.key} is a derived table, table variable or function, whose nesting SQL Server does not document`);
+      if (source.key === undefined) return unsupported(`${table} has a schema-qualified name and no alias: give it an alias, which names its array`);
+    }
+    return { levels: tables.map((table): AutoLevel => ({ key: sources.get(table)!.key, columns: byTable.get(table)! })), computed };
   });
 }
 

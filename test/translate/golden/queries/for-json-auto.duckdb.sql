@@ -28,5 +28,5 @@ SELECT o.id, t.total FROM shellcorp.gold.orders AS o INNER JOIN (SELECT order_id
 -- warning TR_SEMANTIC 23:1 FOR JSON AUTO without ORDER BY: SQL Server puts rows in one parent object only when they come one after the other, in an order it does not define; here rows with equal parent values always share one
 -- warning TR_SEMANTIC 35:8 FOR JSON AUTO: SQL Server documents where a column of no table goes for FOR XML AUTO only (with the deepest table named before it, or the first table when none is); "relationship" was put there
 -- warning TR_SEMANTIC 40:1 DuckDB writes NULL members of FOR JSON objects, which SQL Server leaves out
--- error TR_UNSUPPORTED_EXPRESSION 43:86 FOR JSON has no equivalent: build the text with to_json, to_xml or string_agg
--- error TR_UNSUPPORTED_EXPRESSION 44:151 FOR JSON has no equivalent: build the text with to_json, to_xml or string_agg
+-- error TR_UNSUPPORTED_EXPRESSION 43:86 FOR JSON AUTO over joins was not translated: the table of "name" is not known (qualify it with its table's alias); FOR JSON PATH with a nested FOR JSON PATH subquery for each joined table can build such a document
+-- error TR_UNSUPPORTED_EXPRESSION 44:151 FOR JSON AUTO over joins was not translated: t is a derived table, table variable or function, whose nesting SQL Server does not document; FOR JSON PATH with a nested FOR JSON PATH subquery for each joined table can build such a document
