@@ -108,9 +108,10 @@ FOR JSON AUTO, ROOT(N'Customers')`),
     );
   });
 
-  it('a computed column goes with the deepest table named before it, with a warning', async () => {
-    const tsql = "SELECT c.id, UPPER(c.name) AS shout, o.code, o.amount * 2 AS twice FROM dbo.customers AS c JOIN dbo.orders AS o ON o.customer_id = c.id WHERE c.id = 100 ORDER BY o.code FOR JSON AUTO";
-    expect(await json(tsql)).toBe('[{"id":100,"shout":"DELTA","o":[{"code":"A-1","twice":10},{"code":"A-2","twice":18}]}]');
+  it('a computed column goes with the deepest table named before it, or the first table when it comes first, with a warning', async () => {
+    const tsql =
+      "SELECT N'cust' AS kind, c.id, UPPER(c.name) AS shout, o.code, c.phone, o.amount * 2 AS twice FROM dbo.customers AS c JOIN dbo.orders AS o ON o.customer_id = c.id WHERE c.id = 100 ORDER BY o.code FOR JSON AUTO";
+    expect(await json(tsql)).toBe('[{"kind":"cust","id":100,"shout":"DELTA","phone":"555-0100","o":[{"code":"A-1","twice":10},{"code":"A-2","twice":18}]}]');
     expect(toDuckDb(tsql).diagnostics.map((diagnostic) => diagnostic.message)).toContainEqual(expect.stringContaining('FOR JSON AUTO: SQL Server documents where a column of no table goes'));
   });
 });

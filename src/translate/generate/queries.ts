@@ -778,7 +778,7 @@ function forJsonAutoNested(node: Query, ctx: TranslationContext, columns: readon
     source = `SELECT ${[...carried, `min(${alias}.rn) AS rn`, `${object(members)} AS o`].join(', ')} FROM (${source}) AS ${alias} GROUP BY ${grouped.join(', ')}`;
     alias = `l${depth}`;
   }
-  const toJson = (text: string) => (!databricks ? text : includeNulls ? `to_json(${text}, map('ignoreNullFields', 'false'))` : `to_json(${text})`);
+  const toJson = (text: string) => (includeNulls ? `to_json(${text}, map('ignoreNullFields', 'false'))` : `to_json(${text})`);
   const withRoot = (array: string) => (root === undefined ? array : databricks ? `named_struct(${literal(root.argument ?? 'root')}, ${array})` : `{${literal(root.argument ?? 'root')}: ${array}}`);
   const text = unwrapped
     ? databricks
