@@ -22,7 +22,7 @@ import { untranslated } from './markers.js';
 import { generatedRows, rowGenerator } from './row-generators.js';
 import { sourceText } from './source-text.js';
 import { systemObjectProblem } from './system-objects.js';
-import { valueType, withCteTypes, withTableScope } from './value-types.js';
+import { columnOwner, valueType, withCteTypes, withTableScope } from './value-types.js';
 
 /** A query in the target dialect. */
 export function query(node: Query, ctx: TranslationContext): string {
@@ -34,7 +34,7 @@ export function query(node: Query, ctx: TranslationContext): string {
       const options = node.options.filter((option) => option.name !== 'MAXRECURSION');
       if (node.with !== undefined) parts.push(withClause(node, ctx));
       const json = node.forClause?.mode === 'JSON' ? forJson(node, ctx) : undefined;
-      if (json !== undefined) {
+      if (typeof json === 'string') {
         parts.push(json);
         if (options.length > 0) ctx.report('TR_HINT_DROPPED', options[0]!, `OPTION (${options.map((option) => option.name).join(', ')}) was dropped`);
         return parts.join(' ');
@@ -49,7 +49,8 @@ export function query(node: Query, ctx: TranslationContext): string {
       if (node.fetch !== undefined) parts.push(`LIMIT ${expression(node.fetch, ctx)}`);
       if (node.offset !== undefined) parts.push(`OFFSET ${expression(node.offset, ctx)}`);
       if (node.forClause !== undefined) {
-        ctx.report('TR_UNSUPPORTED_EXPRESSION', node.forClause, `FOR ${node.forClause.mode} has no equivalent: build the text with to_json, to_xml or string_agg`);
+        const problem = typeof json === 'object' ? json.problem : `FOR ${node.forClause.mode} has no equivalent: build the text with to_json, to_xml or string_agg`;
+        ctx.report('TR_UNSUPPORTED_EXPRESSION', node.forClause, problem);
         parts.push(`/*[TR_UNSUPPORTED_EXPRESSION]*/ /* ${sourceText(ctx, node.forClause).replaceAll('*/', '* /')} */`);
       }
       if (options.length > 0) {
@@ -532,16 +533,15 @@ type JsonMember = { readonly key: string; readonly column: number } | { readonly
  * kept) runs in a derived table with its columns numbered; the outer query builds one struct a
  * row and writes the collected structs with to_json, which leaves NULL fields out by default.
  * Columns holding JSON (a nested FOR JSON, JSON_QUERY) are embedded with parse_json, as SQL
- * Server embeds them. FOR JSON AUTO is the same for one table; with joins it nests by table,
- * which is not translated. Dates are written in the target's JSON format, not SQL Server's.
+ * Server embeds them. FOR JSON AUTO is the same for one table; over joins it nests by table
+ * (forJsonAutoNested). Dates are written in the target's JSON format, not SQL Server's.
  */
-function forJson(node: Query, ctx: TranslationContext): string | undefined {
+function forJson(node: Query, ctx: TranslationContext): string | { readonly problem: string } | undefined {
   const clause = node.forClause!;
   const option = (name: string) => clause.options.find((item) => item.name === name);
   const auto = option('AUTO') !== undefined;
   const body = node.body;
   if (body.kind !== 'select' || clause.options.some((item) => !['PATH', 'AUTO', 'ROOT', 'INCLUDE_NULL_VALUES', 'WITHOUT_ARRAY_WRAPPER'].includes(item.name))) return undefined;
-  if (auto && (body.from.length > 1 || body.from.some((source) => source.kind === 'join'))) return undefined;
   const columns: SelectColumn[] = [];
   const names: string[] = [];
   for (const item of body.columns) {
@@ -551,6 +551,9 @@ function forJson(node: Query, ctx: TranslationContext): string | undefined {
     columns.push(item);
     names.push(name);
   }
+  const joined = body.from.length > 1 || body.from.some((source) => source.kind === 'join');
+  const nesting = auto && joined ? autoNesting(body, columns, names, ctx) : undefined;
+  if (nesting !== undefined && 'problem' in nesting) return nesting;
   const members: JsonMember[] = [];
   for (const [index, name] of names.entries()) {
     const path = auto ? [name] : name.split('.');
@@ -568,6 +571,15 @@ function forJson(node: Query, ctx: TranslationContext): string | undefined {
   ctx.reportOnce('for-json-dates', 'TR_SEMANTIC', clause, "FOR JSON became to_json: dates, times and binary values are written in the target's JSON format, not SQL Server's");
   const databricks = ctx.target === 'databricks';
   const includeNulls = option('INCLUDE_NULL_VALUES') !== undefined;
+  for (const index of nesting?.computed ?? []) {
+    ctx.reportOnce(
+      'for-json-auto-computed',
+      'TR_SEMANTIC',
+      columns[index]!,
+      `FOR JSON AUTO: SQL Server documents where a column of no table goes for FOR XML AUTO only (with the deepest table named before it, or the first table when none is); "${names[index]}" was put there`,
+    );
+  }
+  if (nesting !== undefined && nesting.levels.length > 1) return forJsonAutoNested(node, ctx, columns, names, nesting.levels);
   if (!databricks && !includeNulls) ctx.reportOnce('for-json-nulls', 'TR_SEMANTIC', clause, 'DuckDB writes NULL members of FOR JSON objects, which SQL Server leaves out');
   const isJson = (expression: Expression) =>
     (expression.kind === 'subquery' && expression.query.forClause?.mode === 'JSON') || (expression.kind === 'function-call' && functionName(expression) === 'JSON_QUERY');
@@ -616,4 +628,167 @@ function forJson(node: Query, ctx: TranslationContext): string | undefined {
   const inner: Query = { ...node, with: undefined, body: { ...body, columns: [...numbered, ...keyColumns] }, forClause: undefined, options: [] };
   const text = aggregate(object(members, (index) => `x.c${index}`), node.orderBy.map((_, index) => `x.k${index}`));
   return `SELECT CASE WHEN count(*) = 0 THEN NULL ELSE ${text} END AS json FROM (${query(inner, ctx)}) AS x`;
+}
+
+/** One level of FOR JSON AUTO's nesting: a table of the FROM clause and its columns in the SELECT list. */
+interface AutoLevel {
+  /** The key of the array the level's objects are in: the table's alias, or its one-part name. */
+  readonly key: string | undefined;
+  readonly columns: readonly number[];
+}
+
+/**
+ * FOR JSON AUTO over joins: the tables the SELECT list names, in the order it first names them,
+ * each nested as an array in an object of the one before. "The format of the JSON output is
+ * automatically determined based on the order of columns in the SELECT list and their source
+ * tables", "the table name or alias of the second table ... is used as the name of the nested
+ * array" (learn.microsoft.com/sql/relational-databases/json/format-json-output-automatically-
+ * with-auto-mode-sql-server). A column of a table already named joins that table's object, not
+ * a new level; a column of no table (an expression) goes with the deepest table named before
+ * it, or the first table when it comes first: both rules are FOR XML AUTO's as documented
+ * (learn.microsoft.com/sql/relational-databases/xml/use-auto-mode-with-for-xml), which the JSON
+ * page does not restate. Not translated where a column's table is not known (an unqualified
+ * column no definition in view places), or a nested level is not a table with an alias or a
+ * one-part name (the key its array would have is not documented).
+ */
+function autoNesting(
+  body: Select,
+  columns: readonly SelectColumn[],
+  names: readonly string[],
+  ctx: TranslationContext,
+): { readonly levels: AutoLevel[]; readonly computed: number[] } | { readonly problem: string } {
+  // The sources by the name columns qualify them with; the key of a nested level's array.
+  const sources = new Map<string, { readonly key: string | undefined; readonly table: boolean }>();
+  const addSource = (source: TableSource): void => {
+    if (source.kind === 'join') {
+      addSource(source.left);
+      addSource(source.right);
+    } else if (source.kind === 'table-ref') {
+      const parts = source.name.parts;
+      sources.set((source.alias ?? parts[parts.length - 1]!).toLowerCase(), { key: source.alias ?? (parts.length === 1 ? parts[0] : undefined), table: true });
+    } else if ('alias' in source && source.alias !== undefined) {
+      sources.set(source.alias.toLowerCase(), { key: source.alias, table: false });
+    }
+  };
+  const unsupported = (why: string) => ({ problem: `FOR JSON AUTO over joins was not translated: ${why}; FOR JSON PATH with a nested FOR JSON PATH subquery for each joined table can build such a document` });
+  body.from.forEach(addSource);
+  return withTableScope(ctx, body.from, () => {
+    const tables: string[] = [];
+    const byTable = new Map<string, number[]>();
+    const computed: number[] = [];
+    const leading: number[] = [];
+    for (const [index, column] of columns.entries()) {
+      const expression = column.expression;
+      if (expression.kind !== 'column-ref') {
+        computed.push(index);
+        if (tables.length === 0) leading.push(index);
+        else byTable.get(tables[tables.length - 1]!)!.push(index);
+        continue;
+      }
+      const parts = expression.parts;
+      const table = parts.length >= 2 ? parts[parts.length - 2]!.toLowerCase() : columnOwner(parts[0]!, ctx);
+      if (table === undefined || !sources.has(table)) return unsupported(`the table of "${names[index]}" is not known (qualify it with its table's alias)`);
+      if (!byTable.has(table)) {
+        tables.push(table);
+        byTable.set(table, tables.length === 1 ? [...leading] : []);
+      }
+      byTable.get(table)!.push(index);
+    }
+    if (tables.length === 0) return unsupported('no column of the SELECT list names a table');
+    for (const table of tables.slice(1)) {
+      const source = sources.get(table)!;
+      if (!source.table) return unsupported(`${source.key} is a derived table, table variable or function, whose nesting SQL Server does not document`);
+      if (source.key === undefined) return unsupported(`${table} has a schema-qualified name and no alias: give it an alias, which names its array`);
+    }
+    return { levels: tables.map((table): AutoLevel => ({ key: sources.get(table)!.key, columns: byTable.get(table)! })), computed };
+  });
+}
+
+/**
+ * SELECT ... FROM a JOIN b ... FOR JSON AUTO: each level's object holds its columns, then the
+ * array of the next level's objects under that table's alias. SQL Server builds the objects as
+ * the rows come: a row whose values for a level and the levels above it are those of the row
+ * before adds to that row's object instead of starting a new one ("AUTO mode heuristics compare
+ * column values in adjacent rows", learn.microsoft.com/sql/relational-databases/xml/auto-mode-
+ * heuristics-in-shaping-returned-xml; the JSON page's RIGHT JOIN example merges two students of
+ * one class, learn.microsoft.com/sql/relational-databases/json/format-query-results-as-json-
+ * with-for-json-sql-server). Each row still gives one object of the last level, and an outer
+ * join's row with no match an object with no members ("b":[{}]). Here the rows are numbered in
+ * the query's ORDER BY, ties (and a query without ORDER BY) by the upper levels' values so that
+ * equal parents come together; a run of rows with the same upper values is a group (its row
+ * number less its number among the rows with those values is constant), and the levels are
+ * aggregated from the last one up, each array in row order. DuckDB strips the NULL members of
+ * each object with json_merge_patch (RFC 7396 drops members whose patch value is null), as
+ * to_json on Databricks leaves them out.
+ */
+function forJsonAutoNested(node: Query, ctx: TranslationContext, columns: readonly SelectColumn[], names: readonly string[], levels: readonly AutoLevel[]): string {
+  const clause = node.forClause!;
+  const body = node.body as Select;
+  const option = (name: string) => clause.options.find((item) => item.name === name);
+  const databricks = ctx.target === 'databricks';
+  const includeNulls = option('INCLUDE_NULL_VALUES') !== undefined;
+  const root = option('ROOT');
+  const unwrapped = option('WITHOUT_ARRAY_WRAPPER') !== undefined;
+  if (node.orderBy.length === 0) {
+    ctx.reportOnce(
+      'for-json-auto-order',
+      'TR_SEMANTIC',
+      clause,
+      'FOR JSON AUTO without ORDER BY: SQL Server puts rows in one parent object only when they come one after the other, in an order it does not define; here rows with equal parent values always share one',
+    );
+  }
+  const literal = (text: string) => ctx.dialect.stringLiteral(text);
+  const isJson = (expression: Expression) =>
+    (expression.kind === 'subquery' && expression.query.forClause?.mode === 'JSON') || (expression.kind === 'function-call' && functionName(expression) === 'JSON_QUERY');
+  const value = (alias: string, index: number) => {
+    const text = `${alias}.c${index}`;
+    return isJson(columns[index]!.expression) ? (databricks ? `parse_json(${text})` : `CAST(${text} AS JSON)`) : text;
+  };
+  /** One object: a struct on Databricks (to_json at the end), JSON text without its NULL members on DuckDB. */
+  const object = (members: ReadonlyArray<readonly [string, string]>): string => {
+    if (databricks) return `named_struct(${members.map(([key, text]) => `${literal(key)}, ${text}`).join(', ')})`;
+    const json = `to_json({${members.map(([key, text]) => `${literal(key)}: ${text}`).join(', ')}})`;
+    return includeNulls ? json : `json_merge_patch('{}', ${json})`;
+  };
+  const collect = (element: string, order: string) =>
+    databricks ? sortedValues(`collect_list(named_struct('k0', ${order}, 'v', ${element}))`, [undefined]) : `list(${element} ORDER BY ${order})`;
+  const levelMembers = (level: AutoLevel, alias: string) => level.columns.map((index) => [names[index]!, value(alias, index)] as const);
+  const upper = (depth: number) => levels.slice(0, depth + 1).flatMap((level) => level.columns);
+
+  // The query itself, its columns numbered c0, c1 ... and its ORDER BY values k0, k1 ...
+  const span = node.span;
+  const keyColumns = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, span }));
+  const numbered = columns.map((column, index): SelectColumn => ({ ...column, alias: `c${index}` }));
+  // The ORDER BY stays inside only where TOP, OFFSET or FETCH needs it to choose the rows.
+  const limited = body.top !== undefined || node.offset !== undefined || node.fetch !== undefined;
+  const inner: Query = { ...node, with: undefined, body: { ...body, columns: [...numbered, ...keyColumns] }, orderBy: limited ? node.orderBy : [], forClause: undefined, options: [] };
+  const last = levels.length - 1;
+  const rowOrder = [
+    ...node.orderBy.map((item, index) => `x.k${index} ${item.direction === 'DESC' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'}`),
+    ...upper(last - 1).map((index) => `x.c${index} ASC NULLS FIRST`),
+  ];
+  const rows = `SELECT x.*, row_number() OVER (ORDER BY ${rowOrder.join(', ')}) AS rn FROM (${query(inner, ctx)}) AS x`;
+  const groups = levels
+    .slice(0, last)
+    .map((_, depth) => `y.rn - row_number() OVER (PARTITION BY ${upper(depth).map((index) => `y.c${index}`).join(', ')} ORDER BY y.rn) AS g${depth}`);
+  let source = `SELECT y.*, ${groups.join(', ')} FROM (${rows}) AS y`;
+  let alias = 'w';
+  for (let depth = last - 1; depth >= 0; depth--) {
+    const child = depth === last - 1 ? object(levelMembers(levels[last]!, alias)) : `${alias}.o`;
+    const members = [...levelMembers(levels[depth]!, alias), [levels[depth + 1]!.key!, collect(child, `${alias}.rn`)] as const];
+    const carried = [...levels.slice(0, depth).map((_, index) => `${alias}.g${index}`), ...upper(depth - 1).map((index) => `${alias}.c${index}`)];
+    const grouped = [...levels.slice(0, depth + 1).map((_, index) => `${alias}.g${index}`), ...upper(depth).map((index) => `${alias}.c${index}`)];
+    source = `SELECT ${[...carried, `min(${alias}.rn) AS rn`, `${object(members)} AS o`].join(', ')} FROM (${source}) AS ${alias} GROUP BY ${grouped.join(', ')}`;
+    alias = `l${depth}`;
+  }
+  const toJson = (text: string) => (includeNulls ? `to_json(${text}, map('ignoreNullFields', 'false'))` : `to_json(${text})`);
+  const withRoot = (array: string) => (root === undefined ? array : databricks ? `named_struct(${literal(root.argument ?? 'root')}, ${array})` : `{${literal(root.argument ?? 'root')}: ${array}}`);
+  const text = unwrapped
+    ? databricks
+      ? `array_join(${collect(toJson('l0.o'), 'l0.rn')}, ',')`
+      : `string_agg(CAST(l0.o AS VARCHAR), ',' ORDER BY l0.rn)`
+    : databricks
+      ? toJson(withRoot(collect('l0.o', 'l0.rn')))
+      : `to_json(${withRoot(collect('l0.o', 'l0.rn'))})`;
+  return `SELECT CASE WHEN count(*) = 0 THEN NULL ELSE ${text} END AS json FROM (${source}) AS l0`;
 }

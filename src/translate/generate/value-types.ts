@@ -454,6 +454,18 @@ export function tableColumnNames(table: string, ctx: TranslationContext): readon
   return inventory === undefined ? undefined : [...inventory.keys()];
 }
 
+/**
+ * The name (lower case, alias or table) under which the innermost scope holds the one table
+ * that has an unqualified `column`; undefined where none or several do, or their columns are
+ * not known.
+ */
+export function columnOwner(column: string, ctx: TranslationContext): string | undefined {
+  const scope = typeState(ctx).scopes.at(-1);
+  if (scope === undefined) return undefined;
+  const owners = [...scope].filter(([, entry]) => entryType(entry, column.toLowerCase(), ctx) !== undefined);
+  return owners.length === 1 ? owners[0]![0] : undefined;
+}
+
 function columnType(parts: readonly string[], ctx: TranslationContext): ValueType {
   const column = parts[parts.length - 1]!.toLowerCase();
   const stack = typeState(ctx).scopes;
