@@ -1,11 +1,10 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { simpleGit } from 'simple-git';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { examplesDir } from '../../src/paths.js';
 import { repoRoot } from '../support/corpus.js';
+import { shellcorpWorkspace } from '../support/git-workspace.js';
 
 const bin = path.join(repoRoot, 'bin', 'run.js');
 
@@ -18,15 +17,7 @@ describe('lakeshift inventory and sync', () => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-sync-cli-'));
-    await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true });
-    await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
-    const git = simpleGit(dir);
-    await git.init();
-    await git.addConfig('user.name', 'cli test', false, 'local');
-    await git.addConfig('user.email', 'cli@example.invalid', false, 'local');
-    await git.add('.');
-    await git.commit('estate');
+    dir = await shellcorpWorkspace('sync-cli');
   });
 
   it('inventory counts by kind and by source and writes nothing', async () => {

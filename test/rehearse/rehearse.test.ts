@@ -1,13 +1,11 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.js';
 import type { Value } from '../../src/engines/engine.js';
 import { EnginePool } from '../../src/engines/registry.js';
 import { runRehearse } from '../../src/rehearse/rehearse.js';
 import { runSync } from '../../src/snapshot/sync.js';
+import { gitWorkspace } from '../support/git-workspace.js';
 
 /**
  * A small legacy database, synced into a snapshot, whose procedures run through `rehearse` on
@@ -173,19 +171,7 @@ rehearse:
 const ORDERS = "INSERT INTO t.main.orders VALUES (1, 10, 30.00, DATE '2025-01-20'), (2, 10, 25.50, DATE '2025-01-31'), (3, 20, 12.25, DATE '2025-03-01'), (4, 30, 0.75, DATE '2025-02-10')";
 
 async function workspace(): Promise<LoadedConfig> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-rehearse-'));
-  for (const [file, text] of Object.entries(SCRIPTS)) {
-    await mkdir(path.dirname(path.join(dir, 'db', file)), { recursive: true });
-    await writeFile(path.join(dir, 'db', file), text);
-  }
-  await writeFile(path.join(dir, 'lakeshift.yaml'), CONFIG);
-  await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
-  const git = simpleGit(dir);
-  await git.init();
-  await git.addConfig('user.name', 't', false, 'local');
-  await git.addConfig('user.email', 't@example.invalid', false, 'local');
-  await git.add('.');
-  await git.commit('legacy estate');
+  const dir = await gitWorkspace('rehearse', { ...Object.fromEntries(Object.entries(SCRIPTS).map(([file, text]) => [path.join('db', file), text])), 'lakeshift.yaml': CONFIG });
   const loaded = await loadConfig({ cwd: dir, env: {} });
   await runSync({ loaded });
   return loaded;

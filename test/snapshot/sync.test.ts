@@ -9,25 +9,13 @@ import { LakeshiftError } from '../../src/errors.js';
 import type { InventorySource, LegacyObject, UnreadScope } from '../../src/inventory/legacy-object.js';
 import { examplesDir } from '../../src/paths.js';
 import { runSync, type SyncResult } from '../../src/snapshot/sync.js';
+import { gitWorkspace, shellcorpWorkspace } from '../support/git-workspace.js';
 
 const PROCEDURES = path.join('warehouse', 'etl', 'Stored Procedures');
 
 /** A migration repo made of the ShellCorp estate, with git and an identity of its own. */
-async function workspace(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-sync-'));
-  await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true });
-  await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
-  const analysts = simpleGit(path.join(dir, 'analysts'));
-  const git = simpleGit(dir);
-  for (const repo of [git]) {
-    await repo.init();
-    await repo.addConfig('user.name', 'sync test', false, 'local');
-    await repo.addConfig('user.email', 'sync@example.invalid', false, 'local');
-  }
-  await git.add('.');
-  await git.commit('the estate');
-  void analysts;
-  return dir;
+function workspace(): Promise<string> {
+  return shellcorpWorkspace('sync');
 }
 
 async function sync(dir: string, options: { commit?: boolean; force?: boolean } = {}): Promise<SyncResult> {
@@ -263,16 +251,7 @@ describe('runSync with a live catalog', () => {
   });
 
   async function project(): Promise<string> {
-    const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-live-'));
-    await writeFile(path.join(dir, 'lakeshift.yaml'), 'version: 1\nproject: live\n');
-    const git = simpleGit(dir);
-    await git.init();
-    await git.addConfig('user.name', 't', false, 'local');
-    await git.addConfig('user.email', 't@example.invalid', false, 'local');
-    await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n');
-    await git.add('.');
-    await git.commit('project');
-    return dir;
+    return gitWorkspace('live', { 'lakeshift.yaml': 'version: 1\nproject: live\n' });
   }
 
   async function run(dir: string, fake: Fake) {

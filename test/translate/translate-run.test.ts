@@ -1,27 +1,19 @@
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { simpleGit } from 'simple-git';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type LoadedConfig } from '../../src/config/load.js';
-import { examplesDir } from '../../src/paths.js';
 import { runSync } from '../../src/snapshot/sync.js';
 import { readTranslationIndex } from '../../src/translate/translation-index.js';
 import { runTranslate } from '../../src/translate/translate-run.js';
 import { repoRoot } from '../support/corpus.js';
+import { PROJECT_IGNORE, shellcorpWorkspace } from '../support/git-workspace.js';
 
 async function shellcorp(): Promise<LoadedConfig> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-translate-'));
-  await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true });
-  await writeFile(path.join(dir, '.gitignore'), '/.lakeshift/\n/reports/\n/translated*/\n');
-  const git = simpleGit(dir);
-  await git.init();
-  await git.addConfig('user.name', 't', false, 'local');
-  await git.addConfig('user.email', 't@example.invalid', false, 'local');
-  await git.add('.');
-  await git.commit('estate');
+  const dir = await shellcorpWorkspace('translate', { ignore: `${PROJECT_IGNORE}/translated*/\n` });
   const loaded = await loadConfig({ cwd: dir, env: {} });
   await runSync({ loaded });
   return loaded;

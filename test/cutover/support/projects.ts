@@ -1,23 +1,10 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { simpleGit } from 'simple-git';
 import { loadConfig, parseConfig, type LoadedConfig } from '../../../src/config/load.js';
 import { loadSeeds } from '../../../src/demo/seeds.js';
 import { EnginePool } from '../../../src/engines/registry.js';
-import { examplesDir } from '../../../src/paths.js';
+import { commitAsRepository, shellcorpWorkspace } from '../../support/git-workspace.js';
 import { scenarioProject, type ScenarioProject } from '../../parity/support/scenarios.js';
-
-/** Makes `dir` a git repository with an identity of its own and commits what is there. */
-export async function gitInit(dir: string, ignore: string): Promise<void> {
-  await writeFile(path.join(dir, '.gitignore'), ignore);
-  const git = simpleGit(dir);
-  await git.init();
-  await git.addConfig('user.name', 'cutover test', false, 'local');
-  await git.addConfig('user.email', 'cutover@example.invalid', false, 'local');
-  await git.add('.');
-  await git.commit('project');
-}
 
 /**
  * The parity scenarios (test/parity/support) in a git repository: set "scenarios" (tables
@@ -30,7 +17,7 @@ export async function scenarioGitProject(): Promise<ScenarioProject> {
     '\n    clean:\n      description: the table that matches\n      tables:\n        - { name: identical, legacy: { connection: local, table: legacy_s.identical }, new: { connection: local, table: new_s.identical }, keys: [id] }\nreports:\n',
   );
   await writeFile(project.loaded.file, text);
-  await gitInit(project.dir, 'out/\ndata/\n.lakeshift/\n');
+  await commitAsRepository(project.dir, 'out/\ndata/\n.lakeshift/\n');
   return { dir: project.dir, loaded: parseConfig(text, project.loaded.file, {}) };
 }
 
@@ -42,13 +29,17 @@ export const CHURN_PROCEDURE = path.join('warehouse', 'etl', 'Stored Procedures'
  * so that the customers set fails on customer_churn and passes on the other two tables.
  */
 export async function shellcorpProject(options: { readonly extraConfig?: string } = {}): Promise<{ dir: string; loaded: () => Promise<LoadedConfig> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-cutover-'));
-  await cp(path.join(examplesDir(), 'shellcorp'), dir, { recursive: true, filter: (file) => !file.split(path.sep).includes('.lakeshift') });
-  if (options.extraConfig !== undefined) {
-    const file = path.join(dir, 'lakeshift.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('\nreports:\n', `${options.extraConfig}\nreports:\n`));
-  }
-  await gitInit(dir, '/.lakeshift/\n/reports/\n');
+  const extraConfig = options.extraConfig;
+  const dir = await shellcorpWorkspace('cutover', {
+    ...(extraConfig === undefined
+      ? {}
+      : {
+          prepare: async (project: string) => {
+            const file = path.join(project, 'lakeshift.yaml');
+            await writeFile(file, (await readFile(file, 'utf8')).replace('\nreports:\n', `${extraConfig}\nreports:\n`));
+          },
+        }),
+  });
   const loaded = () => loadConfig({ cwd: dir, env: {} });
   const config = await loaded();
   const pool = new EnginePool(config.config.connections, { baseDir: dir });
