@@ -539,7 +539,7 @@ function withoutRemoved(node: DeleteStatement, target: CteTarget, shape: CteShap
     notes: [
       {
         code: 'TR_UPDATABLE_CTE',
-        message: `DELETE through ${shape.cte.name}, which ${shape.computed}, of ${table}, whose key is not known: the table is rewritten with all its rows except those the DELETE removes (EXCEPT ALL), with the columns the inventory knows (${columns.join(', ')}). Check that these are all of its columns, and that nothing else writes the table meanwhile; a primary key in the inventory gives a MERGE instead`,
+        message: `DELETE through ${shape.cte.name}, which ${shape.computed}, of ${table}, whose key is not known: the table is rewritten with all its rows except those the DELETE removes (EXCEPT ALL), with the columns known of it (${columns.join(', ')}). Check that these are all of its columns, and that nothing else writes the table meanwhile; a known primary key (inventory, or its definition) gives a MERGE instead`,
       },
     ],
   };
