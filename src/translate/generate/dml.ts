@@ -869,6 +869,11 @@ export function merge(node: MergeStatement, w: StatementWriter): ScriptNode[] {
 
 function mergeStatement(node: MergeStatement, w: StatementWriter): ScriptNode[] {
   {
+    const into = node.target;
+    if (into.kind === 'table-ref' && into.name.parts.length === 1 && node.with?.ctes.some((cte) => cte.name.toLowerCase() === into.name.parts[0]!.toLowerCase()) === true) {
+      // Neither target merges into a CTE; its rows and its WHERE would shape the clauses (NOT MATCHED BY SOURCE).
+      return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `MERGE into the common table expression ${into.name.parts[0]}: write the MERGE against its base table, with the CTE's conditions in ON and in the WHEN NOT MATCHED BY SOURCE clauses`);
+    }
     const written = writtenName(node.target, w);
     if (written !== undefined) w.checkWritable(node, written);
     if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `OPTION (${node.options.map((option) => option.name).join(', ')}) dropped`);
