@@ -33,6 +33,8 @@ export interface TranslateOptions {
    * inventory): the translated table makes it its identity column.
    */
   readonly sequenceColumn?: (table: string) => string | undefined;
+  /** The primary key columns of a legacy table (from the inventory), by lower-cased schema.table. */
+  readonly primaryKey?: (table: string) => readonly string[] | undefined;
   /** How a script variable is read in target SQL; the DuckDB rehearsal substitutes values. */
   readonly variableReference?: (name: string) => string;
 }
@@ -91,6 +93,7 @@ export class TranslationContext {
    */
   lastInsert: LastInsert | undefined;
   readonly #identities = new Map<string, IdentityColumn>();
+  readonly #primaryKeys = new Map<string, readonly string[]>();
   readonly #tableColumns = new Map<string, ReadonlyMap<string, DataType>>();
   readonly #lineIndex: LineIndex;
   readonly #variables = new Map<string, VariableInfo>();
@@ -341,6 +344,21 @@ export class TranslationContext {
   /** A table defined in the text has an identity column; `key` as tableKey() makes it. */
   noteIdentityColumn(key: string, identity: IdentityColumn): void {
     this.#identities.set(key.toLowerCase(), identity);
+  }
+
+  /** A table defined in the text has a primary key; `key` as tableKey() makes it. */
+  notePrimaryKey(key: string, columns: readonly string[]): void {
+    this.#primaryKeys.set(key.toLowerCase(), columns);
+  }
+
+  /** The primary key columns of a table, by tableKey(): from its definition in the text, else the inventory. */
+  primaryKey(key: string): readonly string[] | undefined {
+    key = key.toLowerCase();
+    const local = this.#primaryKeys.get(key);
+    if (local !== undefined) return local;
+    if (key.startsWith('#') || key.startsWith('@')) return undefined;
+    const columns = this.options.primaryKey?.(key);
+    return columns === undefined || columns.length === 0 ? undefined : columns;
   }
 
   /** The identity column of a table, by tableKey() (`@t` for a table variable). */

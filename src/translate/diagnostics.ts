@@ -194,6 +194,13 @@ export const DIAGNOSTICS = {
     check: 'Read the message: it names the difference.',
     example: 'SELECT @x = col FROM t;',
   },
+  TR_UPDATABLE_CTE: {
+    severity: 'warning',
+    title: 'An UPDATE or DELETE through a common table expression was matched back to its table by key',
+    check:
+      "The CTE's rows depend on other rows (window functions such as ROW_NUMBER, TOP), so they are computed first and matched back to the base table by its primary key, or else its identity column. Databricks enforces neither: check that the key is unique in the data, or rows sharing it are changed together (MERGE fails when several match one row).",
+    example: 'WITH d AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY code ORDER BY loaded DESC) AS rn FROM stage.customer) DELETE FROM d WHERE rn > 1;',
+  },
   TR_NAME_NOT_MAPPED: {
     severity: 'warning',
     title: 'A table name has no entry in translate.names',

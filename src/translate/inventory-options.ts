@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ManifestEntry } from '../snapshot/manifest.js';
 import type { TranslateOptions } from './context.js';
 
-/** What the translation reads from the inventory: the legacy tables' column types and identity columns. */
-export interface InventoryOptions extends Pick<TranslateOptions, 'columnTypes' | 'identityColumn' | 'sequenceColumn'> {
+/** What the translation reads from the inventory: the legacy tables' column types, identity columns and primary keys. */
+export interface InventoryOptions extends Pick<TranslateOptions, 'columnTypes' | 'identityColumn' | 'sequenceColumn' | 'primaryKey'> {
   /**
    * A digest of that information: a translation made with other column facts may differ, so
    * the incremental translate compares it as well as each object's own text.
@@ -25,6 +25,13 @@ interface ColumnFact {
 /** `NEXT VALUE FOR s`, in the parentheses SQL Server's catalog puts around defaults or not. */
 const SEQUENCE_DEFAULT = /^[\s(]*NEXT\s+VALUE\s+FOR\b/i;
 
+/** The primary key the snapshot records for a table (manifest details), if it is a list of names. */
+function primaryKeyOf(entry: InventoryEntry): readonly string[] | undefined {
+  const key = entry.details['primaryKey'];
+  if (!Array.isArray(key) || key.length === 0 || !key.every((column): column is string => typeof column === 'string')) return undefined;
+  return key;
+}
+
 /** The columns the snapshot records for a table (manifest details), skipping what is malformed. */
 function columnsOf(entry: InventoryEntry): ColumnFact[] {
   const columns = entry.details['columns'];
@@ -38,7 +45,7 @@ function columnsOf(entry: InventoryEntry): ColumnFact[] {
 }
 
 /**
- * Column types, identity columns and sequence-numbered columns of the snapshot's tables (a
+ * Column types, identity columns, primary keys and sequence-numbered columns of the snapshot's tables (a
  * table without an identity column whose column defaults to NEXT VALUE FOR a sequence gets
  * that column as its identity column in the translation), keyed as the translator looks
  * them up: `schema.table` and column names in lower case. Where two catalogs hold a table of
@@ -48,6 +55,7 @@ export function inventoryOptions(entries: readonly InventoryEntry[]): InventoryO
   const types = new Map<string, Map<string, string>>();
   const identities = new Map<string, string>();
   const sequenced = new Map<string, string>();
+  const keys = new Map<string, readonly string[]>();
   for (const entry of entries) {
     if (entry.kind !== 'table') continue;
     const key = entry.name.toLowerCase();
@@ -59,14 +67,17 @@ export function inventoryOptions(entries: readonly InventoryEntry[]): InventoryO
     if (identity !== undefined) identities.set(key, identity.name);
     const numbered = columns.find((column) => column.sequenced);
     if (identity === undefined && numbered !== undefined) sequenced.set(key, numbered.name);
+    const primaryKey = primaryKeyOf(entry);
+    if (primaryKey !== undefined) keys.set(key, primaryKey);
   }
   const digest = createHash('sha256')
-    .update(JSON.stringify([...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([table, columns]) => [table, [...columns], identities.get(table) ?? null, sequenced.get(table) ?? null])))
+    .update(JSON.stringify([...types].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([table, columns]) => [table, [...columns], identities.get(table) ?? null, sequenced.get(table) ?? null, keys.get(table) ?? null])))
     .digest('hex');
   return {
     columnTypes: (table) => types.get(table.toLowerCase()),
     identityColumn: (table) => identities.get(table.toLowerCase()),
     sequenceColumn: (table) => sequenced.get(table.toLowerCase()),
+    primaryKey: (table) => keys.get(table.toLowerCase()),
     digest,
   };
 }

@@ -57,14 +57,14 @@ export async function runTranslate(options: TranslateRunOptions): Promise<Transl
   const snapshot = options.paths === undefined || options.paths.length === 0 ? await snapshotInputs(options) : undefined;
   const inputs = snapshot?.inputs ?? (await pathInputs(options.paths ?? []));
   const inventory = snapshot === undefined ? undefined : inventoryOptions(snapshot.manifest.objects);
-  const baseOptions: TranslateOptions = { ...translateOptions(options.loaded, options.target), ...(inventory === undefined ? {} : { columnTypes: inventory.columnTypes, identityColumn: inventory.identityColumn, sequenceColumn: inventory.sequenceColumn }) };
+  const baseOptions: TranslateOptions = { ...translateOptions(options.loaded, options.target), ...(inventory === undefined ? {} : { columnTypes: inventory.columnTypes, identityColumn: inventory.identityColumn, sequenceColumn: inventory.sequenceColumn, primaryKey: inventory.primaryKey }) };
   // The collation is written out even when it is the default, so that translations made before
   // comparisons followed it are not taken as current.
   const context = createHash('sha256')
     .update(
       JSON.stringify({
         lakeshift: packageVersion(),
-        options: { ...baseOptions, collation: baseOptions.collation ?? 'case-insensitive', columnTypes: undefined, identityColumn: undefined, sequenceColumn: undefined },
+        options: { ...baseOptions, collation: baseOptions.collation ?? 'case-insensitive', columnTypes: undefined, identityColumn: undefined, sequenceColumn: undefined, primaryKey: undefined },
         inventory: inventory?.digest ?? null,
       }),
     )

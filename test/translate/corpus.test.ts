@@ -139,7 +139,7 @@ describe.skipIf(corpus === undefined)('translation on the real-world corpus', ()
     const blockers = new Map<string, number>();
 
     for (const { file, unit, inventory } of objects) {
-      const result = translateSql(unit.text, { target: 'databricks', columnTypes: inventory.columnTypes, identityColumn: inventory.identityColumn, sequenceColumn: inventory.sequenceColumn });
+      const result = translateSql(unit.text, { target: 'databricks', columnTypes: inventory.columnTypes, identityColumn: inventory.identityColumn, sequenceColumn: inventory.sequenceColumn, primaryKey: inventory.primaryKey });
       if (result.lossless) lossless += 1;
       const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       for (const diagnostic of result.diagnostics) codes.set(diagnostic.code, (codes.get(diagnostic.code) ?? 0) + 1);

@@ -326,3 +326,41 @@ describe('table-valued parameters on DuckDB', () => {
     ]);
   });
 });
+
+describe('DELETE through a common table expression on DuckDB', () => {
+  it('@@ROWCOUNT counts the rows removed, matched by the key or with the table rewritten', async () => {
+    await session.execute(`
+      CREATE TABLE sales.events (event_id INT, code VARCHAR, received DATE);
+      INSERT INTO sales.events VALUES (1, 'a', DATE '2024-01-01'), (2, 'a', DATE '2024-01-02'), (3, 'a', DATE '2024-01-03'), (4, 'b', DATE '2024-01-01');
+      CREATE TABLE sales.raw (code VARCHAR, received DATE);
+      INSERT INTO sales.raw VALUES ('a', DATE '2024-01-01'), ('a', DATE '2024-01-01'), ('b', DATE '2024-01-01'), ('b', DATE '2024-01-02');
+      CREATE TABLE gold.result (what VARCHAR, n BIGINT);
+    `);
+    const rows = await run(
+      `DECLARE @removed int;
+       WITH d AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY code ORDER BY received DESC) AS rn FROM sales.events)
+       DELETE FROM d WHERE rn > 1;
+       SET @removed = @@ROWCOUNT;
+       INSERT INTO dw.result VALUES ('events', @removed);
+       WITH d AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY code ORDER BY received DESC) AS rn FROM sales.raw)
+       DELETE FROM d WHERE rn > 1;
+       SET @removed = @@ROWCOUNT;
+       INSERT INTO dw.result VALUES ('raw', @removed);
+       INSERT INTO dw.result SELECT 'events left', COUNT(*) FROM sales.events;
+       INSERT INTO dw.result SELECT 'raw left', COUNT(*) FROM sales.raw;`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+      {
+        translate: {
+          primaryKey: (table) => (table === 'sales.events' ? ['event_id'] : undefined),
+          columnTypes: (table) => (table === 'sales.raw' ? new Map([['code', 'varchar(10)'], ['received', 'date']]) : undefined),
+        },
+      },
+    );
+    expect(rows).toEqual([
+      { what: 'events', n: 2 },
+      { what: 'events left', n: 2 },
+      { what: 'raw', n: 2 },
+      { what: 'raw left', n: 2 },
+    ]);
+  });
+});

@@ -380,3 +380,111 @@ describe('BULK INSERT on DuckDB (COPY ... FROM a mapped file)', () => {
     expect(rows.map((row) => row['name'])).toEqual(['Acme', 'Beta']);
   });
 });
+
+describe('UPDATE and DELETE through a common table expression on DuckDB', () => {
+  // stage.load: two loads of business key A, three of B (two of them identical), one of C,
+  // and two rows without a business key (PARTITION BY puts NULLs in one group, as T-SQL does).
+  const setup = `
+CREATE SCHEMA stage;
+CREATE TABLE stage.load (id INT, bk VARCHAR, loaded DATE, amount INT, is_new INT);
+INSERT INTO stage.load VALUES
+  (1, 'A', DATE '2024-01-01', 10, 1), (2, 'A', DATE '2024-02-01', 20, 1),
+  (3, 'B', DATE '2024-01-01', 30, 1), (4, 'B', DATE '2024-03-01', 30, 1), (5, 'B', DATE '2024-03-01', 30, 1),
+  (6, 'C', DATE '2024-01-01', NULL, 1),
+  (7, NULL, DATE '2024-01-01', 70, 1), (8, NULL, DATE '2024-02-01', 80, 0);`;
+  const keyed: Partial<TranslateOptions> = { primaryKey: (table) => (table === 'stage.load' ? ['id'] : undefined) };
+  const typed: Partial<TranslateOptions> = {
+    columnTypes: (table) => (table === 'stage.load' ? new Map([['id', 'int'], ['bk', 'varchar(10)'], ['loaded', 'date'], ['amount', 'int'], ['is_new', 'int']]) : undefined),
+  };
+  const dedupe = `WITH Duplicates AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY bk ORDER BY loaded DESC, id DESC) AS rn FROM stage.load)
+DELETE FROM Duplicates WHERE rn > 1;`;
+
+  it('the dedupe idiom with a primary key: the newest row of each business key stays', async () => {
+    const rows = await run(dedupe, setup, 'SELECT id FROM stage.load ORDER BY id', keyed);
+    expect(rows).toEqual([{ id: 2 }, { id: 5 }, { id: 6 }, { id: 8 }]);
+  });
+
+  it('the dedupe idiom without a key: the table keeps one row of identical duplicates', async () => {
+    // No id: rows 4 and 5 are the same row twice, and the CTE reads only this year's loads.
+    const rows = await run(
+      `WITH Duplicates AS (SELECT bk, amount, ROW_NUMBER() OVER (PARTITION BY bk ORDER BY loaded DESC) AS rn FROM stage.load WHERE loaded >= '2024-01-01' AND bk <> 'C')
+DELETE FROM Duplicates WHERE rn > 1;`,
+      `${setup} ALTER TABLE stage.load DROP COLUMN id; INSERT INTO stage.load VALUES ('C', DATE '2023-06-01', 5, 0);`,
+      'SELECT bk, loaded::VARCHAR AS loaded, amount FROM stage.load ORDER BY bk, loaded, amount',
+      { columnTypes: (table) => (table === 'stage.load' ? new Map([['bk', 'varchar(10)'], ['loaded', 'date'], ['amount', 'int'], ['is_new', 'int']]) : undefined) },
+    );
+    // A keeps its newest load, B one of its two identical newest ones, C both (bk <> 'C' leaves
+    // them out of the CTE) and the rows without a bk both (NULL <> 'C' is not true).
+    expect(rows).toEqual([
+      { bk: 'A', loaded: '2024-02-01', amount: 20 },
+      { bk: 'B', loaded: '2024-03-01', amount: 30 },
+      { bk: 'C', loaded: '2023-06-01', amount: 5 },
+      { bk: 'C', loaded: '2024-01-01', amount: null },
+      { bk: null, loaded: '2024-01-01', amount: 70 },
+      { bk: null, loaded: '2024-02-01', amount: 80 },
+    ]);
+  });
+
+  it('a flag set through the CTE by key, in the UPDATE alias ... FROM cte alias form; without a key it stays flagged', async () => {
+    const tsql = `WITH d AS (SELECT is_new, ROW_NUMBER() OVER (PARTITION BY bk ORDER BY loaded DESC, id DESC) AS rn FROM stage.load STG WHERE STG.bk IS NOT NULL)
+UPDATE STG SET is_new = 0 FROM d STG WHERE rn > 1;`;
+    const rows = await run(tsql, setup, 'SELECT id, is_new FROM stage.load ORDER BY id', keyed);
+    expect(rows).toEqual([
+      { id: 1, is_new: 0 },
+      { id: 2, is_new: 1 },
+      { id: 3, is_new: 0 },
+      { id: 4, is_new: 0 },
+      { id: 5, is_new: 1 },
+      { id: 6, is_new: 1 },
+      { id: 7, is_new: 1 },
+      { id: 8, is_new: 0 },
+    ]);
+    // Without a key the UPDATE stays untranslated, with the reason.
+    const unkeyed = toDuckDb(tsql, typed).diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(unkeyed.map((diagnostic) => diagnostic.code)).toEqual(['TR_UNSUPPORTED_STATEMENT']);
+    expect(unkeyed[0]!.message).toContain('no primary key or identity column of stage.load is known');
+  });
+
+  it('a plain CTE is inlined: its column names, its WHERE and the statement WHERE', async () => {
+    const rows = await run(
+      `WITH recent AS (SELECT id AS load_id, amount AS value, is_new AS fresh FROM stage.load WHERE loaded > '2024-01-15')
+UPDATE recent SET fresh = 2, value = value * 10 WHERE value < 50;
+WITH old AS (SELECT * FROM stage.load s WHERE s.loaded < '2024-01-15') DELETE FROM old WHERE old.bk = 'B' OR amount IS NULL;`,
+      setup,
+      'SELECT id, amount, is_new FROM stage.load ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 1, amount: 10, is_new: 1 },
+      { id: 2, amount: 200, is_new: 2 },
+      { id: 4, amount: 300, is_new: 2 },
+      { id: 5, amount: 300, is_new: 2 },
+      { id: 7, amount: 70, is_new: 1 },
+      { id: 8, amount: 80, is_new: 0 },
+    ]);
+  });
+
+  it('a NULL condition changes nothing: LAG gives NULL on the first row of each key', async () => {
+    // Removing a load that repeats the amount of the one before it: the first load of a key has
+    // no previous amount, and C's amount is NULL, so neither is removed.
+    const tsql = `WITH d AS (SELECT *, LAG(amount) OVER (PARTITION BY bk ORDER BY loaded, id) AS previous FROM stage.load)
+DELETE FROM d WHERE amount = previous;`;
+    for (const options of [keyed, typed]) {
+      const rows = await run(tsql, setup, 'SELECT id FROM stage.load ORDER BY id', options);
+      expect(rows).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 6 }, { id: 7 }, { id: 8 }]);
+    }
+  });
+
+  it('the TOP rows in an order, matched by the identity column of a temporary table', async () => {
+    const rows = await run(
+      `CREATE TABLE #queue (id int IDENTITY(1, 1), item varchar(10));
+INSERT INTO #queue (item) VALUES ('x'), ('y'), ('z'), ('w');
+WITH first_two AS (SELECT TOP (2) * FROM #queue ORDER BY item DESC) DELETE FROM first_two;`,
+      '',
+      'SELECT id, item FROM tt_queue ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 1, item: 'x' },
+      { id: 4, item: 'w' },
+    ]);
+  });
+});

@@ -38,4 +38,13 @@ describe('inventoryOptions', () => {
     const withSequence = inventoryOptions(entries.slice(0, 1));
     expect(withSequence.digest).not.toBe(without.digest);
   });
+
+  it('reads the primary key the catalog scripted, by lower-cased schema.table, and its digest follows it', () => {
+    const columns = [{ name: 'CustomerId', type: 'int', nullable: false }, { name: 'BusinessKey', type: 'nvarchar(20)', nullable: false }];
+    const keyed = inventoryOptions([{ kind: 'table', name: 'stage.Customer', details: { columns, primaryKey: ['CustomerId'] } }]);
+    const unkeyed = inventoryOptions([table('stage.Customer', columns)]);
+    expect(keyed.primaryKey?.('stage.customer')).toEqual(['CustomerId']);
+    expect(unkeyed.primaryKey?.('stage.customer')).toBeUndefined();
+    expect(keyed.digest).not.toBe(unkeyed.digest);
+  });
 });

@@ -19,4 +19,6 @@ export const databricksDialect: TargetDialect = {
   // UTF8_LCASE compares lower-cased text, RTRIM ignores trailing spaces (Databricks Runtime 16.1
   // and above; SQL reference, "Collation").
   caseInsensitiveStrings: { kind: 'collate', collation: 'UTF8_LCASE_RTRIM' },
+  // One atomic Delta commit; the query reads the table as it was before it.
+  replaceRows: (table, columns, rows) => [`INSERT OVERWRITE ${table} (${columns})\n${rows}`],
 };

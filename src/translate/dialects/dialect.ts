@@ -54,6 +54,11 @@ export interface TargetDialect {
   readonly exactDivision?: (division: ExactDivision) => string;
   /** String comparisons under translate.collation: case-insensitive. */
   readonly caseInsensitiveStrings: CaseInsensitiveStrings;
+  /**
+   * The statements that replace every row of `table` by the rows of the query `rows` (which
+   * may read the table), giving its `columns` (a list, as written in INSERT).
+   */
+  replaceRows(table: string, columns: string, rows: string): readonly string[];
 }
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -17,6 +17,13 @@ export const duckdbDialect: TargetDialect = {
   exactDivision,
   // rtrim() removes spaces only, as SQL Server's padding rule ignores only spaces.
   caseInsensitiveStrings: { kind: 'fold', fold: (operand) => `lower(rtrim(${operand}))` },
+  // DuckDB has no INSERT OVERWRITE: the rows are kept aside, then put back.
+  replaceRows: (table, columns, rows) => [
+    `CREATE OR REPLACE TEMPORARY TABLE lakeshift_kept_rows AS\n${rows}`,
+    `DELETE FROM ${table}`,
+    `INSERT INTO ${table} (${columns})\nSELECT * FROM lakeshift_kept_rows`,
+    'DROP TABLE lakeshift_kept_rows',
+  ],
 };
 
 /**

@@ -27,10 +27,11 @@ import { dynamicInsert } from './procedural.js';
 import { query, tableSource } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
-import { countQuery } from './row-count.js';
+import { countQuery, countRows } from './row-count.js';
 import { noteSelectInto, tableColumnNames, tableColumnType, valueType, withTableScope } from './value-types.js';
 import { TranslationContext, type IdentityColumn } from '../context.js';
 import { createTemporaryAs, describeMode, dropTemporary, globalTemporaryNote, isTemporaryName, tempTableMode } from './temp-tables.js';
+import { changeThroughCte, joinsCteByKey } from './updatable-cte.js';
 
 // -----------------------------------------------------------------------------------------------
 // SELECT
@@ -349,6 +350,19 @@ function firstColumn(target: DmlTarget, w: StatementWriter): string | undefined 
 // -----------------------------------------------------------------------------------------------
 // UPDATE / DELETE ... FROM
 
+/** An UPDATE or DELETE through a CTE as the statement against its base table (updatable-cte.ts) with its notes reported, or why it cannot be; others as they are. */
+function throughCte<T extends UpdateStatement | DeleteStatement>(node: T, w: StatementWriter): T | string | ScriptNode[] {
+  const change = changeThroughCte(node, w.ctx);
+  if (change === undefined) return node;
+  if (change.kind === 'problem') return change.problem;
+  for (const note of change.notes) w.ctx.report(note.code, node, note.message);
+  if (change.kind === 'rewritten') return change.statement as T;
+  const rows = `${query(change.all, w.ctx)}\nEXCEPT ALL\n${query(change.removed, w.ctx)}`;
+  const prefix = withCtes(change, w, () => withPrefix(change, w));
+  const columns = change.columns.map((column) => w.ctx.dialect.identifier(column)).join(', ');
+  return withCtes(change, w, () => w.ctx.dialect.replaceRows(tableSource(change.table, w.ctx), columns, `${prefix}${rows}`).map((text) => w.sql(node, text)));
+}
+
 /** A table of the FROM clause and the names columns use to refer to it. */
 interface Leaf {
   readonly source: TableSource;
@@ -665,7 +679,10 @@ function qualifyUnqualified<T>(node: T, p: DmlPlan, w: StatementWriter, at: { re
  *   other tables' columns NULL, as the LEFT JOIN gave them. MERGE fails when several source rows
  *   match one target row, where SQL Server silently takes one of them.
  */
-export function update(node: UpdateStatement, w: StatementWriter): ScriptNode[] {
+export function update(written: UpdateStatement, w: StatementWriter): ScriptNode[] {
+  const node = throughCte(written, w);
+  if (typeof node === 'string') return w.keep(written, 'TR_UNSUPPORTED_STATEMENT', `UPDATE not translated: ${node}`);
+  if (Array.isArray(node)) return node;
   return withCtes(node, w, () =>
     // The target's and the FROM tables' columns have their types (SET 1 into a bit is TRUE).
     withTableScope(w.ctx, [node.target, ...node.from], () => {
@@ -741,7 +758,8 @@ function mergeFromPlan(node: UpdateStatement | DeleteStatement, p: DmlPlan, w: S
       const unmatchedText = assignments(unmatchedSet, w, p.targetQualifier);
       clauses.push(`WHEN NOT MATCHED BY SOURCE${and(unmatched)} THEN UPDATE SET ${typeof unmatchedText === 'string' ? unmatchedText : ''}`);
     }
-    w.ctx.report('TR_SEMANTIC', node, 'UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them');
+    // Joined back to its own table by key, the CTE's note says what several matches would mean.
+    if (!joinsCteByKey(node)) w.ctx.report('TR_SEMANTIC', node, 'UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them');
   } else {
     if (split.matched) clauses.push(`WHEN MATCHED${and(parts.matched)} THEN DELETE`);
     if (whenUnmatched) clauses.push(`WHEN NOT MATCHED BY SOURCE${and(unmatched)} THEN DELETE`);
@@ -761,7 +779,10 @@ function mergeFromPlan(node: UpdateStatement | DeleteStatement, p: DmlPlan, w: S
  * JOIN from the target (the anti-join `WHERE other.key IS NULL`) adds WHEN NOT MATCHED BY SOURCE
  * THEN DELETE for the rows without a match.
  */
-export function deleteStatement(node: DeleteStatement, w: StatementWriter): ScriptNode[] {
+export function deleteStatement(written: DeleteStatement, w: StatementWriter): ScriptNode[] {
+  const node = throughCte(written, w);
+  if (typeof node === 'string') return w.keep(written, 'TR_UNSUPPORTED_STATEMENT', `DELETE not translated: ${node}`);
+  if (Array.isArray(node)) return node;
   return withCtes(node, w, () =>
     withTableScope(w.ctx, [node.target, ...node.from], () => {
       if (node.currentOf !== undefined) return w.keep(node, 'TR_CURSOR_UNSUPPORTED', `DELETE ... WHERE CURRENT OF ${node.currentOf}: rewrite the cursor loop as one DELETE or MERGE`);
@@ -805,7 +826,12 @@ function deleteStatementText(node: DeleteStatement, p: DmlPlan, w: StatementWrit
  * The target rows an UPDATE or DELETE changes, as a query counting them (for @@ROWCOUNT): the
  * target filtered by its own conditions and EXISTS over the other tables, each row once.
  */
-export function changedRowsQuery(node: UpdateStatement | DeleteStatement, w: StatementWriter): Query | undefined {
+export function changedRowsQuery(written: UpdateStatement | DeleteStatement, w: StatementWriter): Query | undefined {
+  const change = changeThroughCte(written, w.ctx);
+  if (change?.kind === 'problem') return undefined;
+  // The table rewritten without the rows: those rows, counted.
+  if (change?.kind === 'overwrite') return countRows(change.removed, written.span, change.with);
+  const node = change?.kind === 'rewritten' ? change.statement : written;
   if (node.currentOf !== undefined) return undefined;
   const p = plan(node, w);
   if (typeof p === 'string') return undefined;
@@ -843,6 +869,11 @@ export function merge(node: MergeStatement, w: StatementWriter): ScriptNode[] {
 
 function mergeStatement(node: MergeStatement, w: StatementWriter): ScriptNode[] {
   {
+    const into = node.target;
+    if (into.kind === 'table-ref' && into.name.parts.length === 1 && node.with?.ctes.some((cte) => cte.name.toLowerCase() === into.name.parts[0]!.toLowerCase()) === true) {
+      // Neither target merges into a CTE; its rows and its WHERE would shape the clauses (NOT MATCHED BY SOURCE).
+      return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `MERGE into the common table expression ${into.name.parts[0]}: write the MERGE against its base table, with the CTE's conditions in ON and in the WHEN NOT MATCHED BY SOURCE clauses`);
+    }
     const written = writtenName(node.target, w);
     if (written !== undefined) w.checkWritable(node, written);
     if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `OPTION (${node.options.map((option) => option.name).join(', ')}) dropped`);

@@ -37,6 +37,8 @@ export interface TableDefinition {
   /** The T-SQL types of the columns, by lower-cased name, in table order. */
   readonly columnTypes: ReadonlyMap<string, DataType>;
   readonly identity?: IdentityColumn;
+  /** The PRIMARY KEY columns, as written. */
+  readonly primaryKey?: readonly string[];
 }
 
 /**
@@ -81,10 +83,11 @@ export function createTable(node: CreateTableStatement, w: StatementWriter): Scr
   ];
 }
 
-/** What later statements of the same text need of a table defined in it: column types, the identity column. */
+/** What later statements of the same text need of a table defined in it: column types, the identity column, the primary key. */
 export function noteTable(w: StatementWriter, key: string, definition: TableDefinition): void {
   w.ctx.noteTableColumns(key, definition.columnTypes);
   if (definition.identity !== undefined) w.ctx.noteIdentityColumn(key, definition.identity);
+  if (definition.primaryKey !== undefined) w.ctx.notePrimaryKey(key, definition.primaryKey);
 }
 
 type Line = { readonly text: string; readonly comment: boolean };
@@ -182,7 +185,8 @@ export function tableDefinition(elements: readonly TableElement[], w: StatementW
       : sequenceColumn !== undefined
         ? { column: sequenceColumn.name, descending: false, fromSequence: true }
         : undefined;
-  return { before, body, after, columns: columnsText, columnTypes: types, ...(identity === undefined ? {} : { identity }) };
+  const primaryKey = constraints.find((constraint) => constraint.type === 'PRIMARY KEY')?.columns.map((column) => column.name);
+  return { before, body, after, columns: columnsText, columnTypes: types, ...(identity === undefined ? {} : { identity }), ...(primaryKey === undefined || primaryKey.length === 0 ? {} : { primaryKey }) };
 }
 
 /** Column lines separated by commas; comment lines (columns kept out) sit between them without one. */

@@ -121,4 +121,4 @@ function mergeRowsQuery(node: MergeStatement): Query {
   return { kind: 'query', ...(node.with === undefined ? {} : { with: node.with }), body: select, orderBy: [], options: [], span };
 }
 
-export { countQuery };
+export { countQuery, countRows };

@@ -8,9 +8,9 @@ BEGIN
   -- UPDATE q SET q.flag = 1 FROM (SELECT TOP 1 flag FROM dw.dim_product ORDER BY product_id) q
   -- [TR_UNSUPPORTED_STATEMENT] SET @n = list_price = list_price * 2 assigns a variable while updating: read the value with a query before or after
   -- UPDATE dw.dim_product SET @n = list_price = list_price * 2 WHERE product_id = 1
-  -- [TR_UNSUPPORTED_STATEMENT] UPDATE ... FROM not translated: the target latest is a common table expression (an updatable CTE): write the change against its base table
-  -- WITH latest AS (SELECT * FROM dw.dim_product WHERE is_current = 1)
-  -- UPDATE latest SET flag = 1
+  -- [TR_UNSUPPORTED_STATEMENT] UPDATE not translated: the target sold is a common table expression that groups its rows (GROUP BY, HAVING): it is not updatable; write the change against the base table
+  -- WITH sold AS (SELECT product_id, COUNT(*) AS n FROM dw.fact_sales GROUP BY product_id)
+  -- UPDATE sold SET n = 0
 END;
 
 -- statements: 2/5 translated, 0 raw
@@ -18,4 +18,4 @@ END;
 -- error TR_OUTPUT_CLAUSE 2:45 the OUTPUT clause was dropped: UPDATE TOP changes an arbitrary subset of the rows; query the changed rows before or after the statement by hand
 -- error TR_UNSUPPORTED_STATEMENT 5:1 UPDATE ... FROM not translated: the target q is a derived table or function of the FROM clause: write the change against its base table
 -- error TR_UNSUPPORTED_STATEMENT 9:1 SET @n = list_price = list_price * 2 assigns a variable while updating: read the value with a query before or after
--- error TR_UNSUPPORTED_STATEMENT 12:1 UPDATE ... FROM not translated: the target latest is a common table expression (an updatable CTE): write the change against its base table
+-- error TR_UNSUPPORTED_STATEMENT 12:1 UPDATE not translated: the target sold is a common table expression that groups its rows (GROUP BY, HAVING): it is not updatable; write the change against the base table

@@ -1,0 +1,32 @@
+CREATE TABLE stage.event (
+  event_code VARCHAR NOT NULL,
+  source_system VARCHAR,
+  received TIMESTAMP NOT NULL
+);
+
+CREATE OR REPLACE TEMPORARY TABLE lakeshift_kept_rows AS
+SELECT event_code, source_system, received FROM stage.event
+EXCEPT ALL
+SELECT Duplicates.event_code, Duplicates.source_system, Duplicates.received FROM (SELECT *, row_number() OVER (PARTITION BY event_code, source_system ORDER BY received DESC) AS rn FROM stage.event WHERE received >= TIMESTAMP '2024-01-01 00:00:00') AS Duplicates WHERE Duplicates.rn > 1;
+
+DELETE FROM stage.event;
+
+INSERT INTO stage.event (event_code, source_system, received)
+SELECT * FROM lakeshift_kept_rows;
+
+DROP TABLE lakeshift_kept_rows;
+
+-- [TR_UNSUPPORTED_STATEMENT] UPDATE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), so its rows must be matched back to the rows of stage.event by a key, and no primary key or identity column of stage.event is known: write the change against stage.event by hand, or sync the table's definition into the inventory
+-- WITH d AS (SELECT source_system, ROW_NUMBER() OVER (PARTITION BY event_code ORDER BY received) AS rn FROM stage.event)
+-- UPDATE d SET source_system = 'DUP' WHERE rn > 1
+
+-- [TR_UNSUPPORTED_STATEMENT] DELETE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.unknown_table is known to match its rows back by, nor are its columns (to rewrite the table without the rows): write the DELETE against stage.unknown_table by hand, or sync the table's definition into the inventory
+-- WITH d AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY k) AS rn FROM stage.unknown_table)
+-- DELETE FROM d WHERE rn > 1
+
+-- statements: 2/4 translated, 0 raw
+-- warning TR_NAME_NOT_MAPPED 1:14 stage has no entry in translate.names; the name is kept as it is
+-- warning TR_UPDATABLE_CTE 8:1 DELETE through Duplicates, which computes window functions (ROW_NUMBER), of stage.event, whose key is not known: the table is rewritten with all its rows except those the DELETE removes (EXCEPT ALL), with the columns known of it (event_code, source_system, received). Check that these are all of its columns, and that nothing else writes the table meanwhile; a known primary key (inventory, or its definition) gives a MERGE instead
+-- warning TR_CASE_SENSITIVE_GROUPING 9:45 this object groups strings (PARTITION BY): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not
+-- error TR_UNSUPPORTED_STATEMENT 16:1 UPDATE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), so its rows must be matched back to the rows of stage.event by a key, and no primary key or identity column of stage.event is known: write the change against stage.event by hand, or sync the table's definition into the inventory
+-- error TR_UNSUPPORTED_STATEMENT 20:1 DELETE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.unknown_table is known to match its rows back by, nor are its columns (to rewrite the table without the rows): write the DELETE against stage.unknown_table by hand, or sync the table's definition into the inventory
