@@ -89,10 +89,13 @@ export class TranslationContext {
   readonly #tableColumns = new Map<string, ReadonlyMap<string, DataType>>();
   readonly #lineIndex: LineIndex;
   readonly #variables = new Map<string, VariableInfo>();
+  /** variable()'s answers by the name as written (undefined: not declared); emptied when a variable is declared. */
+  readonly #variablesAsWritten = new Map<string, VariableInfo | undefined>();
   readonly #tempTables = new Map<string, string>();
   readonly #ctes: string[][] = [];
   readonly #once = new Set<string>();
-  readonly #reported = new Set<string>();
+  /** The diagnostics reported so far, by the offset they were reported at. */
+  readonly #reported = new Map<number, TranslationDiagnostic[]>();
   #labels = 0;
   #typeRevision = 0;
   /** Where each word asked about by mentions() starts in the text, in order. */
@@ -161,14 +164,22 @@ export class TranslationContext {
     return low < found.length && found[low]! < within.end;
   }
 
-  /** Records a diagnostic at the start of `at` in the original text. */
+  /** Records a diagnostic at the start of `at` in the original text (once: the same code and message at the same place is not repeated). */
   report(code: DiagnosticCode, at: { readonly span: Span } | Span, message: string): void {
-    const span = 'span' in at ? at.span : at;
-    const { line, column } = this.position(span.start);
-    const key = `${code}\u0000${line}\u0000${column}\u0000${message}`;
-    if (this.#reported.has(key)) return;
-    this.#reported.add(key);
-    this.diagnostics.push({ code, severity: DIAGNOSTICS[code].severity, line, column, message });
+    const offset = ('span' in at ? at.span : at).start;
+    // By offset, not by a key of code, place and message: most reports are at a place of their
+    // own, and a key string per report (messages are long) was a cost of its own.
+    let here = this.#reported.get(offset);
+    if (here === undefined) {
+      here = [];
+      this.#reported.set(offset, here);
+    } else if (here.some((earlier) => earlier.code === code && earlier.message === message)) {
+      return;
+    }
+    const { line, column } = this.#lineIndex.position(offset);
+    const diagnostic: TranslationDiagnostic = { code, severity: DIAGNOSTICS[code].severity, line, column, message };
+    here.push(diagnostic);
+    this.diagnostics.push(diagnostic);
   }
 
   /** Records a diagnostic only the first time `key` is seen in this object. */
@@ -179,7 +190,7 @@ export class TranslationContext {
   }
 
   line(offset: number): number {
-    return this.position(offset).line;
+    return this.#lineIndex.line(offset);
   }
 
   position(offset: number): { line: number; column: number } {
@@ -209,11 +220,18 @@ export class TranslationContext {
     const bare = tsqlName.replace(/^@+/, '');
     const info: VariableInfo = { name: `${kind === 'parameter' ? 'p' : 'v'}_${bare}`, kind, ...(type === undefined ? {} : { type }) };
     this.#variables.set(bare.toLowerCase(), info);
+    this.#variablesAsWritten.clear();
     return info;
   }
 
   variable(tsqlName: string): VariableInfo | undefined {
-    return this.#variables.get(tsqlName.replace(/^@+/, '').toLowerCase());
+    // Each reference to a variable asks for it several times (its type, its name): answers are
+    // kept by the name as written, which spares a lower-cased copy of it for each ask.
+    const known = this.#variablesAsWritten.get(tsqlName);
+    if (known !== undefined || this.#variablesAsWritten.has(tsqlName)) return known;
+    const info = this.#variables.get(tsqlName.replace(/^@+/, '').toLowerCase());
+    this.#variablesAsWritten.set(tsqlName, info);
+    return info;
   }
 
   /** A variable's target name, declaring it on the fly when the T-SQL never declared it. */

@@ -564,25 +564,13 @@ function functionCall(node: FunctionCall, ctx: TranslationContext): string {
   if (node.withinGroup.length > 0 && !WITHIN_GROUP_FUNCTIONS.has(name)) {
     return untranslated(node, ctx, 'TR_UNSUPPORTED_FUNCTION', `${name}() ... WITHIN GROUP has no translation known to lakeshift`);
   }
-  const modifiers = node.modifiers ?? [];
-  const ignoreNulls = modifiers.includes('IGNORE NULLS');
-  if (modifiers.some((modifier) => modifier !== 'IGNORE NULLS' && modifier !== 'RESPECT NULLS' && !['LEADING', 'TRAILING', 'BOTH'].includes(modifier))) {
+  const modifiers = node.modifiers;
+  const ignoreNulls = modifiers !== undefined && modifiers.includes('IGNORE NULLS');
+  if (modifiers !== undefined && modifiers.some((modifier) => modifier !== 'IGNORE NULLS' && modifier !== 'RESPECT NULLS' && !['LEADING', 'TRAILING', 'BOTH'].includes(modifier))) {
     return untranslated(node, ctx, 'TR_UNSUPPORTED_FUNCTION', `${name}() with ${modifiers.join(', ')} has no translation known to lakeshift`);
   }
-  // Arguments are translated when a rule reads them: a rule that reads the call itself (OBJECT_NAME(@@PROCID))
-  // does not report diagnostics for arguments it does not translate.
-  let args: readonly string[] | undefined;
-  const site: FunctionCallSite = {
-    get args() {
-      args ??= node.args.map((arg) => expression(arg, ctx));
-      return args;
-    },
-    call: node,
-    ctx,
-    expression: (arg) => expression(arg, ctx),
-  };
   const emitter = emitterFor(rule, ctx.target);
-  const emitted = typeof emitter === 'string' ? `${emitter}(${site.args.join(', ')})` : emitter(site);
+  const emitted = typeof emitter === 'string' ? `${emitter}(${node.args.map((arg) => expression(arg, ctx)).join(', ')})` : emitter(new CallSite(node, ctx));
   const core = typeof emitted === 'string' ? emitted : emitted.core;
   let text = core;
   if (node.quantifier === 'DISTINCT') {
@@ -594,6 +582,26 @@ function functionCall(node: FunctionCall, ctx: TranslationContext): string {
   }
   text = `${text}${over}`;
   return typeof emitted === 'string' ? text : emitted.wrap(text);
+}
+
+/**
+ * What a function rule reads of a call. Arguments are translated when a rule reads them: a rule
+ * that reads the call itself (OBJECT_NAME(@@PROCID)) does not report diagnostics for arguments
+ * it does not translate.
+ */
+class CallSite implements FunctionCallSite {
+  #args: readonly string[] | undefined;
+  readonly expression = (arg: Expression): string => expression(arg, this.ctx);
+
+  constructor(
+    readonly call: FunctionCall,
+    readonly ctx: TranslationContext,
+  ) {}
+
+  get args(): readonly string[] {
+    this.#args ??= this.call.args.map((arg) => expression(arg, this.ctx));
+    return this.#args;
+  }
 }
 
 export function windowSpec(spec: WindowSpec, ctx: TranslationContext): string {
@@ -640,6 +648,8 @@ function frame(node: WindowFrame, ctx: TranslationContext): string {
  * follows the table's new name, as the FROM clause does (`tt_m.col`).
  */
 function qualifiedParts(parts: readonly string[], ctx: TranslationContext): string {
+  // Most columns are written without a qualifier: no list to map and join.
+  if (parts.length === 1 && parts[0] !== '*') return ctx.dialect.identifier(parts[0]!);
   return parts
     .map((part, index) => {
       if (part === '*' && index === parts.length - 1) return '*';
