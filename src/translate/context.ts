@@ -257,6 +257,8 @@ export class TranslationContext {
   // CTE names are in scope for the query they belong to and are never mapped as table names.
 
   withCtes<T>(names: readonly string[], work: () => T): T {
+    // Most queries have no WITH: an empty scope would change nothing that isCte() answers.
+    if (names.length === 0) return work();
     this.#ctes.push(names.map((name) => name.toLowerCase()));
     try {
       return work();
@@ -266,7 +268,9 @@ export class TranslationContext {
   }
 
   isCte(name: string): boolean {
-    return this.#ctes.some((scope) => scope.includes(name.toLowerCase()));
+    if (this.#ctes.length === 0) return false;
+    const key = name.toLowerCase();
+    return this.#ctes.some((scope) => scope.includes(key));
   }
 
   /**
@@ -352,13 +356,15 @@ export class TranslationContext {
    * through translate.names; parts quoted as the dialect needs.
    */
   objectName(name: ObjectName): string {
-    const parts = name.parts.filter((part, index) => !(index === 0 && name.parts.length === 4));
-    const objectPart = parts[parts.length - 1] ?? '';
-    if (parts.length === 1 && /^#/.test(objectPart)) return this.temporaryTable(objectPart);
-    if (parts.length === 1 && this.isCte(objectPart)) return this.dialect.identifier(objectPart);
-    return this.targetNameParts(name)
-      .map((part) => this.dialect.identifier(part))
-      .join('.');
+    if (name.parts.length === 1) {
+      const only = name.parts[0]!;
+      if (only.startsWith('#')) return this.temporaryTable(only);
+      if (this.isCte(only)) return this.dialect.identifier(only);
+    }
+    const parts = this.targetNameParts(name);
+    let text = this.dialect.identifier(parts[0]!);
+    for (let index = 1; index < parts.length; index++) text += `.${this.dialect.identifier(parts[index]!)}`;
+    return text;
   }
 
   /**

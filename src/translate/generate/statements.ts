@@ -70,9 +70,12 @@ export class StatementWriter {
   statements(nodes: readonly ScriptStatement[]): ScriptNode[] {
     // The first list a writer sees is its object's: the GOTOs that remain are looked for there.
     if (this.#gotoTargets === undefined) {
-      const jumps = this.ctx.mentions('GOTO');
-      if (jumps) nodes = removeUnreachable(nodes, liveGotoTargets);
-      this.#gotoTargets = jumps ? liveGotoTargets(nodes) : new Set();
+      let targets: ReadonlySet<string> = new Set();
+      if (this.ctx.mentions('GOTO')) {
+        // removeUnreachable() asks last for the targets of the list it returns: those are kept.
+        nodes = removeUnreachable(nodes, (list) => (targets = liveGotoTargets(list)));
+      }
+      this.#gotoTargets = targets;
     }
     const list = rewriteStatements(nodes);
     const out: ScriptNode[] = [];
