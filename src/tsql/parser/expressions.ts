@@ -704,14 +704,20 @@ function parseOdbcEscape(p: TokenStream): Expression {
 const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
 
 export function acceptAssignmentOperator(p: TokenStream): AssignmentOperator | undefined {
-  const token = p.cur;
-  if (token.kind !== 'operator' || !ASSIGNMENT_OPERATORS.has(token.text)) return undefined;
+  // p.op is '' where the token is no operator, and '' is no assignment operator.
+  const operator = p.op;
+  if (!ASSIGNMENT_OPERATORS.has(operator)) return undefined;
   p.pos++;
-  return token.text as AssignmentOperator;
+  return operator as AssignmentOperator;
 }
 
 export function isAssignmentOperator(token: Token): boolean {
   return token.kind === 'operator' && ASSIGNMENT_OPERATORS.has(token.text);
+}
+
+/** isAssignmentOperator() of token `index` of the table. */
+export function isAssignmentOperatorAt(tokens: TokenTable, index: number): boolean {
+  return tokens.kind(index) === 'operator' && ASSIGNMENT_OPERATORS.has(tokens.text(index));
 }
 
 /** Parses a sub-query in parentheses: ( query ). */

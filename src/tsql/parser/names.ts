@@ -165,23 +165,27 @@ const MULTI_WORD_TYPES: readonly (readonly string[])[] = [
   ['CHAR', 'VARYING'],
   ['BINARY', 'VARYING'],
 ];
+/** The words a multi-word type begins with: most types are one word, and need not be matched against each. */
+const MULTI_WORD_STARTS: ReadonlySet<string> = new Set(MULTI_WORD_TYPES.map((words) => words[0]!));
 
 export function parseDataType(p: TokenStream): DataType {
   const start = p.start;
   let parts: string[] | undefined;
-  for (const words of MULTI_WORD_TYPES) {
-    if (p.isSeq(...words)) {
-      const first = p.cur;
-      p.pos += words.length;
-      parts = [p.textOf(first.start, p.lastEnd).replace(/\s+/g, ' ')];
-      break;
+  if (MULTI_WORD_STARTS.has(p.kw)) {
+    for (const words of MULTI_WORD_TYPES) {
+      if (p.isSeq(...words)) {
+        const first = p.cur;
+        p.pos += words.length;
+        parts = [p.textOf(first.start, p.lastEnd).replace(/\s+/g, ' ')];
+        break;
+      }
     }
   }
   if (parts === undefined) {
     // Type names are not reserved words, except CURSOR (variables and OUTPUT parameters).
     if (p.is('CURSOR')) {
-      parts = [p.next().text];
-    } else if (isIdentifier(p.cur)) {
+      parts = [p.tokens.text(p.pos++)];
+    } else if (isIdentifierAt(p.tokens, p.pos)) {
       parts = parseNameParts(p, 'a data type', 3);
     } else {
       p.fail('expected a data type');
