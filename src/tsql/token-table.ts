@@ -138,7 +138,8 @@ export class TokenTable {
     this.#kinds[index] = code | (unterminated ? UNTERMINATED : 0);
     this.#starts[index] = start;
     this.#ends[index] = end;
-    let id = this.#keywordIndex.get(keyword);
+    // Most tokens pushed here (all but words of a table made from Token objects) have no keyword: id 0.
+    let id = keyword === '' ? 0 : this.#keywordIndex.get(keyword);
     if (id === undefined) {
       id = this.#keywordTexts.length;
       this.#keywordTexts.push(keyword);

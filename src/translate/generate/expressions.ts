@@ -453,10 +453,12 @@ function exactDecimalDivision(node: Extract<Expression, { kind: 'binary' }>, lef
  */
 function comparison(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
   const operator = COMPARISONS[node.operator]!;
-  const collated = collatedComparison(node.left, node.right, ctx);
-  if (!collated) checkComparison(node, node.left, node.right, ctx);
+  // Both sides' types are read once here, for each of the checks below.
   const leftType = valueType(node.left, ctx);
   const rightType = valueType(node.right, ctx);
+  const types = [leftType, rightType] as const;
+  const collated = collatedComparison(node.left, node.right, ctx, types);
+  if (!collated) checkComparison(node, node.left, node.right, ctx, types);
   let leftText = comparand(node.left, rightType, ctx);
   let rightText = comparand(node.right, leftType, ctx);
   if (collated) {
@@ -517,10 +519,16 @@ function bitLiteral(node: Expression): string | undefined {
  * not: ignore case (once an object, and only when letters are compared) and trailing spaces.
  * For the comparisons that are not written to compare that way (translate.collation binary).
  */
-function checkComparison(at: { readonly span: { readonly start: number; readonly end: number } }, left: Expression, right: Expression, ctx: TranslationContext): void {
-  if ([left, right].some((side) => side.kind === 'literal' && side.type === 'null')) return;
-  const leftType = valueType(left, ctx);
-  const rightType = valueType(right, ctx);
+function checkComparison(
+  at: { readonly span: { readonly start: number; readonly end: number } },
+  left: Expression,
+  right: Expression,
+  ctx: TranslationContext,
+  types?: readonly [ValueType, ValueType],
+): void {
+  if ((left.kind === 'literal' && left.type === 'null') || (right.kind === 'literal' && right.type === 'null')) return;
+  const leftType = types?.[0] ?? valueType(left, ctx);
+  const rightType = types?.[1] ?? valueType(right, ctx);
   if (!stringComparison(leftType, rightType)) return;
   const literals = [left, right].filter(isStringLiteral);
   if (literals.some((literal) => / +$/.test(literal.value)) || leftType.fixed === true || rightType.fixed === true) {
