@@ -381,13 +381,19 @@ export class TranslationContext {
         `${name.parts.join('.')} is on the linked server ${server}: the name was kept without the server, so it names a table of this workspace; reach ${server} through Lakehouse Federation (a foreign catalog) and map the name with translate.names`,
       );
     }
-    const parts = name.parts.filter((part, index) => !(index === 0 && name.parts.length === 4));
+    // The parts without the server's (a four-part name's first), read from the end.
+    const parts = name.parts;
+    const count = parts.length === 4 ? 3 : parts.length;
     const objectPart = parts[parts.length - 1] ?? '';
-    const schema = parts.length >= 2 ? parts[parts.length - 2] || 'dbo' : undefined;
-    const database = parts.length >= 3 ? parts[parts.length - 3] || undefined : undefined;
+    const schema = count >= 2 ? parts[parts.length - 2] || 'dbo' : undefined;
+    const database = count >= 3 ? parts[parts.length - 3] || undefined : undefined;
     const mapped = schema === undefined ? undefined : this.#mapSchema(database, schema, name);
-    const prefix = mapped ?? [database, schema].filter((part): part is string => part !== undefined && part !== '');
-    return [...prefix, objectPart];
+    if (mapped !== undefined) return [...mapped, objectPart];
+    const target: string[] = [];
+    if (database !== undefined) target.push(database);
+    if (schema !== undefined) target.push(schema);
+    target.push(objectPart);
+    return target;
   }
 
   #mapSchema(database: string | undefined, schema: string, at: ObjectName): string[] | undefined {
