@@ -97,10 +97,13 @@ export class TranslationContext {
   readonly #tableColumns = new Map<string, ReadonlyMap<string, DataType>>();
   readonly #lineIndex: LineIndex;
   readonly #variables = new Map<string, VariableInfo>();
+  /** variable()'s answers by the name as written (undefined: not declared); emptied when a variable is declared. */
+  readonly #variablesAsWritten = new Map<string, VariableInfo | undefined>();
   readonly #tempTables = new Map<string, string>();
   readonly #ctes: string[][] = [];
   readonly #once = new Set<string>();
-  readonly #reported = new Set<string>();
+  /** The diagnostics reported so far, by the offset they were reported at. */
+  readonly #reported = new Map<number, TranslationDiagnostic[]>();
   #labels = 0;
   #typeRevision = 0;
   /** Where each word asked about by mentions() starts in the text, in order. */
@@ -169,14 +172,22 @@ export class TranslationContext {
     return low < found.length && found[low]! < within.end;
   }
 
-  /** Records a diagnostic at the start of `at` in the original text. */
+  /** Records a diagnostic at the start of `at` in the original text (once: the same code and message at the same place is not repeated). */
   report(code: DiagnosticCode, at: { readonly span: Span } | Span, message: string): void {
-    const span = 'span' in at ? at.span : at;
-    const { line, column } = this.position(span.start);
-    const key = `${code}\u0000${line}\u0000${column}\u0000${message}`;
-    if (this.#reported.has(key)) return;
-    this.#reported.add(key);
-    this.diagnostics.push({ code, severity: DIAGNOSTICS[code].severity, line, column, message });
+    const offset = ('span' in at ? at.span : at).start;
+    // By offset, not by a key of code, place and message: most reports are at a place of their
+    // own, and a key string per report (messages are long) was a cost of its own.
+    let here = this.#reported.get(offset);
+    if (here === undefined) {
+      here = [];
+      this.#reported.set(offset, here);
+    } else if (here.some((earlier) => earlier.code === code && earlier.message === message)) {
+      return;
+    }
+    const { line, column } = this.#lineIndex.position(offset);
+    const diagnostic: TranslationDiagnostic = { code, severity: DIAGNOSTICS[code].severity, line, column, message };
+    here.push(diagnostic);
+    this.diagnostics.push(diagnostic);
   }
 
   /** Records a diagnostic only the first time `key` is seen in this object. */
@@ -187,7 +198,7 @@ export class TranslationContext {
   }
 
   line(offset: number): number {
-    return this.position(offset).line;
+    return this.#lineIndex.line(offset);
   }
 
   position(offset: number): { line: number; column: number } {
@@ -217,11 +228,18 @@ export class TranslationContext {
     const bare = tsqlName.replace(/^@+/, '');
     const info: VariableInfo = { name: `${kind === 'parameter' ? 'p' : 'v'}_${bare}`, kind, ...(type === undefined ? {} : { type }) };
     this.#variables.set(bare.toLowerCase(), info);
+    this.#variablesAsWritten.clear();
     return info;
   }
 
   variable(tsqlName: string): VariableInfo | undefined {
-    return this.#variables.get(tsqlName.replace(/^@+/, '').toLowerCase());
+    // Each reference to a variable asks for it several times (its type, its name): answers are
+    // kept by the name as written, which spares a lower-cased copy of it for each ask.
+    const known = this.#variablesAsWritten.get(tsqlName);
+    if (known !== undefined || this.#variablesAsWritten.has(tsqlName)) return known;
+    const info = this.#variables.get(tsqlName.replace(/^@+/, '').toLowerCase());
+    this.#variablesAsWritten.set(tsqlName, info);
+    return info;
   }
 
   /** A variable's target name, declaring it on the fly when the T-SQL never declared it. */
@@ -271,6 +289,8 @@ export class TranslationContext {
   // CTE names are in scope for the query they belong to and are never mapped as table names.
 
   withCtes<T>(names: readonly string[], work: () => T): T {
+    // Most queries have no WITH: an empty scope would change nothing that isCte() answers.
+    if (names.length === 0) return work();
     this.#ctes.push(names.map((name) => name.toLowerCase()));
     try {
       return work();
@@ -280,7 +300,9 @@ export class TranslationContext {
   }
 
   isCte(name: string): boolean {
-    return this.#ctes.some((scope) => scope.includes(name.toLowerCase()));
+    if (this.#ctes.length === 0) return false;
+    const key = name.toLowerCase();
+    return this.#ctes.some((scope) => scope.includes(key));
   }
 
   /**
@@ -381,13 +403,15 @@ export class TranslationContext {
    * through translate.names; parts quoted as the dialect needs.
    */
   objectName(name: ObjectName): string {
-    const parts = name.parts.filter((part, index) => !(index === 0 && name.parts.length === 4));
-    const objectPart = parts[parts.length - 1] ?? '';
-    if (parts.length === 1 && /^#/.test(objectPart)) return this.temporaryTable(objectPart);
-    if (parts.length === 1 && this.isCte(objectPart)) return this.dialect.identifier(objectPart);
-    return this.targetNameParts(name)
-      .map((part) => this.dialect.identifier(part))
-      .join('.');
+    if (name.parts.length === 1) {
+      const only = name.parts[0]!;
+      if (only.startsWith('#')) return this.temporaryTable(only);
+      if (this.isCte(only)) return this.dialect.identifier(only);
+    }
+    const parts = this.targetNameParts(name);
+    let text = this.dialect.identifier(parts[0]!);
+    for (let index = 1; index < parts.length; index++) text += `.${this.dialect.identifier(parts[index]!)}`;
+    return text;
   }
 
   /**
@@ -404,13 +428,19 @@ export class TranslationContext {
         `${name.parts.join('.')} is on the linked server ${server}: the name was kept without the server, so it names a table of this workspace; reach ${server} through Lakehouse Federation (a foreign catalog) and map the name with translate.names`,
       );
     }
-    const parts = name.parts.filter((part, index) => !(index === 0 && name.parts.length === 4));
+    // The parts without the server's (a four-part name's first), read from the end.
+    const parts = name.parts;
+    const count = parts.length === 4 ? 3 : parts.length;
     const objectPart = parts[parts.length - 1] ?? '';
-    const schema = parts.length >= 2 ? parts[parts.length - 2] || 'dbo' : undefined;
-    const database = parts.length >= 3 ? parts[parts.length - 3] || undefined : undefined;
+    const schema = count >= 2 ? parts[parts.length - 2] || 'dbo' : undefined;
+    const database = count >= 3 ? parts[parts.length - 3] || undefined : undefined;
     const mapped = schema === undefined ? undefined : this.#mapSchema(database, schema, name);
-    const prefix = mapped ?? [database, schema].filter((part): part is string => part !== undefined && part !== '');
-    return [...prefix, objectPart];
+    if (mapped !== undefined) return [...mapped, objectPart];
+    const target: string[] = [];
+    if (database !== undefined) target.push(database);
+    if (schema !== undefined) target.push(schema);
+    target.push(objectPart);
+    return target;
   }
 
   #mapSchema(database: string | undefined, schema: string, at: ObjectName): string[] | undefined {

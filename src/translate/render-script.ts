@@ -131,12 +131,12 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
       out.push(`${indent(node.sql, pad)};`);
       return;
     case 'comment':
-      out.push(
-        node.text
-          .split('\n')
-          .map((line) => `${pad}-- ${line}`.trimEnd())
-          .join('\n'),
-      );
+      node.text.split('\n').forEach((line, index) => {
+        // `${pad}-- ${line}` without its trailing blanks, trimmed before it is joined: trimming
+        // the joined line would copy it once more.
+        const kept = line.trimEnd();
+        out.push(`${index === 0 ? '' : '\n'}${pad}--${kept === '' ? '' : ` ${kept}`}`);
+      });
       return;
     case 'set':
       out.push(

@@ -42,6 +42,17 @@ export class LineIndex {
   }
 
   position(offset: number): SourcePosition {
+    const index = this.#lineAt(offset);
+    return { line: index + 1, column: offset - (this.lineStarts[index] ?? 0) + 1 };
+  }
+
+  /** position(offset).line, without the object (the translation asks it for every statement it writes). */
+  line(offset: number): number {
+    return this.#lineAt(offset) + 1;
+  }
+
+  /** The 0-based line `offset` is on. */
+  #lineAt(offset: number): number {
     const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -50,6 +61,6 @@ export class LineIndex {
       if ((starts[mid] ?? 0) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+    return lo;
   }
 }

@@ -55,6 +55,13 @@ export class TokenTable {
   #keywordIds: Int32Array;
   /** Keywords by id, '' first; shared by ranges of the table. */
   #keywordTexts: string[];
+  /**
+   * The spelling of each keyword id that pushWord() gave out (one id per spelling; ids from
+   * push() have none); shared by ranges of the table. A word's text is this one string wherever
+   * it is written: names the parse keeps are not cut out of the source again for each use, and
+   * a string the translation looks up (a column, a table) has its hash from the first lookup.
+   */
+  #spellingsById: Array<string | undefined>;
   /** Ids of keywords added by push(). */
   #keywordIndex: Map<string, number>;
   /**
@@ -76,6 +83,7 @@ export class TokenTable {
     this.#ends = capacity === 0 ? EMPTY_INTS : new Int32Array(capacity);
     this.#keywordIds = capacity === 0 ? EMPTY_INTS : new Int32Array(capacity);
     this.#keywordTexts = keywords === undefined ? [''] : keywords.#keywordTexts;
+    this.#spellingsById = keywords === undefined ? [] : keywords.#spellingsById;
     this.#keywordIndex = keywords === undefined ? new Map<string, number>().set('', 0) : keywords.#keywordIndex;
   }
 
@@ -130,7 +138,8 @@ export class TokenTable {
     this.#kinds[index] = code | (unterminated ? UNTERMINATED : 0);
     this.#starts[index] = start;
     this.#ends[index] = end;
-    let id = this.#keywordIndex.get(keyword);
+    // Most tokens pushed here (all but words of a table made from Token objects) have no keyword: id 0.
+    let id = keyword === '' ? 0 : this.#keywordIndex.get(keyword);
     if (id === undefined) {
       id = this.#keywordTexts.length;
       this.#keywordTexts.push(keyword);
@@ -168,6 +177,7 @@ export class TokenTable {
     const spelling = source.slice(start, end);
     const id = this.#keywordTexts.length;
     this.#keywordTexts.push(upperCased(spelling));
+    this.#spellingsById[id] = spelling;
     this.#wordSpellings.push(spelling);
     this.#wordHashes.push(hash);
     this.#wordIds.push(id);
@@ -226,7 +236,13 @@ export class TokenTable {
   }
 
   text(index: number): string {
-    return this.source.slice(this.#starts[index], this.#ends[index]);
+    return this.#spelling(index) ?? this.source.slice(this.#starts[index], this.#ends[index]);
+  }
+
+  /** The shared spelling of a word pushWord() added (see #spellingsById). */
+  #spelling(index: number): string | undefined {
+    if (index < 0 || index >= this.#length || ((this.#kinds[index] as number) & ~UNTERMINATED) !== WORD) return undefined;
+    return this.#spellingsById[this.#keywordIds[index] as number];
   }
 
   /** Whether token `index` is punctuation or an operator written `symbol` (one or two characters). */
@@ -250,7 +266,7 @@ export class TokenTable {
       kind: KINDS[code & ~UNTERMINATED] as TokenKind,
       start,
       end,
-      text: this.source.slice(start, end),
+      text: this.#spelling(index) ?? this.source.slice(start, end),
       keyword: this.#keywordTexts[this.#keywordIds[index] as number] as string,
       unterminated: (code & UNTERMINATED) !== 0,
     };

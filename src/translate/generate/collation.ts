@@ -50,10 +50,10 @@ export function caseFreeText(value: string): boolean {
  * are compared, the collation option asks for it, neither side is NULL, and neither is a
  * literal whose case cannot matter.
  */
-export function collatedComparison(left: Expression, right: Expression, ctx: TranslationContext): boolean {
+export function collatedComparison(left: Expression, right: Expression, ctx: TranslationContext, types?: readonly [ValueType, ValueType]): boolean {
   if (!comparesCaseInsensitively(ctx) || isNullLiteral(left) || isNullLiteral(right)) return false;
-  const leftType = valueType(left, ctx);
-  const rightType = valueType(right, ctx);
+  const leftType = types?.[0] ?? valueType(left, ctx);
+  const rightType = types?.[1] ?? valueType(right, ctx);
   if (!stringComparison(leftType, rightType) || !collatable(leftType) || !collatable(rightType)) return false;
   const literalCompared = (literal: Expression, other: ValueType) =>
     // 'true' against a value of unknown type is most likely a bit: SQL Server converts the text.

@@ -453,10 +453,12 @@ function exactDecimalDivision(node: Extract<Expression, { kind: 'binary' }>, lef
  */
 function comparison(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
   const operator = COMPARISONS[node.operator]!;
-  const collated = collatedComparison(node.left, node.right, ctx);
-  if (!collated) checkComparison(node, node.left, node.right, ctx);
+  // Both sides' types are read once here, for each of the checks below.
   const leftType = valueType(node.left, ctx);
   const rightType = valueType(node.right, ctx);
+  const types = [leftType, rightType] as const;
+  const collated = collatedComparison(node.left, node.right, ctx, types);
+  if (!collated) checkComparison(node, node.left, node.right, ctx, types);
   let leftText = comparand(node.left, rightType, ctx);
   let rightText = comparand(node.right, leftType, ctx);
   if (collated) {
@@ -517,10 +519,16 @@ function bitLiteral(node: Expression): string | undefined {
  * not: ignore case (once an object, and only when letters are compared) and trailing spaces.
  * For the comparisons that are not written to compare that way (translate.collation binary).
  */
-function checkComparison(at: { readonly span: { readonly start: number; readonly end: number } }, left: Expression, right: Expression, ctx: TranslationContext): void {
-  if ([left, right].some((side) => side.kind === 'literal' && side.type === 'null')) return;
-  const leftType = valueType(left, ctx);
-  const rightType = valueType(right, ctx);
+function checkComparison(
+  at: { readonly span: { readonly start: number; readonly end: number } },
+  left: Expression,
+  right: Expression,
+  ctx: TranslationContext,
+  types?: readonly [ValueType, ValueType],
+): void {
+  if ((left.kind === 'literal' && left.type === 'null') || (right.kind === 'literal' && right.type === 'null')) return;
+  const leftType = types?.[0] ?? valueType(left, ctx);
+  const rightType = types?.[1] ?? valueType(right, ctx);
   if (!stringComparison(leftType, rightType)) return;
   const literals = [left, right].filter(isStringLiteral);
   if (literals.some((literal) => / +$/.test(literal.value)) || leftType.fixed === true || rightType.fixed === true) {
@@ -564,25 +572,13 @@ function functionCall(node: FunctionCall, ctx: TranslationContext): string {
   if (node.withinGroup.length > 0 && !WITHIN_GROUP_FUNCTIONS.has(name)) {
     return untranslated(node, ctx, 'TR_UNSUPPORTED_FUNCTION', `${name}() ... WITHIN GROUP has no translation known to lakeshift`);
   }
-  const modifiers = node.modifiers ?? [];
-  const ignoreNulls = modifiers.includes('IGNORE NULLS');
-  if (modifiers.some((modifier) => modifier !== 'IGNORE NULLS' && modifier !== 'RESPECT NULLS' && !['LEADING', 'TRAILING', 'BOTH'].includes(modifier))) {
+  const modifiers = node.modifiers;
+  const ignoreNulls = modifiers !== undefined && modifiers.includes('IGNORE NULLS');
+  if (modifiers !== undefined && modifiers.some((modifier) => modifier !== 'IGNORE NULLS' && modifier !== 'RESPECT NULLS' && !['LEADING', 'TRAILING', 'BOTH'].includes(modifier))) {
     return untranslated(node, ctx, 'TR_UNSUPPORTED_FUNCTION', `${name}() with ${modifiers.join(', ')} has no translation known to lakeshift`);
   }
-  // Arguments are translated when a rule reads them: a rule that reads the call itself (OBJECT_NAME(@@PROCID))
-  // does not report diagnostics for arguments it does not translate.
-  let args: readonly string[] | undefined;
-  const site: FunctionCallSite = {
-    get args() {
-      args ??= node.args.map((arg) => expression(arg, ctx));
-      return args;
-    },
-    call: node,
-    ctx,
-    expression: (arg) => expression(arg, ctx),
-  };
   const emitter = emitterFor(rule, ctx.target);
-  const emitted = typeof emitter === 'string' ? `${emitter}(${site.args.join(', ')})` : emitter(site);
+  const emitted = typeof emitter === 'string' ? `${emitter}(${node.args.map((arg) => expression(arg, ctx)).join(', ')})` : emitter(new CallSite(node, ctx));
   const core = typeof emitted === 'string' ? emitted : emitted.core;
   let text = core;
   if (node.quantifier === 'DISTINCT') {
@@ -594,6 +590,26 @@ function functionCall(node: FunctionCall, ctx: TranslationContext): string {
   }
   text = `${text}${over}`;
   return typeof emitted === 'string' ? text : emitted.wrap(text);
+}
+
+/**
+ * What a function rule reads of a call. Arguments are translated when a rule reads them: a rule
+ * that reads the call itself (OBJECT_NAME(@@PROCID)) does not report diagnostics for arguments
+ * it does not translate.
+ */
+class CallSite implements FunctionCallSite {
+  #args: readonly string[] | undefined;
+  readonly expression = (arg: Expression): string => expression(arg, this.ctx);
+
+  constructor(
+    readonly call: FunctionCall,
+    readonly ctx: TranslationContext,
+  ) {}
+
+  get args(): readonly string[] {
+    this.#args ??= this.call.args.map((arg) => expression(arg, this.ctx));
+    return this.#args;
+  }
 }
 
 export function windowSpec(spec: WindowSpec, ctx: TranslationContext): string {
@@ -640,6 +656,8 @@ function frame(node: WindowFrame, ctx: TranslationContext): string {
  * follows the table's new name, as the FROM clause does (`tt_m.col`).
  */
 function qualifiedParts(parts: readonly string[], ctx: TranslationContext): string {
+  // Most columns are written without a qualifier: no list to map and join.
+  if (parts.length === 1 && parts[0] !== '*') return ctx.dialect.identifier(parts[0]!);
   return parts
     .map((part, index) => {
       if (part === '*' && index === parts.length - 1) return '*';

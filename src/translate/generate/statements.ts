@@ -71,9 +71,12 @@ export class StatementWriter {
   statements(nodes: readonly ScriptStatement[]): ScriptNode[] {
     // The first list a writer sees is its object's: the GOTOs that remain are looked for there.
     if (this.#gotoTargets === undefined) {
-      const jumps = this.ctx.mentions('GOTO');
-      if (jumps) nodes = removeUnreachable(nodes, liveGotoTargets);
-      this.#gotoTargets = jumps ? liveGotoTargets(nodes) : new Set();
+      let targets: ReadonlySet<string> = new Set();
+      if (this.ctx.mentions('GOTO')) {
+        // removeUnreachable() asks last for the targets of the list it returns: those are kept.
+        nodes = removeUnreachable(nodes, (list) => (targets = liveGotoTargets(list, this.ctx)));
+      }
+      this.#gotoTargets = targets;
     }
     const list = rewriteStatements(nodes);
     const out: ScriptNode[] = [];
@@ -375,10 +378,12 @@ const handlers: StatementHandlers = {
 };
 
 /** The labels of GOTOs outside dead @@ERROR checks. */
-function liveGotoTargets(nodes: readonly ScriptStatement[]): ReadonlySet<string> {
+function liveGotoTargets(nodes: readonly ScriptStatement[], ctx: TranslationContext): ReadonlySet<string> {
   const targets = new Set<string>();
-  // GOTOs are statements, and statements only hold statements directly.
+  // GOTOs are statements, and statements only hold statements directly; only a statement whose
+  // text mentions GOTO can hold one (in a long procedure, the word is in a few of them).
   walkStatements(nodes, (child) => {
+    if (!ctx.mentions('GOTO', child.span)) return false;
     if (child.kind === 'unreachable') return false;
     if (child.kind === 'if' && child.else === undefined && errorTest(child.condition) === 'failed') return false;
     if (child.kind === 'goto') targets.add(child.label.toLowerCase());

@@ -21,17 +21,18 @@ export function systemObjectProblem(name: ObjectName): string | undefined {
   const object = parts[parts.length - 1]!.toLowerCase();
   const schema = parts.length >= 2 ? parts[parts.length - 2]!.toLowerCase() : '';
   const database = parts.length >= 3 ? parts[parts.length - 3]!.toLowerCase() : '';
-  const written = parts.join('.');
   if (object.startsWith('#')) return undefined;
+  // Most names are the estate's own: the name as written is only joined for a message.
+  const written = () => parts.join('.');
   if (schema === 'cdc' || object.startsWith('fn_cdc_')) {
-    return `${written} belongs to SQL Server change data capture: read changes with Delta change data feed (table_changes) instead`;
+    return `${written()} belongs to SQL Server change data capture: read changes with Delta change data feed (table_changes) instead`;
   }
   if (schema === 'sys') {
-    return `${written} is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead${object === 'all_objects' || object === 'objects' || object === 'columns' ? ' (to number rows, use range())' : ''}`;
+    return `${written()} is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead${object === 'all_objects' || object === 'objects' || object === 'columns' ? ' (to number rows, use range())' : ''}`;
   }
   if ((schema === '' || schema === 'dbo' || SYSTEM_DATABASES.has(database)) && COMPATIBILITY_VIEWS.has(object)) {
-    return `${written} is a SQL Server system table${object === 'spt_values' ? ' (to number rows, use range())' : ''}: read information_schema or the Unity Catalog system tables instead`;
+    return `${written()} is a SQL Server system table${object === 'spt_values' ? ' (to number rows, use range())' : ''}: read information_schema or the Unity Catalog system tables instead`;
   }
-  if (SYSTEM_DATABASES.has(database)) return `${written} is in the system database ${database}, which a lakehouse does not have`;
+  if (SYSTEM_DATABASES.has(database)) return `${written()} is in the system database ${database}, which a lakehouse does not have`;
   return undefined;
 }

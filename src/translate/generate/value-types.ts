@@ -616,24 +616,47 @@ export function valueType(node: Expression, ctx: TranslationContext): ValueType 
   return type;
 }
 
+// The types of literals, made once (types are never changed once made): a literal is typed
+// anew each time it is asked about, and most are short strings and small integers.
+const VARCHAR_LITERALS: ValueType[] = [];
+const NVARCHAR_LITERALS: ValueType[] = [];
+const INTEGER_LITERALS: ValueType[] = [];
+const MONEY_LITERAL: ValueType = { family: 'decimal', name: 'money', precision: 19, scale: 4 };
+const FLOAT_LITERAL: ValueType = { family: 'float', name: 'float' };
+const BINARY_LITERAL: ValueType = { family: 'binary', name: 'varbinary' };
+const varcharLiteral = (length: number): ValueType => ({ family: 'string', name: 'varchar', length });
+const nvarcharLiteral = (length: number): ValueType => ({ family: 'string', name: 'nvarchar', length, unicode: true });
+const integerLiteral = (precision: number): ValueType => ({ family: 'integer', name: 'int', precision });
+
+/** The type `make(size)` gives, kept in `made` for sizes up to 256. */
+function literalType(made: ValueType[], size: number, make: (size: number) => ValueType): ValueType {
+  if (size > 256) return make(size);
+  let type = made[size];
+  if (type === undefined) {
+    type = make(size);
+    made[size] = type;
+  }
+  return type;
+}
+
 function computeValueType(node: Expression, ctx: TranslationContext): ValueType {
   switch (node.kind) {
     case 'literal':
       switch (node.type) {
         case 'string':
-          return { family: 'string', name: 'varchar', length: node.value.length };
+          return literalType(VARCHAR_LITERALS, node.value.length, varcharLiteral);
         case 'unicode-string':
-          return { family: 'string', name: 'nvarchar', length: node.value.length, unicode: true };
+          return literalType(NVARCHAR_LITERALS, node.value.length, nvarcharLiteral);
         case 'integer':
-          return { family: 'integer', name: 'int', precision: Math.max(1, node.value.length - leadingZeros(node.value)) };
+          return literalType(INTEGER_LITERALS, Math.max(1, node.value.length - leadingZeros(node.value)), integerLiteral);
         case 'decimal':
           return decimalLiteralType(node.value);
         case 'money':
-          return { family: 'decimal', name: 'money', precision: 19, scale: 4 };
+          return MONEY_LITERAL;
         case 'float':
-          return { family: 'float', name: 'float' };
+          return FLOAT_LITERAL;
         case 'binary':
-          return { family: 'binary', name: 'varbinary' };
+          return BINARY_LITERAL;
         case 'null':
           return UNKNOWN;
         default:

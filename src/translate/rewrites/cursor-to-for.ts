@@ -76,7 +76,8 @@ function convertCursor(declaration: DeclareCursorStatement, following: readonly 
       if (statement.kind === 'cursor-statement' && statement.cursor.toLowerCase() === name && statement.action !== 'OPEN') continue;
       out.push(rewriteNestedLists(statement, replace));
     }
-    return out;
+    // The list itself where nothing in it changed: rewriteNestedLists() then keeps what holds it.
+    return out.length === list.length && out.every((statement, index) => statement === list[index]) ? list : out;
   };
   const replaced = replace(following);
   if (loops === 0) return 'no OPEN, FETCH and WHILE @@FETCH_STATUS = 0 loop over it was found after the DECLARE';

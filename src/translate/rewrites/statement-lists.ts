@@ -3,32 +3,58 @@ import { isRewritten, type ScriptStatement } from './rewritten-statements.js';
 
 type ListRewrite = (statements: readonly ScriptStatement[]) => readonly ScriptStatement[];
 
+/** The statements rewriteNestedLists() looks into. */
+const HOLDS_LISTS: ReadonlySet<string> = new Set(['block', 'try-catch', 'if', 'while', 'cursor-loop', 'atomic-block']);
+
 /**
- * A copy of `statement` with `rewrite` applied to each statement list directly inside it: the
- * statements of BEGIN ... END, TRY and CATCH, the branches of IF and the body of WHILE (a single
- * statement there counts as a list of one).
+ * `statement` with `rewrite` applied to each statement list directly inside it: the statements
+ * of BEGIN ... END, TRY and CATCH, the branches of IF and the body of WHILE (a single statement
+ * there counts as a list of one). A copy where a list changed; the statement itself where
+ * `rewrite` gave back every list as it was (most of a long procedure, for each cursor loop
+ * looked for).
  */
 export function rewriteNestedLists(statement: ScriptStatement, rewrite: ListRewrite): ScriptStatement {
   const single = (child: Statement): Statement => {
-    if (child.kind === 'block') return { ...child, statements: rewrite(child.statements) as Statement[] };
+    if (child.kind === 'block') {
+      const statements = rewrite(child.statements) as Statement[];
+      return statements === child.statements ? child : { ...child, statements };
+    }
     const result = rewrite([child]);
-    if (result.length === 1 && result[0] === child) return child;
+    // A branch or body that holds lists of its own (an ELSE IF, a nested WHILE) goes inside a
+    // block even when nothing in it changed, as when every statement here came back a copy:
+    // the translation keeps showing that block (ELSE, then IF; not ELSEIF).
+    if (result.length === 1 && result[0] === child && !HOLDS_LISTS.has(child.kind)) return child;
     const block: BlockStatement = { kind: 'block', statements: result as Statement[], span: child.span };
     return block;
   };
   switch (statement.kind) {
-    case 'block':
-      return { ...statement, statements: rewrite(statement.statements) as Statement[] };
-    case 'try-catch':
-      return { ...statement, try: rewrite(statement.try) as Statement[], catch: rewrite(statement.catch) as Statement[] };
-    case 'if':
-      return { ...statement, then: single(statement.then), ...(statement.else === undefined ? {} : { else: single(statement.else) }) };
-    case 'while':
-      return { ...statement, body: single(statement.body) };
-    case 'cursor-loop':
-      return { ...statement, body: rewrite(statement.body) };
-    case 'atomic-block':
-      return { ...statement, statements: rewrite(statement.statements) };
+    case 'block': {
+      const statements = rewrite(statement.statements) as Statement[];
+      return statements === statement.statements ? statement : { ...statement, statements };
+    }
+    case 'try-catch': {
+      const tried = rewrite(statement.try) as Statement[];
+      const caught = rewrite(statement.catch) as Statement[];
+      return tried === statement.try && caught === statement.catch ? statement : { ...statement, try: tried, catch: caught };
+    }
+    case 'if': {
+      const then = single(statement.then);
+      const otherwise = statement.else === undefined ? undefined : single(statement.else);
+      if (then === statement.then && otherwise === statement.else) return statement;
+      return { ...statement, then, ...(otherwise === undefined ? {} : { else: otherwise }) };
+    }
+    case 'while': {
+      const body = single(statement.body);
+      return body === statement.body ? statement : { ...statement, body };
+    }
+    case 'cursor-loop': {
+      const body = rewrite(statement.body);
+      return body === statement.body ? statement : { ...statement, body };
+    }
+    case 'atomic-block': {
+      const statements = rewrite(statement.statements);
+      return statements === statement.statements ? statement : { ...statement, statements };
+    }
     default:
       return statement;
   }

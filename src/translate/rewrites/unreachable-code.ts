@@ -15,7 +15,8 @@ import type { ScriptStatement, UnreachableStatement } from './rewritten-statemen
  * Once the @@ERROR checks are dead, nothing jumps to `abort`: what follows `GOTO done` up to
  * the next label a live GOTO reaches never runs, and `GOTO done` then jumps to the very next
  * statement. This pass takes both away (kept as comments), over an object's top-level
- * statements, until nothing changes; `liveTargets` gives the labels live GOTOs reach.
+ * statements, until nothing changes; `liveTargets` gives the labels live GOTOs reach, and its
+ * last call is on the list returned (callers keep that answer rather than walk the list again).
  */
 export function removeUnreachable(statements: readonly ScriptStatement[], liveTargets: (statements: readonly ScriptStatement[]) => ReadonlySet<string>): readonly ScriptStatement[] {
   let list = statements;

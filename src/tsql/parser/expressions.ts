@@ -19,7 +19,9 @@ import { unreachableTokenKind } from '../token.js';
 import { isClrMethodName, NILADIC_FUNCTIONS, RESERVED_FUNCTION_NAMES, RESERVED_KEYWORDS, XML_METHODS } from './keywords.js';
 import {
   identifierValue,
+  identifierValueAt,
   isIdentifier,
+  isIdentifierAt,
   parseDataType,
   parseIdentifier,
   parseObjectName,
@@ -215,9 +217,9 @@ function parsePostfix(p: TokenStream): Expression {
   const start = p.start;
   let expression = parsePrimary(p);
   for (;;) {
-    if (p.isP('.') && isIdentifier(p.peek(), true)) {
+    if (p.isP('.') && isIdentifierAt(p.tokens, p.pos + 1, true)) {
       p.pos++;
-      const name = identifierValue(p.next());
+      const name = identifierValueAt(p.tokens, p.pos++);
       if (p.isP('(')) {
         const args = parseCallArguments(p);
         expression = { kind: 'method-call', target: expression, method: name, args, span: p.spanFrom(start) };
@@ -275,8 +277,7 @@ export function queryAhead(p: TokenStream, allowWith = false, allowValues = fals
 }
 
 function parsePrimary(p: TokenStream): Expression {
-  // Literals and variables are read from the token table itself: most primaries are one of
-  // them, and no token object is needed to make their nodes.
+  // Tokens are read from the token table itself: no token object is needed to make the nodes.
   const index = p.pos;
   const tokens = p.tokens;
   const kind = p.curKind;
@@ -294,20 +295,6 @@ function parsePrimary(p: TokenStream): Expression {
     case 'system-variable':
       p.pos++;
       return { kind, name: tokens.text(index), span: { start: tokens.start(index), end: tokens.end(index) } };
-    default:
-      break;
-  }
-  const token = p.cur;
-  const start = token.start;
-  switch (token.kind) {
-    case 'string':
-    case 'unicode-string':
-    case 'number':
-    case 'money':
-    case 'binary':
-    case 'variable':
-    case 'system-variable':
-      break;
     case 'bracket-identifier':
     case 'quoted-identifier':
     case 'temp-name':
@@ -316,14 +303,14 @@ function parsePrimary(p: TokenStream): Expression {
     case 'word':
       return parseWordExpression(p);
     case 'punctuation':
-      if (token.text === '(') return parseParenthesised(p);
-      if (token.text === '{') return parseOdbcEscape(p);
-      if (token.text === '.') return parseNameExpression(p);
+      if (p.isP('(')) return parseParenthesised(p);
+      if (p.isP('{')) return parseOdbcEscape(p);
+      if (p.isP('.')) return parseNameExpression(p);
       break;
     case 'operator':
-      if (token.text === '*') {
+      if (p.isP('*')) {
         p.pos++;
-        return { kind: 'star', qualifier: [], span: { start, end: token.end } };
+        return { kind: 'star', qualifier: [], span: { start: tokens.start(index), end: tokens.end(index) } };
       }
       break;
     case 'whitespace':
@@ -334,7 +321,7 @@ function parsePrimary(p: TokenStream): Expression {
     case 'unknown':
       break;
     default:
-      return unreachableTokenKind(token.kind);
+      return unreachableTokenKind(kind);
   }
   return p.fail('expected an expression');
 }
@@ -362,17 +349,19 @@ function parseParenthesised(p: TokenStream): Expression {
 }
 
 function parseWordExpression(p: TokenStream): Expression {
-  const token = p.cur;
-  const start = token.start;
-  const kw = token.keyword;
+  // The word at the cursor is read from the table: no object for it.
+  const index = p.pos;
+  const start = p.tokens.start(index);
+  const end = p.tokens.end(index);
+  const kw = p.kw;
   const nextIsParen = p.peekIsP(1, '(');
   switch (kw) {
     case 'NULL':
       p.pos++;
-      return { kind: 'literal', type: 'null', text: token.text, value: 'NULL', span: { start, end: token.end } };
+      return { kind: 'literal', type: 'null', text: p.tokens.text(index), value: 'NULL', span: { start, end } };
     case 'DEFAULT':
       p.pos++;
-      return { kind: 'default', span: { start, end: token.end } };
+      return { kind: 'default', span: { start, end } };
     case 'CASE':
       return parseCase(p);
     case 'EXISTS': {
@@ -439,13 +428,13 @@ function parseWordExpression(p: TokenStream): Expression {
   }
   if (NILADIC_FUNCTIONS.has(kw) && !nextIsParen) {
     p.pos++;
-    const name: ObjectName = { kind: 'object-name', parts: [token.text], span: { start, end: token.end } };
-    return { kind: 'function-call', name, args: [], niladic: true, withinGroup: [], span: { start, end: token.end } };
+    const name: ObjectName = { kind: 'object-name', parts: [p.tokens.text(index)], span: { start, end } };
+    return { kind: 'function-call', name, args: [], niladic: true, withinGroup: [], span: { start, end } };
   }
   if (RESERVED_KEYWORDS.has(kw)) {
     if (RESERVED_FUNCTION_NAMES.has(kw) && nextIsParen) {
       p.pos++;
-      const name: ObjectName = { kind: 'object-name', parts: [token.text], span: { start, end: token.end } };
+      const name: ObjectName = { kind: 'object-name', parts: [p.tokens.text(index)], span: { start, end } };
       return parseFunctionCallRest(p, name, start);
     }
     return p.fail('expected an expression');
@@ -460,21 +449,21 @@ function parseNameExpression(p: TokenStream): Expression {
   if (p.isP('.')) parts.push('');
   else parts.push(parseIdentifier(p, 'a name'));
   while (p.isP('.')) {
-    const after = p.peek();
-    if (after.kind === 'operator' && after.text === '*') {
+    const after = p.pos + 1;
+    if (p.tokens.kind(after) === 'operator' && p.tokens.isSymbol(after, '*')) {
       p.pos += 2;
       return { kind: 'star', qualifier: parts, span: p.spanFrom(start) };
     }
-    if (after.kind === 'punctuation' && after.text === '.') {
+    if (p.tokens.kind(after) === 'punctuation' && p.tokens.isSymbol(after, '.')) {
       p.pos++;
       parts.push('');
       continue;
     }
-    if (!isIdentifier(after, true)) break;
+    if (!isIdentifierAt(p.tokens, after, true)) break;
     // Beyond four parts a dot can only start a method or property of the value so far.
     if (parts.length >= 4) break;
-    p.pos++;
-    parts.push(identifierValue(p.next()));
+    p.pos += 2;
+    parts.push(identifierValueAt(p.tokens, after));
   }
   if (p.isP('(')) {
     const last = parts[parts.length - 1] ?? '';
@@ -715,14 +704,20 @@ function parseOdbcEscape(p: TokenStream): Expression {
 const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);
 
 export function acceptAssignmentOperator(p: TokenStream): AssignmentOperator | undefined {
-  const token = p.cur;
-  if (token.kind !== 'operator' || !ASSIGNMENT_OPERATORS.has(token.text)) return undefined;
+  // p.op is '' where the token is no operator, and '' is no assignment operator.
+  const operator = p.op;
+  if (!ASSIGNMENT_OPERATORS.has(operator)) return undefined;
   p.pos++;
-  return token.text as AssignmentOperator;
+  return operator as AssignmentOperator;
 }
 
 export function isAssignmentOperator(token: Token): boolean {
   return token.kind === 'operator' && ASSIGNMENT_OPERATORS.has(token.text);
+}
+
+/** isAssignmentOperator() of token `index` of the table. */
+export function isAssignmentOperatorAt(tokens: TokenTable, index: number): boolean {
+  return tokens.kind(index) === 'operator' && ASSIGNMENT_OPERATORS.has(tokens.text(index));
 }
 
 /** Parses a sub-query in parentheses: ( query ). */

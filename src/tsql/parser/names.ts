@@ -11,6 +11,14 @@ export function identifierValue(token: Token): string {
   return token.text;
 }
 
+/** identifierValue() of token `index` of the table, with no token object. */
+export function identifierValueAt(tokens: TokenTable, index: number): string {
+  const kind = tokens.kind(index);
+  if (kind !== 'bracket-identifier' && kind !== 'quoted-identifier') return tokens.text(index);
+  const inner = tokens.source.slice(tokens.start(index) + 1, tokens.unterminated(index) ? tokens.end(index) : tokens.end(index) - 1);
+  return kind === 'bracket-identifier' ? unescaped(inner, ']]', ']') : unescaped(inner, '""', '"');
+}
+
 /** `text` with each `escape` replaced by `character`; replaceAll is far slower than a search when there is none. */
 function unescaped(text: string, escape: string, character: string): string {
   return text.includes(escape) ? text.replaceAll(escape, character) : text;
@@ -34,6 +42,13 @@ export function stringTokenValue(text: string, unicode: boolean, unterminated: b
 export function isIdentifier(token: Token, allowReserved = false): boolean {
   const kind = token.kind;
   if (kind === 'word') return allowReserved || !RESERVED_KEYWORDS.has(token.keyword);
+  return kind === 'bracket-identifier' || kind === 'quoted-identifier' || kind === 'temp-name' || kind === 'sqlcmd-variable';
+}
+
+/** isIdentifier() of token `index` of the table (out of range: false), with no token object. */
+export function isIdentifierAt(tokens: TokenTable, index: number, allowReserved = false): boolean {
+  const kind = tokens.kind(index);
+  if (kind === 'word') return allowReserved || !RESERVED_KEYWORDS.has(tokens.keyword(index));
   return kind === 'bracket-identifier' || kind === 'quoted-identifier' || kind === 'temp-name' || kind === 'sqlcmd-variable';
 }
 
@@ -80,10 +95,10 @@ export function statementAhead(p: TokenStream): boolean {
 }
 
 export function parseIdentifier(p: TokenStream, what = 'a name', allowReserved = false): string {
-  const token = p.cur;
-  if (!isIdentifier(token, allowReserved)) p.fail(`expected ${what}`);
+  const index = p.pos;
+  if (!isIdentifierAt(p.tokens, index, allowReserved)) p.fail(`expected ${what}`);
   p.pos++;
-  return identifierValue(token);
+  return identifierValueAt(p.tokens, index);
 }
 
 /** A name or a string literal (aliases may be written 'like this'). */
@@ -150,23 +165,27 @@ const MULTI_WORD_TYPES: readonly (readonly string[])[] = [
   ['CHAR', 'VARYING'],
   ['BINARY', 'VARYING'],
 ];
+/** The words a multi-word type begins with: most types are one word, and need not be matched against each. */
+const MULTI_WORD_STARTS: ReadonlySet<string> = new Set(MULTI_WORD_TYPES.map((words) => words[0]!));
 
 export function parseDataType(p: TokenStream): DataType {
   const start = p.start;
   let parts: string[] | undefined;
-  for (const words of MULTI_WORD_TYPES) {
-    if (p.isSeq(...words)) {
-      const first = p.cur;
-      p.pos += words.length;
-      parts = [p.textOf(first.start, p.lastEnd).replace(/\s+/g, ' ')];
-      break;
+  if (MULTI_WORD_STARTS.has(p.kw)) {
+    for (const words of MULTI_WORD_TYPES) {
+      if (p.isSeq(...words)) {
+        const first = p.cur;
+        p.pos += words.length;
+        parts = [p.textOf(first.start, p.lastEnd).replace(/\s+/g, ' ')];
+        break;
+      }
     }
   }
   if (parts === undefined) {
     // Type names are not reserved words, except CURSOR (variables and OUTPUT parameters).
     if (p.is('CURSOR')) {
-      parts = [p.next().text];
-    } else if (isIdentifier(p.cur)) {
+      parts = [p.tokens.text(p.pos++)];
+    } else if (isIdentifierAt(p.tokens, p.pos)) {
       parts = parseNameParts(p, 'a data type', 3);
     } else {
       p.fail('expected a data type');

@@ -47,10 +47,10 @@ import { parseStatementList, parseStatementWithRecovery } from './statements.js'
 import type { TokenStream } from './token-stream.js';
 
 function variableAt(p: TokenStream): VariableRef {
-  const token = p.cur;
-  if (token.kind !== 'variable') p.fail('expected a variable');
+  const index = p.pos;
+  if (p.curKind !== 'variable') p.fail('expected a variable');
   p.pos++;
-  return { kind: 'variable', name: token.text, span: { start: token.start, end: token.end } };
+  return { kind: 'variable', name: p.tokens.text(index), span: { start: p.tokens.start(index), end: p.tokens.end(index) } };
 }
 
 /** Whether an expression can start at the cursor (and not a new statement). */
@@ -163,7 +163,7 @@ const ISOLATION_LEVELS: readonly string[][] = [
 
 export function parseSet(p: TokenStream, start: number): SetVariableStatement | SetMutatorStatement | SetOptionStatement {
   p.expect('SET');
-  if (p.cur.kind === 'variable') {
+  if (p.curKind === 'variable') {
     if (p.peekIsP(1, '.')) {
       // SET @x.modify('...'), SET @point.STBuffer(...)
       const call = parseExpression(p);
@@ -298,12 +298,13 @@ export function parseReturn(p: TokenStream, start: number): ReturnStatement {
 
 /** Whether an EXEC argument starts here: constants, variables, DEFAULT, and bare words. */
 function argumentAhead(p: TokenStream): boolean {
-  const token = p.cur;
-  if (token.kind === 'word') {
-    if (token.keyword === 'DEFAULT' || token.keyword === 'NULL') return true;
-    return !RESERVED_KEYWORDS.has(token.keyword) && !statementAhead(p);
+  const kind = p.curKind;
+  if (kind === 'word') {
+    const keyword = p.kw;
+    if (keyword === 'DEFAULT' || keyword === 'NULL') return true;
+    return !RESERVED_KEYWORDS.has(keyword) && !statementAhead(p);
   }
-  return expressionAhead(p) && !(token.kind === 'punctuation' && token.text === '{');
+  return expressionAhead(p) && !(kind === 'punctuation' && p.isP('{'));
 }
 
 export function parseExecuteStatement(p: TokenStream, start: number): ExecuteStatement | ExecuteStringStatement | ExecuteAsStatement {
@@ -311,12 +312,12 @@ export function parseExecuteStatement(p: TokenStream, start: number): ExecuteSta
   if (p.is('AS')) return parseExecuteAs(p, start);
   if (p.isP('(')) return parseExecuteString(p, start);
   let returnVariable: VariableRef | undefined;
-  if (p.cur.kind === 'variable' && p.peekIsP(1, '=')) {
+  if (p.curKind === 'variable' && p.peekIsP(1, '=')) {
     returnVariable = variableAt(p);
     p.pos++;
   }
   let procedure: ObjectName | VariableRef;
-  if (p.cur.kind === 'variable') procedure = variableAt(p);
+  if (p.curKind === 'variable') procedure = variableAt(p);
   else {
     procedure = parseObjectName(p, 'a procedure name');
     // numbered procedures: EXEC dbo.p;2
@@ -337,9 +338,9 @@ function parseExecuteRest(p: TokenStream, start: number, procedure: ObjectName |
     do {
       const argStart = p.start;
       let name: string | undefined;
-      if (p.cur.kind === 'variable' && p.peekIsP(1, '=')) {
-        name = p.next().text;
-        p.pos++;
+      if (p.curKind === 'variable' && p.peekIsP(1, '=')) {
+        name = p.tokens.text(p.pos);
+        p.pos += 2;
       }
       const value = parseExpression(p);
       const output = p.accept('OUTPUT') || p.accept('OUT');

@@ -31,6 +31,7 @@ import type {
 import {
   acceptAssignmentOperator,
   isAssignmentOperator,
+  isAssignmentOperatorAt,
   parseCallArguments,
   parseExpression,
   parseExpressionList,
@@ -43,7 +44,9 @@ import {
 import { NOT_COLUMN_ALIASES, NOT_TABLE_ALIASES, RESERVED_KEYWORDS, XML_METHODS } from './keywords.js';
 import {
   identifierValue,
+  identifierValueAt,
   isIdentifier,
+  isIdentifierAt,
   isStringToken,
   parseDataType,
   parseIdentifier,
@@ -54,6 +57,7 @@ import {
   parseOptionList,
   skipBalanced,
   statementAhead,
+  stringTokenValue,
   stringValue,
 } from './names.js';
 import type { TokenStream } from './token-stream.js';
@@ -311,18 +315,22 @@ function isBareAlias(p: TokenStream, excluded: ReadonlySet<string>): boolean {
 
 export function parseSelectItem(p: TokenStream): SelectItem {
   const start = p.start;
-  const token = p.cur;
+  // The first token is read from the table: no token object for each item.
+  const tokens = p.tokens;
+  const index = p.pos;
+  const kind = p.curKind;
   // SELECT @x = expr assigns to the variable instead of returning a column.
-  if (token.kind === 'variable' && isAssignmentOperator(p.peek())) {
+  if (kind === 'variable' && isAssignmentOperatorAt(tokens, index + 1)) {
     p.pos++;
-    const variable = { kind: 'variable' as const, name: token.text, span: { start: token.start, end: token.end } };
+    const variable = { kind: 'variable' as const, name: tokens.text(index), span: { start: tokens.start(index), end: tokens.end(index) } };
     const operator = acceptAssignmentOperator(p) ?? '=';
     const expression = parseExpression(p);
     return { kind: 'select-assignment', variable, operator, expression, span: p.spanFrom(start) };
   }
   // SELECT alias = expr
-  if ((isIdentifier(token) || isStringToken(token)) && p.peekIsP(1, '=') && !p.peekIsP(2, '=')) {
-    const alias = isStringToken(token) ? stringValue(token) : identifierValue(token);
+  const isString = kind === 'string' || kind === 'unicode-string';
+  if ((isString || isIdentifierAt(tokens, index)) && p.peekIsP(1, '=') && !p.peekIsP(2, '=')) {
+    const alias = isString ? stringTokenValue(tokens.text(index), kind === 'unicode-string', tokens.unterminated(index)) : identifierValueAt(tokens, index);
     p.pos += 2;
     const expression = parseExpression(p);
     return { kind: 'select-column', expression, alias, span: p.spanFrom(start) };

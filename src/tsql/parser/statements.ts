@@ -4,7 +4,7 @@ import type { Token } from '../token.js';
 import { parseCreateOrAlter, parseDrop, parsePermission, parseUpdateStatistics } from './ddl.js';
 import { parseBulkInsert, parseCopyInto, parseDelete, parseInsert, parseMerge, parseTruncate, parseUpdate } from './dml.js';
 import { parseExpression, queryAhead } from './expressions.js';
-import { isIdentifier, isStatementStart, parseIdentifier, skipBalanced, skipStatementRest, statementAhead } from './names.js';
+import { isIdentifierAt, isStatementStart, parseIdentifier, skipBalanced, skipStatementRest, statementAhead } from './names.js';
 import {
   parseBlock,
   parseCursorStatement,
@@ -130,20 +130,22 @@ function utility(p: TokenStream, start: number, words: number): UtilityStatement
 }
 
 function dispatch(p: TokenStream): Statement {
-  const token = p.cur;
-  const start = token.start;
-  if (token.kind === 'sqlcmd-command') return parseSqlcmdCommand(p);
-  if (token.kind === 'label') {
+  // The first token is read from the table: no token object for each statement.
+  const index = p.pos;
+  const kind = p.curKind;
+  const start = p.start;
+  if (kind === 'sqlcmd-command') return parseSqlcmdCommand(p);
+  if (kind === 'label') {
     p.pos++;
-    return { kind: 'label', name: token.text.slice(0, -1), span: p.spanFrom(start) };
+    return { kind: 'label', name: p.tokens.text(index).slice(0, -1), span: p.spanFrom(start) };
   }
   // (SELECT ...) UNION (SELECT ...): a query expression may open with a parenthesis.
-  if (token.kind === 'punctuation' && token.text === '(' && queryAhead(p)) {
+  if (kind === 'punctuation' && p.isP('(') && queryAhead(p)) {
     return { kind: 'select-statement', query: parseQuery(p), span: p.spanFrom(start) };
   }
-  if (token.kind !== 'word') return p.fail('expected a statement');
+  if (kind !== 'word') return p.fail('expected a statement');
   const next = p.peekKw();
-  switch (token.keyword) {
+  switch (p.kw) {
     case 'SELECT':
       return { kind: 'select-statement', query: parseQuery(p), span: p.spanFrom(start) };
     case 'WITH':
@@ -279,7 +281,7 @@ function dispatch(p: TokenStream): Statement {
       break;
   }
   // A procedure call without EXEC is allowed as the first statement of a batch.
-  if (p.pos === 0 && isIdentifier(token) && !statementAhead(p)) return parseImplicitExecute(p, start);
+  if (p.pos === 0 && isIdentifierAt(p.tokens, index) && !statementAhead(p)) return parseImplicitExecute(p, start);
   return p.fail('expected a statement');
 }
 
