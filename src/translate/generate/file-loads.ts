@@ -42,7 +42,7 @@ export function bulkInsert(node: BulkInsertStatement, w: StatementWriter): Scrip
   const encoding = fileEncoding(text('CODEPAGE'), text('DATAFILETYPE'));
   const location = fileLocation(ctx, file, text('DATA_SOURCE'), node);
 
-  for (const name of ['TABLOCK', 'BATCHSIZE', 'ROWS_PER_BATCH', 'KILOBYTES_PER_BATCH', 'ORDER', 'FIRE_TRIGGERS', 'CHECK_CONSTRAINTS', 'ERRORFILE', 'ERRORFILE_DATA_SOURCE', 'KEEPIDENTITY']) {
+  for (const name of DROPPED_OPTIONS) {
     const option = options.get(name);
     if (option !== undefined) ctx.report('TR_HINT_DROPPED', option, `BULK INSERT option ${name} dropped: COPY INTO loads in one transaction and has no such setting`);
   }
@@ -86,6 +86,11 @@ export function bulkInsert(node: BulkInsertStatement, w: StatementWriter): Scrip
   ];
 }
 
+/** Options the load reproduces. */
+const TRANSLATED_OPTIONS = new Set(['FORMAT', 'FIELDTERMINATOR', 'ROWTERMINATOR', 'FIRSTROW', 'FIELDQUOTE', 'CODEPAGE', 'DATAFILETYPE', 'DATA_SOURCE', 'KEEPNULLS', 'MAXERRORS']);
+/** Options about how SQL Server loads (locks, batches, triggers, error files): dropped with an info diagnostic. */
+const DROPPED_OPTIONS = new Set(['TABLOCK', 'BATCHSIZE', 'ROWS_PER_BATCH', 'KILOBYTES_PER_BATCH', 'ORDER', 'FIRE_TRIGGERS', 'CHECK_CONSTRAINTS', 'ERRORFILE', 'ERRORFILE_DATA_SOURCE', 'KEEPIDENTITY']);
+
 const CONTROL_ESCAPES: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\u0000' };
 
 /** An option's value as written: quotes and an N prefix removed. */
@@ -106,9 +111,9 @@ function unsupportedOption(node: BulkInsertStatement, options: ReadonlyMap<strin
   if (rowEnd !== undefined && !isNewline(rowEnd) && [...rowEnd].length !== 1) return `rows end with ${JSON.stringify(rowEnd)}: the CSV reader takes a one-character line separator`;
   const format = optionText(options.get('FORMAT'))?.toUpperCase();
   if (format !== undefined && format !== 'CSV') return `FORMAT = '${format}'`;
-  const known = new Set(['FORMAT', 'FIELDTERMINATOR', 'ROWTERMINATOR', 'FIRSTROW', 'FIELDQUOTE', 'CODEPAGE', 'DATAFILETYPE', 'DATA_SOURCE', 'KEEPNULLS', 'MAXERRORS']);
-  const dropped = new Set(['TABLOCK', 'BATCHSIZE', 'ROWS_PER_BATCH', 'KILOBYTES_PER_BATCH', 'ORDER', 'FIRE_TRIGGERS', 'CHECK_CONSTRAINTS', 'ERRORFILE', 'ERRORFILE_DATA_SOURCE', 'KEEPIDENTITY']);
-  const other = node.options.find((option) => !known.has(option.name) && !dropped.has(option.name));
+  const firstRow = optionText(options.get('FIRSTROW'));
+  if (firstRow !== undefined && !/^\d+$/.test(firstRow)) return `FIRSTROW = ${firstRow} is not a number: write the row to start at`;
+  const other = node.options.find((option) => !TRANSLATED_OPTIONS.has(option.name) && !DROPPED_OPTIONS.has(option.name));
   return other === undefined ? undefined : `option ${other.name} has no COPY INTO equivalent`;
 }
 

@@ -13,7 +13,10 @@ COPY shellcorp.sales.Returns FROM '\\fileserver\exports\returns.psv' (FORMAT csv
 -- [TR_UNSUPPORTED_STATEMENT] BULK INSERT into the temporary table #staging not translated: COPY INTO loads Delta tables; load a staging table and read that
 -- BULK INSERT #staging FROM 'D:\feeds\fact.txt'
 
--- statements: 3/6 translated, 0 raw
+-- [TR_UNSUPPORTED_STATEMENT] BULK INSERT not translated: FIRSTROW = @first is not a number: write the row to start at
+-- BULK INSERT dw.Fact FROM 'D:\feeds\fact.txt' WITH (FIRSTROW = @first)
+
+-- statements: 3/7 translated, 0 raw
 -- warning TR_SEMANTIC 2:1 BULK INSERT became a load by the target's CSV reader (COPY INTO on Databricks): dates and times must be in ISO form (add dateFormat/timestampFormat otherwise), empty fields load as NULL where BULK INSERT gave columns with a DEFAULT their default, and a malformed row fails the load (BULK INSERT skipped up to MAXERRORS rows, 10 unless set)
 -- info TR_HINT_DROPPED 2:78 BULK INSERT option TABLOCK dropped: COPY INTO loads in one transaction and has no such setting
 -- warning TR_FILE_LOCATION 5:1 landing/orders.csv is read through the external data source BlobLanding: map BlobLanding to its cloud storage location or volume in translate.files
@@ -23,3 +26,4 @@ COPY shellcorp.sales.Returns FROM '\\fileserver\exports\returns.psv' (FORMAT csv
 -- error TR_UNSUPPORTED_STATEMENT 14:1 BULK INSERT not translated: a format file describes the fields; write the COPY INTO ... FROM (SELECT ...) column mapping by hand
 -- error TR_UNSUPPORTED_STATEMENT 15:1 BULK INSERT not translated: LASTROW has no COPY INTO equivalent
 -- error TR_UNSUPPORTED_STATEMENT 16:1 BULK INSERT into the temporary table #staging not translated: COPY INTO loads Delta tables; load a staging table and read that
+-- error TR_UNSUPPORTED_STATEMENT 17:1 BULK INSERT not translated: FIRSTROW = @first is not a number: write the row to start at
