@@ -56,10 +56,11 @@ export class TokenTable {
   /** Keywords by id, '' first; shared by ranges of the table. */
   #keywordTexts: string[];
   /**
-   * The spelling of each keyword id that pushWord() gave out (one id per spelling; ids from
-   * push() have none); shared by ranges of the table. A word's text is this one string wherever
-   * it is written: names the parse keeps are not cut out of the source again for each use, and
-   * a string the translation looks up (a column, a table) has its hash from the first lookup.
+   * The spelling of each keyword id that pushWord() and pushVariable() gave out (one id per
+   * spelling; ids from push() have none); shared by ranges of the table. A word's or variable's
+   * text is this one string wherever it is written: names the parse keeps are not cut out of
+   * the source again for each use, and a string the translation looks up (a column, a table, a
+   * variable) has its hash from the first lookup.
    */
   #spellingsById: Array<string | undefined>;
   /** Ids of keywords added by push(). */
@@ -159,11 +160,29 @@ export class TokenTable {
     this.#kinds[index] = WORD;
     this.#starts[index] = start;
     this.#ends[index] = end;
-    this.#keywordIds[index] = this.#wordId(start, end, hash);
+    this.#keywordIds[index] = this.#wordId(start, end, hash, true);
     this.#length = index + 1;
   }
 
-  #wordId(start: number, end: number, hash: number): number {
+  /**
+   * Adds a variable or system variable (`code`, KIND_CODES), hashed as pushWord() takes words.
+   * Its keyword is '', as push() gives it; its text is one string for each spelling.
+   */
+  pushVariable(code: number, start: number, end: number, hash: number): void {
+    const index = this.#length;
+    if (index === this.#kinds.length) this.#grow();
+    this.#kinds[index] = code;
+    this.#starts[index] = start;
+    this.#ends[index] = end;
+    this.#keywordIds[index] = this.#wordId(start, end, hash, false);
+    this.#length = index + 1;
+  }
+
+  /**
+   * The id of a spelling, given out on its first push: a word's keyword is its spelling
+   * upper-cased, a variable's is '' (variables begin with @, so no word is spelled like one).
+   */
+  #wordId(start: number, end: number, hash: number, word: boolean): number {
     const source = this.source;
     const length = end - start;
     if (this.#wordSlots.length === 0) this.#wordSlots = new Int32Array(1024);
@@ -176,7 +195,7 @@ export class TokenTable {
     }
     const spelling = source.slice(start, end);
     const id = this.#keywordTexts.length;
-    this.#keywordTexts.push(upperCased(spelling));
+    this.#keywordTexts.push(word ? upperCased(spelling) : '');
     this.#spellingsById[id] = spelling;
     this.#wordSpellings.push(spelling);
     this.#wordHashes.push(hash);
@@ -239,9 +258,9 @@ export class TokenTable {
     return this.#spelling(index) ?? this.source.slice(this.#starts[index], this.#ends[index]);
   }
 
-  /** The shared spelling of a word pushWord() added (see #spellingsById). */
+  /** The shared spelling of a word or variable pushWord() or pushVariable() added (see #spellingsById). */
   #spelling(index: number): string | undefined {
-    if (index < 0 || index >= this.#length || ((this.#kinds[index] as number) & ~UNTERMINATED) !== WORD) return undefined;
+    if (index < 0 || index >= this.#length) return undefined;
     return this.#spellingsById[this.#keywordIds[index] as number];
   }
 

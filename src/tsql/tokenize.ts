@@ -94,7 +94,8 @@ export function significantTokenTable(text: string): { readonly table: TokenTabl
   // (VALUES lists of numbers): room for that, growing beyond it.
   const table = TokenTable.forScan(text, (text.length >> 2) + 16);
   const lossless = scan(text, false, {
-    token: (kind, start, end, unterminated) => table.push(kind, start, end, '', unterminated),
+    token: (kind, start, end, unterminated) =>
+      kind === K.variable || kind === K['system-variable'] ? table.pushVariable(kind, start, end, wordHash(text, start, end)) : table.push(kind, start, end, '', unterminated),
     word: (start, end) => table.pushWord(start, end, wordHash(text, start, end)),
   });
   return { table, lossless };

@@ -11,7 +11,7 @@ import { forXmlConcatenation, query } from './queries.js';
 import { fullMatchRegex, likeToRegex } from './string-functions.js';
 import { noEquivalentReason, systemVariable } from './system-functions.js';
 import { systemObjectProblem } from './system-objects.js';
-import { decimalResult, exactShape, isMoney, isNumeric, typeFromDataType, valueType, type ValueType } from './value-types.js';
+import { decimalResult, declaredType, exactShape, isMoney, isNumeric, valueType, type ValueType } from './value-types.js';
 
 export { untranslated } from './markers.js';
 export { isStringValued } from './value-types.js';
@@ -35,7 +35,7 @@ export function expression(node: Expression, ctx: TranslationContext): string {
  */
 export function expressionAs(node: Expression, type: DataType | ValueType | undefined, ctx: TranslationContext): string {
   if (type === undefined) return expression(node, ctx);
-  const slot = 'kind' in type ? typeFromDataType(type) : type;
+  const slot = 'kind' in type ? declaredType(type, ctx) : type;
   if (slot.family === 'bit') {
     const literal = bitLiteral(node);
     if (literal !== undefined) return literal;

@@ -414,7 +414,7 @@ function tableEntryType(table: string | undefined, column: string, ctx: Translat
 }
 
 /** typeFromDataType() of a type written in the text, worked out once per node. */
-function declaredType(type: DataType, ctx: TranslationContext): ValueType {
+export function declaredType(type: DataType, ctx: TranslationContext): ValueType {
   const known = typeState(ctx).declaredTypes;
   let value = known.get(type);
   if (value === undefined) {
