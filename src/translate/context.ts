@@ -92,6 +92,11 @@ export class TranslationContext {
    * SCOPE_IDENTITY() and @@IDENTITY read. Undefined before any.
    */
   lastInsert: LastInsert | undefined;
+  /**
+   * While a statement is translated whose NEXT VALUE FOR values were taken ahead of it
+   * (sequences.ts): the expression of each sequence's value, by tableKey() of its name.
+   */
+  sequenceValues: ReadonlyMap<string, string> | undefined;
   readonly #identities = new Map<string, IdentityColumn>();
   readonly #primaryKeys = new Map<string, readonly string[]>();
   readonly #tableColumns = new Map<string, ReadonlyMap<string, DataType>>();

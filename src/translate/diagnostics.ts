@@ -213,11 +213,18 @@ export const DIAGNOSTICS = {
     check: 'Identity values in Databricks are unique but not consecutive.',
     example: 'CREATE TABLE t (id int IDENTITY(1,1));',
   },
+  TR_SEQUENCE: {
+    severity: 'warning',
+    title: 'A sequence became a one-row table that NEXT VALUE FOR takes values from',
+    check:
+      'Databricks has no sequences. CREATE SEQUENCE became a table holding the next value, the increment and the limits; NEXT VALUE FOR takes values from it before the statement that uses them (SET, DECLARE, SELECT @v =, INSERT ... VALUES), or a block of values for the rows of INSERT ... SELECT, with a compare-and-swap UPDATE. No value is handed out twice, but two sessions taking values at the same moment can make one of them fail with a Delta concurrent-update error, and INSERT ... SELECT counts its rows before it inserts them. Columns that defaulted to the sequence became identity columns (TR_SEQUENCE_IDENTITY), which do not share its numbers: fill such a column either from the sequence or from its identity, not both.',
+    example: 'SET @order_id = NEXT VALUE FOR sequences.order_id;',
+  },
   TR_SEQUENCE_IDENTITY: {
     severity: 'warning',
     title: 'A column numbered by a sequence became an identity column',
     check:
-      'Databricks has no sequences. The column took DEFAULT (NEXT VALUE FOR s): the table now numbers its own rows. Values no longer come from a sequence other tables or code may share, and explicit NEXT VALUE FOR s elsewhere is flagged. After loading the legacy rows, run ALTER TABLE ... ALTER COLUMN ... SYNC IDENTITY so new values start beyond them.',
+      'Databricks has no sequences. The column took DEFAULT (NEXT VALUE FOR s): the table now numbers its own rows. Values no longer come from the sequence, which other tables or code may share (NEXT VALUE FOR s elsewhere takes values from the table the sequence became, TR_SEQUENCE): rows numbered by the identity and rows given NEXT VALUE FOR s values can collide. After loading the legacy rows, run ALTER TABLE ... ALTER COLUMN ... SYNC IDENTITY so new values start beyond them.',
     example: 'CREATE TABLE sales.orders (order_id int DEFAULT (NEXT VALUE FOR sequences.order_id) NOT NULL, customer_id int);',
   },
   TR_SYSTEM_OBJECT: {

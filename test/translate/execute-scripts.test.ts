@@ -364,3 +364,36 @@ describe('DELETE through a common table expression on DuckDB', () => {
     ]);
   });
 });
+
+describe('sequences on DuckDB', () => {
+  it('NEXT VALUE FOR numbers a variable, a VALUES row and each row of INSERT ... SELECT from START WITH by INCREMENT BY', async () => {
+    await session.execute(`
+      CREATE TABLE sales.orders (order_id INT, note VARCHAR);
+      CREATE TABLE sales.staging (note VARCHAR, ready INT);
+      INSERT INTO sales.staging VALUES ('b', 1), ('a', 1), ('skipped', 0);
+    `);
+    const rows = await run(
+      `CREATE SEQUENCE sales.order_numbers AS int START WITH 10 INCREMENT BY 5;
+       DECLARE @first int = NEXT VALUE FOR sales.order_numbers;
+       INSERT INTO sales.orders (order_id, note) VALUES (@first, 'first');
+       INSERT INTO sales.orders (order_id, note) VALUES (NEXT VALUE FOR sales.order_numbers, 'second');
+       INSERT INTO sales.orders (order_id, note) SELECT NEXT VALUE FOR sales.order_numbers, s.note FROM sales.staging AS s WHERE s.ready = 1;`,
+      'SELECT order_id, note FROM sales.orders ORDER BY order_id',
+    );
+    expect(rows.map((row) => row.order_id)).toEqual([10, 15, 20, 25]);
+    expect(rows.slice(0, 2).map((row) => row.note)).toEqual(['first', 'second']);
+    // T-SQL leaves the order in which the rows of one INSERT take their values open.
+    expect(rows.slice(2).map((row) => row.note).sort()).toEqual(['a', 'b']);
+  });
+
+  it('a sequence without START WITH starts at the lower limit of its type, as in SQL Server', async () => {
+    const rows = await run(
+      `CREATE SEQUENCE sales.small_numbers AS smallint;
+       CREATE TABLE sales.taken (n INT);
+       INSERT INTO sales.taken (n) VALUES (NEXT VALUE FOR sales.small_numbers);
+       INSERT INTO sales.taken (n) VALUES (NEXT VALUE FOR sales.small_numbers);`,
+      'SELECT n FROM sales.taken ORDER BY n',
+    );
+    expect(rows).toEqual([{ n: -32768 }, { n: -32767 }]);
+  });
+});

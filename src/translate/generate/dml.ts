@@ -32,6 +32,7 @@ import { noteSelectInto, tableColumnNames, tableColumnType, valueType, withTable
 import { TranslationContext, type IdentityColumn } from '../context.js';
 import { createTemporaryAs, describeMode, dropTemporary, globalTemporaryNote, isTemporaryName, tempTableMode } from './temp-tables.js';
 import { changeThroughCte, joinsCteByKey } from './updatable-cte.js';
+import { numberRowsAhead } from './sequences.js';
 
 // -----------------------------------------------------------------------------------------------
 // SELECT
@@ -299,9 +300,13 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
         statement = [w.sql(node, `${withPrefix(node, w)}INSERT INTO${top} ${target}${columns}\nVALUES ${rows}${output}`)];
         break;
       }
-      case 'query':
-        statement = [w.sql(node, `INSERT INTO${top} ${target}${columns}\n${withPrefix(node, w)}${query(source, w.ctx)}${output}`)];
+      case 'query': {
+        // NEXT VALUE FOR among the columns: a block of values is taken first (sequences.ts).
+        const rows = () => `${withPrefix(node, w)}${query(source, w.ctx)}`;
+        const numbered = numberRowsAhead(source, w, rows);
+        statement = [...(numbered?.before ?? []), w.sql(node, `INSERT INTO${top} ${target}${columns}\n${numbered?.text ?? rows()}${output}`)];
         break;
+      }
       case 'default-values': {
         // Every column takes its default: name one column and give it DEFAULT.
         const first = firstColumn(node.target, w);

@@ -10,6 +10,7 @@ import { isObjectIdCall, objectExistence } from './object-existence.js';
 import { forXmlConcatenation, query } from './queries.js';
 import { fullMatchRegex, likeToRegex } from './string-functions.js';
 import { noEquivalentReason, systemVariable } from './system-functions.js';
+import { nextValue, takenValue } from './sequences.js';
 import { systemObjectProblem } from './system-objects.js';
 import { decimalResult, declaredType, exactShape, isMoney, isNumeric, valueType, type ValueType } from './value-types.js';
 
@@ -250,7 +251,17 @@ const handlers: ExpressionHandlers = {
   },
 
   'next-value-for'(node, ctx) {
-    return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'sequences have no equivalent: use an identity column or row_number()');
+    if (ctx.target === 'duckdb') return nextValue(node.sequence, ctx);
+    const taken = takenValue(node, ctx);
+    if (taken !== undefined) return taken;
+    return untranslated(
+      node,
+      ctx,
+      'TR_UNSUPPORTED_EXPRESSION',
+      node.over === undefined
+        ? 'NEXT VALUE FOR that takes a value for each row (of a query, an UPDATE or a column default): Databricks has no sequences, and lakeshift takes values ahead of SET, DECLARE, SELECT @v =, INSERT ... VALUES and INSERT ... SELECT only; take the values in one of those'
+        : 'NEXT VALUE FOR ... OVER (ORDER BY ...): Databricks has no sequences; number the rows with row_number() and take a block of values first',
+    );
   },
 
   'odbc-escape'(node, ctx) {

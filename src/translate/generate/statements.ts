@@ -26,6 +26,7 @@ import {
   unconvertedCursor,
 } from './procedural.js';
 import { readsRowCount, ROW_COUNT_VARIABLE, rowCountQuery } from './row-count.js';
+import { createSequence, takeValuesAhead, withSequenceValues } from './sequences.js';
 import { sourceText } from './source-text.js';
 import { dropTemporary, isTemporaryName, tempTableMode } from './temp-tables.js';
 
@@ -147,7 +148,9 @@ export class StatementWriter {
 
   statement(node: ScriptStatement): ScriptNode[] {
     const handler = handlers[node.kind] as (node: ScriptStatement, writer: StatementWriter) => ScriptNode[];
-    return handler(node, this);
+    const ahead = takeValuesAhead(node as Statement, this);
+    if (ahead === undefined) return handler(node, this);
+    return [...ahead.before, ...withSequenceValues(this.ctx, ahead.values, () => handler(node, this))];
   }
 
   declare(name: string, type: string): void {
@@ -269,7 +272,7 @@ const handlers: StatementHandlers = {
     return [w.sql(node, `CREATE OR REPLACE VIEW ${w.ctx.objectName(node.name)} AS SELECT * FROM ${w.ctx.objectName(node.target)}`)];
   },
   'create-type': (node, w) => w.keep(node, 'TR_UNTRANSLATED_OBJECT', 'user-defined types have no equivalent: use the base type or a STRUCT'),
-  'create-sequence': (node, w) => w.keep(node, 'TR_UNTRANSLATED_OBJECT', 'sequences have no equivalent: use an identity column'),
+  'create-sequence': (node, w) => createSequence(node, w),
   statistics: (node, w) => dropped(node, w, `${node.action} STATISTICS on ${node.table.parts.join('.')}`),
   drop: (node, w) => dropStatement(node, w),
   'other-ddl': (node, w) => w.keep(node, 'TR_UNTRANSLATED_OBJECT', `${node.action} ${node.objectType} is not translated`),

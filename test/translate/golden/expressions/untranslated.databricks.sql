@@ -16,7 +16,7 @@ SELECT c.id, c.name FROM remote_query('erp', query => 'SELECT id, name FROM dbo.
 
 -- statements: 8/8 translated, 0 raw
 -- error TR_UNSUPPORTED_EXPRESSION 2:8 PARSE uses .NET culture rules: rewrite with to_date, to_timestamp or a cast
--- error TR_UNSUPPORTED_EXPRESSION 3:8 sequences have no equivalent: use an identity column or row_number()
+-- error TR_UNSUPPORTED_EXPRESSION 3:8 NEXT VALUE FOR that takes a value for each row (of a query, an UPDATE or a column default): Databricks has no sequences, and lakeshift takes values ahead of SET, DECLARE, SELECT @v =, INSERT ... VALUES and INSERT ... SELECT only; take the values in one of those
 -- error TR_UNSUPPORTED_EXPRESSION 4:8 the .STArea() method of an xml or CLR value has no equivalent
 -- error TR_UNSUPPORTED_EXPRESSION 5:8 geography::Point() has no equivalent
 -- error TR_UNSUPPORTED_EXPRESSION 6:8 AT TIME ZONE uses Windows time zone names: rewrite with from_utc_timestamp / to_utc_timestamp

@@ -1,4 +1,4 @@
-SELECT /*[TR_UNSUPPORTED_EXPRESSION]*/ PARSE(o.text_date AS date USING 'en-GB') /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS parsed, /*[TR_UNSUPPORTED_EXPRESSION]*/ NEXT VALUE FOR dw.order_numbers /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS next_number, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.shape.STArea() /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS area, /*[TR_UNSUPPORTED_EXPRESSION]*/ geography::Point(47.6, -122.3, 4326) /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS point, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.ordered_at AT TIME ZONE 'Pacific Standard Time' /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS local_time, /*[TR_UNSUPPORTED_FUNCTION]*/ JSON_MODIFY(o.doc, '$.status', 'done') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS modified, /*[TR_UNSUPPORTED_FUNCTION]*/ DIFFERENCE(o.name, 'Smith') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS similar, /*[TR_UNSUPPORTED_FUNCTION]*/ PATINDEX(o.pattern, o.name) /*[/TR_UNSUPPORTED_FUNCTION]*/ AS dynamic_pattern FROM shellcorp.gold.orders AS o;
+SELECT /*[TR_UNSUPPORTED_EXPRESSION]*/ PARSE(o.text_date AS date USING 'en-GB') /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS parsed, nextval('shellcorp.gold.order_numbers') AS next_number, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.shape.STArea() /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS area, /*[TR_UNSUPPORTED_EXPRESSION]*/ geography::Point(47.6, -122.3, 4326) /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS point, /*[TR_UNSUPPORTED_EXPRESSION]*/ o.ordered_at AT TIME ZONE 'Pacific Standard Time' /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS local_time, /*[TR_UNSUPPORTED_FUNCTION]*/ JSON_MODIFY(o.doc, '$.status', 'done') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS modified, /*[TR_UNSUPPORTED_FUNCTION]*/ DIFFERENCE(o.name, 'Smith') /*[/TR_UNSUPPORTED_FUNCTION]*/ AS similar, /*[TR_UNSUPPORTED_FUNCTION]*/ PATINDEX(o.pattern, o.name) /*[/TR_UNSUPPORTED_FUNCTION]*/ AS dynamic_pattern FROM shellcorp.gold.orders AS o;
 
 SELECT row_number() OVER (ORDER BY s1.object_id) AS n FROM (SELECT unnest(generate_series(1, greatest(CAST(10 AS INT), 1))) AS object_id) AS s1 CROSS JOIN (SELECT 1 AS n) AS s2 LIMIT 10;
 
@@ -16,7 +16,6 @@ SELECT c.id, c.name FROM /*[TR_UNSUPPORTED_EXPRESSION]*/ OPENQUERY(ERP, 'SELECT 
 
 -- statements: 8/8 translated, 0 raw
 -- error TR_UNSUPPORTED_EXPRESSION 2:8 PARSE uses .NET culture rules: rewrite with to_date, to_timestamp or a cast
--- error TR_UNSUPPORTED_EXPRESSION 3:8 sequences have no equivalent: use an identity column or row_number()
 -- error TR_UNSUPPORTED_EXPRESSION 4:8 the .STArea() method of an xml or CLR value has no equivalent
 -- error TR_UNSUPPORTED_EXPRESSION 5:8 geography::Point() has no equivalent
 -- error TR_UNSUPPORTED_EXPRESSION 6:8 AT TIME ZONE uses Windows time zone names: rewrite with from_utc_timestamp / to_utc_timestamp
