@@ -57,7 +57,13 @@ export interface IdentityColumn {
 /** The last INSERT before the statement being translated, for SCOPE_IDENTITY() and @@IDENTITY. */
 export type LastInsert =
   | { readonly kind: 'known'; readonly table: string; readonly tsqlName: string; readonly identity: IdentityColumn }
-  | { readonly kind: 'unknown'; readonly tsqlName: string; readonly sequenceKey?: string };
+  | {
+      readonly kind: 'unknown';
+      readonly tsqlName: string;
+      readonly sequenceKey?: string;
+      /** A table's tableKey() and target name (not for a table variable or table function). */
+      readonly table?: { readonly key: string; readonly name: string };
+    };
 
 export interface VariableInfo {
   /** The name in the target script. */

@@ -142,7 +142,7 @@ export const DIAGNOSTICS = {
     severity: 'warning',
     title: 'A generated identity value is read back from the table',
     check:
-      'SCOPE_IDENTITY(), @@IDENTITY, IDENT_CURRENT() and OUTPUT inserted.<identity column> read the largest identity value of the table after the INSERT. That holds while no other session inserts into the table meanwhile (Databricks runs no concurrent transactions on a table with an identity column, but the INSERT and the read are two) and nobody inserts explicit identity values above the generated ones.',
+      'SCOPE_IDENTITY(), @@IDENTITY, IDENT_CURRENT() and OUTPUT inserted.<identity column> read the largest identity value of the table after the INSERT. That holds while no other session inserts into the table meanwhile (Databricks runs no concurrent transactions on a table with an identity column, but the INSERT and the read are two) and nobody inserts explicit identity values above the generated ones. Where neither the inventory nor the text defines the table, the column the code matches the value against (UPDATE or DELETE of the table WHERE column = @value) is taken to be the identity column: check that it is.',
     example: 'INSERT INTO etl.run_log (status) VALUES (\'STARTED\'); SET @id = SCOPE_IDENTITY();',
   },
   TR_ROW_COUNT: {

@@ -397,3 +397,25 @@ describe('sequences on DuckDB', () => {
     expect(rows).toEqual([{ n: -32768 }, { n: -32767 }]);
   });
 });
+
+describe('identity read back from a table the inventory does not describe, on DuckDB', () => {
+  it('takes the column the code matches SCOPE_IDENTITY() against as the identity column', async () => {
+    await session.execute(`
+      CREATE SEQUENCE etl.run_ids START WITH 1;
+      CREATE TABLE etl.run_log (run_id INT DEFAULT nextval('etl.run_ids'), status VARCHAR);
+      INSERT INTO etl.run_log (status) VALUES ('old'), ('old');
+    `);
+    const rows = await run(
+      `DECLARE @run_id int;
+       INSERT INTO etl.run_log (status) VALUES ('started');
+       SET @run_id = SCOPE_IDENTITY();
+       UPDATE etl.run_log SET status = 'done' WHERE run_id = @run_id;`,
+      'SELECT run_id, status FROM etl.run_log ORDER BY run_id',
+    );
+    expect(rows).toEqual([
+      { run_id: 1, status: 'old' },
+      { run_id: 2, status: 'old' },
+      { run_id: 3, status: 'done' },
+    ]);
+  });
+});

@@ -100,6 +100,31 @@ describe('UPDATE and DELETE with FROM', () => {
   });
 });
 
+describe('identity values of tables the inventory does not describe', () => {
+  const insertThenRead = (use: string) => `
+    DECLARE @id int;
+    INSERT INTO etl.run_log (status) VALUES ('started');
+    SET @id = SCOPE_IDENTITY();
+    ${use}`;
+
+  it('reads back the one column the code matches the value against in an UPDATE or DELETE of the table', () => {
+    const result = toDatabricks(insertThenRead("UPDATE etl.run_log SET status = 'done' WHERE run_id = @id; DELETE FROM etl.run_log WHERE @id = RUN_ID;"));
+    expect(errors(result)).toEqual([]);
+    expect(result.text).toContain('SET v_id = (SELECT max(run_id) FROM etl.run_log)');
+    expect(result.diagnostics.find((diagnostic) => diagnostic.code === 'TR_IDENTITY_READBACK')?.message).toMatch(/run_id is taken to be it because this code matches the value against run_id of etl\.run_log/);
+  });
+
+  it('stays flagged when the matches disagree, are through an alias, or are in another table', () => {
+    for (const use of [
+      "UPDATE etl.run_log SET status = 'done' WHERE run_id = @id; UPDATE etl.run_log SET status = 'x' WHERE batch_id = @id;",
+      "UPDATE l SET status = 'done' FROM etl.run_log AS l WHERE l.run_id = @id;",
+      "UPDATE etl.other_log SET status = 'done' WHERE run_id = @id;",
+    ]) {
+      expect(errors(toDatabricks(insertThenRead(use)))).toEqual([expect.stringMatching(/^TR_UNSUPPORTED_FUNCTION SCOPE_IDENTITY\(\) reads the identity value the INSERT into etl\.run_log generated/)]);
+    }
+  });
+});
+
 describe('temporary tables', () => {
   it('uses the scratch schema when translate.tempTables is schema', () => {
     const result = toDatabricks('CREATE TABLE #t (id int); DECLARE @v TABLE (id int); SELECT 1 AS a INTO #u;', { tempTables: 'schema', scratchSchema: 'scratch' });

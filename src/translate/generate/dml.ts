@@ -343,7 +343,12 @@ function noteInsert(target: DmlTarget, w: StatementWriter): void {
   w.ctx.lastInsert =
     identity !== undefined
       ? { kind: 'known', table: identity.table, tsqlName, identity: identity.identity }
-      : { kind: 'unknown', tsqlName, ...(found === undefined ? {} : { sequenceKey: found.identity.column }) };
+      : {
+          kind: 'unknown',
+          tsqlName,
+          ...(found === undefined ? {} : { sequenceKey: found.identity.column }),
+          ...(target.kind === 'table-ref' ? { table: { key: TranslationContext.tableKey(target.name), name: w.ctx.objectName(target.name) } } : {}),
+        };
 }
 
 /** The first column of a table whose columns the inventory (or the text's own definition) holds. */

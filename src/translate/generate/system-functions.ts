@@ -2,6 +2,7 @@ import { parseTsql, type Expression, type ObjectName, type Span } from '../../ts
 import { TranslationContext } from '../context.js';
 import { call, functionName, type FunctionCallSite, type FunctionTable } from './function-rule.js';
 import { untranslated } from './markers.js';
+import { inferredIdentityColumn } from './identity-inference.js';
 import { identityAssumption } from './output-clause.js';
 import { namePartsOf } from './object-existence.js';
 import { isNumeric, valueType } from './value-types.js';
@@ -91,6 +92,16 @@ function identityProblem(ctx: TranslationContext): string {
  */
 function lastIdentity(at: { readonly span: Span }, what: string, ctx: TranslationContext): string | undefined {
   const last = ctx.lastInsert;
+  if (last?.kind === 'unknown' && last.sequenceKey === undefined && last.table !== undefined) {
+    const column = inferredIdentityColumn(ctx, at.span.start, last.table.key);
+    if (column === undefined) return undefined;
+    ctx.report(
+      'TR_IDENTITY_READBACK',
+      at,
+      `${what} became the largest ${column} of ${last.tsqlName}, read after the INSERT before it. The identity column of ${last.tsqlName} is not known (no inventory column list, no CREATE TABLE in this text); ${column} is taken to be it because this code matches the value against ${column} of ${last.tsqlName}: check that ${column} is its identity column, with a positive increment. Also, ${identityAssumption(last.tsqlName)}`,
+    );
+    return `(SELECT max(${ctx.dialect.identifier(column)}) FROM ${last.table.name})`;
+  }
   if (last?.kind !== 'known') return undefined;
   ctx.report(
     'TR_IDENTITY_READBACK',

@@ -1,0 +1,77 @@
+import { parseTsql, walkAst, type Expression } from '../../tsql/index.js';
+import { TranslationContext } from '../context.js';
+import { conjuncts } from './ast-tools.js';
+
+/**
+ * The identity column of a table the inventory does not describe, read from the code itself:
+ *
+ *   INSERT INTO etl.run_log (...) VALUES (...);
+ *   SET @run_id = SCOPE_IDENTITY();
+ *   ...
+ *   UPDATE etl.run_log SET status = 'done' WHERE run_id = @run_id;
+ *
+ * The variable that holds the new identity value is matched against one column of that same
+ * table: the code treats that column as the table's identity, so the translation reads it back
+ * from there. Only UPDATE and DELETE of the table itself (not through an alias in FROM) with
+ * `column = @variable` in their WHERE count, and only when every such match names the same column.
+ */
+
+interface IdentityUses {
+  /** The variable each SCOPE_IDENTITY() / @@IDENTITY is assigned to, by the offset of the call. */
+  readonly assignedTo: ReadonlyMap<number, string>;
+  /** The columns each variable is compared with in UPDATE / DELETE of a table: by variable, then table key. */
+  readonly matchedColumns: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>;
+}
+
+const analyses = new WeakMap<TranslationContext, IdentityUses>();
+
+function isIdentityRead(node: Expression): boolean {
+  if (node.kind === 'system-variable') return node.name.toUpperCase() === '@@IDENTITY';
+  return node.kind === 'function-call' && node.name.parts.length === 1 && node.name.parts[0]!.toUpperCase() === 'SCOPE_IDENTITY';
+}
+
+function analyse(ctx: TranslationContext): IdentityUses {
+  const assignedTo = new Map<number, string>();
+  const matchedColumns = new Map<string, Map<string, Set<string>>>();
+  const match = (variable: string, table: string, column: string) => {
+    let tables = matchedColumns.get(variable);
+    if (tables === undefined) matchedColumns.set(variable, (tables = new Map()));
+    let columns = tables.get(table);
+    if (columns === undefined) tables.set(table, (columns = new Set()));
+    columns.add(column);
+  };
+  for (const batch of parseTsql(ctx.source).script.batches) {
+    for (const statement of batch.statements) {
+      walkAst(statement, (node) => {
+        if (node.kind === 'set-variable' && node.operator === '=' && node.value.kind !== 'cursor-definition' && isIdentityRead(node.value)) {
+          assignedTo.set(node.value.span.start, node.variable.name.toLowerCase());
+        } else if (node.kind === 'select-assignment' && node.operator === '=' && isIdentityRead(node.expression)) {
+          assignedTo.set(node.expression.span.start, node.variable.name.toLowerCase());
+        } else if ((node.kind === 'update' || node.kind === 'delete') && node.target.kind === 'table-ref' && node.target.alias === undefined) {
+          const table = TranslationContext.tableKey(node.target.name);
+          for (const condition of conjuncts(node.where)) {
+            if (condition.kind !== 'binary' || condition.operator !== '=') continue;
+            const [column, variable] = condition.left.kind === 'column-ref' ? [condition.left, condition.right] : [condition.right, condition.left];
+            if (column.kind === 'column-ref' && variable.kind === 'variable') match(variable.name.toLowerCase(), table, column.parts[column.parts.length - 1]!);
+          }
+        }
+      });
+    }
+  }
+  return { assignedTo, matchedColumns };
+}
+
+/**
+ * The column the code compares the identity read at `offset` with, in the table `table`
+ * (tableKey()), when exactly one column is: undefined otherwise.
+ */
+export function inferredIdentityColumn(ctx: TranslationContext, offset: number, table: string): string | undefined {
+  let uses = analyses.get(ctx);
+  if (uses === undefined) analyses.set(ctx, (uses = analyse(ctx)));
+  const variable = uses.assignedTo.get(offset);
+  const columns = variable === undefined ? undefined : uses.matchedColumns.get(variable)?.get(table);
+  if (columns === undefined) return undefined;
+  // Column names are case-insensitive in SQL Server: one column written two ways is one column.
+  const distinct = new Set([...columns].map((column) => column.toLowerCase()));
+  return distinct.size === 1 ? [...columns][0] : undefined;
+}
