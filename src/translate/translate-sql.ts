@@ -32,8 +32,6 @@ export interface TranslatedSql {
 export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
   const parsed = parseTsqlStatements(text);
   const ctx = new TranslationContext(options, text, parsed.lineIndex);
-  const statements: Statement[] = [];
-  for (const batch of parsed.script.batches) for (const statement of batch.statements) statements.push(statement);
   const objects: TranslatedObject[] = [];
   let pending: Statement[] = [];
   let untranslated = 0;
@@ -47,7 +45,14 @@ export function translateSql(text: string, options: TranslateOptions): Translate
     pending = [];
   };
 
-  for (const statement of statements) {
+  // Each batch (up to GO) is a scope of its own, as in T-SQL: its variables are not the next
+  // batch's, which may declare the same names with other types.
+  for (const batch of parsed.script.batches) {
+    for (const statement of batch.statements) translateStatement(statement);
+    flush();
+  }
+
+  function translateStatement(statement: Statement): void {
     if (statement.kind === 'create-procedure') {
       flush();
       const writer = new StatementWriter(ctx);
@@ -62,7 +67,6 @@ export function translateSql(text: string, options: TranslateOptions): Translate
       pending.push(statement);
     }
   }
-  flush();
 
   const counts = countStatements(parsed.script);
   const rendered = renderObjects(objects, options.target);

@@ -419,3 +419,31 @@ describe('identity read back from a table the inventory does not describe, on Du
     ]);
   });
 });
+
+describe('batches on DuckDB', () => {
+  it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');
+    const rows = await run(
+      `DECLARE @x int = 41;
+       INSERT INTO dw.result VALUES ('int', @x + 1);
+       GO
+       DECLARE @x varchar(10) = '7';
+       INSERT INTO dw.result VALUES ('text', LEN(@x + '00'));
+       DECLARE @t TABLE (id int IDENTITY(10, 5), v varchar(5));
+       INSERT INTO @t (v) VALUES ('a'), ('b');
+       INSERT INTO dw.result SELECT 'table ' + v, id FROM @t;
+       GO
+       DECLARE @t TABLE (id int IDENTITY(10, 5), v varchar(5));
+       INSERT INTO @t (v) VALUES ('c');
+       INSERT INTO dw.result SELECT 'table ' + v, id FROM @t;`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'int', n: 42 },
+      { what: 'table a', n: 10 },
+      { what: 'table b', n: 15 },
+      { what: 'table c', n: 10 },
+      { what: 'text', n: 3 },
+    ]);
+  });
+});

@@ -252,7 +252,9 @@ function columnDefinition(column: ColumnDefinition, w: StatementWriter, context:
     } else {
       // DuckDB has no identity columns: a sequence gives the values.
       const sequence = `${context.tableName.replace(/["`]/g, '').replace(/\W/g, '_')}_${column.name.replace(/\W/g, '_')}_seq`;
-      before.push(`CREATE ${context.temporary && tempTableMode(w.ctx) !== 'schema' ? 'TEMPORARY ' : ''}SEQUENCE IF NOT EXISTS ${sequence} START WITH ${seed} INCREMENT BY ${increment}`);
+      // A temporary table (or table variable) is made anew each time, numbered from its seed again.
+      const create = context.temporary ? `CREATE OR REPLACE ${tempTableMode(w.ctx) !== 'schema' ? 'TEMPORARY ' : ''}SEQUENCE` : 'CREATE SEQUENCE IF NOT EXISTS';
+      before.push(`${create} ${sequence} START WITH ${seed} INCREMENT BY ${increment}`);
       text = `${name} BIGINT DEFAULT nextval('${sequence}')`;
     }
   } else {

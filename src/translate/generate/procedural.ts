@@ -42,7 +42,13 @@ export function declare(node: DeclareStatement, w: StatementWriter): ScriptNode[
       w.ctx.report('TR_TEMP_TABLE', variable, `table variable ${variable.name} became ${describeMode(w.ctx)} ${name}, created at the start`);
       const definition = tableDefinition(variable.elements, w, name, true);
       noteTable(w, variable.name, definition);
-      w.prologue.push(w.sql(variable, dropTemporary(w.ctx, name)), w.sql(variable, `${createTemporaryTable(w.ctx, name)} ${definition.body}`), ...definition.after.map((text) => w.sql(variable, text)));
+      w.prologue.push(
+        w.sql(variable, dropTemporary(w.ctx, name)),
+        // The sequences of its identity columns (DuckDB) come before the table that uses them.
+        ...definition.before.map((text) => w.sql(variable, text)),
+        w.sql(variable, `${createTemporaryTable(w.ctx, name)} ${definition.body}`),
+        ...definition.after.map((text) => w.sql(variable, text)),
+      );
       continue;
     }
     const info = w.ctx.declareVariable(variable.name, 'variable', variable.type);

@@ -1,9 +1,12 @@
 BEGIN
   DECLARE v_now TIMESTAMP;
-  DECLARE v_end TIMESTAMP;
-  DECLARE v_suffix STRING;
   SET v_now = current_timestamp();
   SELECT date_trunc('DAY', v_now) AS midnight, date_trunc('MONTH', v_now) AS month_start, timestampadd(MONTH, timestampdiff(MONTH, date_trunc('MONTH', TIMESTAMP '1900-01-01 00:00:00'), date_trunc('MONTH', v_now)) + 1, TIMESTAMP '1899-12-31 00:00:00') AS month_end, timestampadd(WEEK, (datediff(v_now, TIMESTAMP '1900-01-01 00:00:00') + dayofweek(TIMESTAMP '1900-01-01 00:00:00') - dayofweek(v_now)) div 7, TIMESTAMP '1900-01-01 00:00:00') AS monday, date_trunc('DAY', v_now) AS midnight_old_style, TIMESTAMP '1900-01-01 00:00:00' AS base_date, timestampadd(DAY, 1, v_now) AS tomorrow, timestampadd(MICROSECOND, CAST(round(-0.5 * 86400000000) AS BIGINT), v_now) AS twelve_hours_ago, CAST((unix_micros(v_now) - unix_micros(TIMESTAMP '1900-01-01 00:00:00')) / 86400000000.0 AS DOUBLE) AS days_since_1900, current_timestamp() AS precise_now, to_utc_timestamp(current_timestamp(), current_timezone()) AS utc_now, to_utc_timestamp(current_timestamp(), current_timezone()) AS utc_precise, current_timestamp() AS ansi_now, CASE WHEN try_cast('2024-02-30' AS TIMESTAMP) IS NULL THEN 0 ELSE 1 END AS valid_date FROM shellcorp.gold.calendar WHERE calendar_date >= '20240101' AND calendar_date < '2024-02-01T00:00:00';
+END;
+
+BEGIN
+  DECLARE v_end TIMESTAMP;
+  DECLARE v_suffix STRING;
   SET v_end = TIMESTAMP '2024-05-17 00:00:00';
   SET v_suffix = ' 23:59';
   SELECT timestampadd(MICROSECOND, 86340000000, v_end) AS end_of_day, timestampadd(MICROSECOND, 43200000000, v_end) AS noon, /*[TR_UNSUPPORTED_EXPRESSION]*/ @end + @suffix /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS not_known, date_trunc('DAY', o.ordered_at) AS order_day FROM shellcorp.gold.orders AS o;

@@ -2,11 +2,14 @@ BEGIN
   DECLARE v_a INT;
   DECLARE v_b INT;
   DECLARE v_x DECIMAL(10,2);
-  DECLARE v_r DOUBLE;
   SET v_a = 7;
   SET v_b = 2;
   SET v_x = 7;
   SELECT v_a div v_b AS int_division, v_x / v_b AS decimal_division, v_a / 2.0 AS mixed_division, -7 div 2 AS negative_division, v_a % v_b AS remainder, o.quantity / 2 AS unknown_division, CAST(avg(v_a) AS INT) AS average, round(o.amount, 2) AS rounded, round(o.amount, -1) AS tens, /*[TR_UNSUPPORTED_FUNCTION]*/ ROUND(o.amount, 0, 1) /*[/TR_UNSUPPORTED_FUNCTION]*/ AS truncated, ceil(o.amount) AS up, floor(o.amount) AS down, CAST(power(v_a, 2) AS BIGINT) AS squared, power(2.0, v_b) AS decimal_power, sqrt(16) AS root, power(3, 2) AS nine, ln(10) AS ln10, log(2, 8) AS log2, log10(1000) AS three, abs(-1) AS one, sign(-5) AS minus, pi() AS pi, rand() AS random, atan2(1, 1) AS atan2, ~v_a AS bitwise_not, v_a & 3 AS bit_and, v_a | 8 AS bit_or, v_a ^ 1 AS bit_xor FROM shellcorp.gold.orders AS o GROUP BY o.amount, o.quantity;
+END;
+
+BEGIN
+  DECLARE v_r DOUBLE;
   SET v_r = rand();
   SELECT o.amount * (rand() * 0.2 + 0.9) AS planned FROM shellcorp.gold.orders AS o;
 END;

@@ -10,7 +10,6 @@ AS BEGIN
 END;
 
 BEGIN
-  DECLARE v_typed STRING;
   DROP TEMPORARY TABLE IF EXISTS tv_picked;
   CREATE TEMPORARY TABLE tv_picked (
     id INT,
@@ -24,6 +23,10 @@ BEGIN
   CALL shellcorp.sales.load_orders(p_batch => 42);
   -- [TR_UNSUPPORTED_STATEMENT] the table variable @picked is passed by position: pass it by the name of the table-valued parameter (@param = @picked), which names the temporary table the procedure reads
   -- EXEC sales.load_orders @picked, 42
+END;
+
+BEGIN
+  DECLARE v_typed STRING;
   INSERT INTO tv_typed (id, amount)
   VALUES (1, 2);
 END;

@@ -9,7 +9,8 @@ BEGIN
   (SELECT o.id FROM shellcorp.gold.orders AS o LIMIT 1) UNION ALL (SELECT r.id FROM shellcorp.gold.returns AS r LIMIT 1);
   SELECT o.id FROM shellcorp.gold.orders AS o ORDER BY o.id LIMIT 10 OFFSET 20;
   SELECT o.id FROM shellcorp.gold.orders AS o ORDER BY o.id OFFSET 5;
-  SELECT s.store_id FROM shellcorp.gold.dim_store AS s WHERE EXISTS (SELECT 1 FROM shellcorp.gold.fact_sales AS f WHERE f.store_id = s.store_id) AND NOT EXISTS (SELECT * FROM shellcorp.gold.closures AS c WHERE c.store_id = s.store_id) AND EXISTS (SELECT 1 FROM shellcorp.gold.closures LIMIT 0);
 END;
+
+SELECT s.store_id FROM shellcorp.gold.dim_store AS s WHERE EXISTS (SELECT 1 FROM shellcorp.gold.fact_sales AS f WHERE f.store_id = s.store_id) AND NOT EXISTS (SELECT * FROM shellcorp.gold.closures AS c WHERE c.store_id = s.store_id) AND EXISTS (SELECT 1 FROM shellcorp.gold.closures LIMIT 0);
 
 -- statements: 10/10 translated, 0 raw

@@ -1,16 +1,18 @@
-DROP TABLE IF EXISTS tv_work;
-
-CREATE TEMPORARY TABLE tv_work (
-  id BIGINT DEFAULT nextval('tv_work_id_seq'),
-  code VARCHAR,
-  amount INT
-);
-
 CREATE TABLE stage.customer (
   customer_id INT NOT NULL,
   business_key VARCHAR NOT NULL,
   load_date TIMESTAMP NOT NULL,
   is_new BOOLEAN NOT NULL
+);
+
+DROP TABLE IF EXISTS tv_work;
+
+CREATE OR REPLACE TEMPORARY SEQUENCE tv_work_id_seq START WITH 1 INCREMENT BY 1;
+
+CREATE TEMPORARY TABLE tv_work (
+  id BIGINT DEFAULT nextval('tv_work_id_seq'),
+  code VARCHAR,
+  amount INT
 );
 
 MERGE INTO stage.customer AS customer
