@@ -420,6 +420,25 @@ describe('identity read back from a table the inventory does not describe, on Du
   });
 });
 
+describe('@@ROWCOUNT across declarations on DuckDB', () => {
+  it('counts the statement before a DECLARE without values, which leaves @@ROWCOUNT as it was', async () => {
+    await session.execute(`
+      CREATE TABLE sales.items (id INT, price INT);
+      INSERT INTO sales.items VALUES (1, 10), (2, 20), (3, 30);
+      CREATE TABLE gold.result (what VARCHAR, n BIGINT);
+    `);
+    const rows = await run(
+      `UPDATE sales.items SET price = price + 1 WHERE price > 15;
+       DECLARE @updated int;
+       DECLARE @t TABLE (id int);
+       SET @updated = @@ROWCOUNT;
+       INSERT INTO dw.result VALUES ('updated', @updated);`,
+      'SELECT what, n FROM gold.result',
+    );
+    expect(rows).toEqual([{ what: 'updated', n: 2 }]);
+  });
+});
+
 describe('batches on DuckDB', () => {
   it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

@@ -85,7 +85,20 @@ export class StatementWriter {
     const rowCountRead = this.ctx.mentions('@@ROWCOUNT');
     for (let index = 0; index < list.length; index++) {
       let statement = list[index]!;
-      const next = list[index + 1];
+      if (rowCountRead && declaresOnly(statement)) {
+        // A DECLARE without values leaves @@ROWCOUNT as it was: the count passes over it.
+        const outer = this.ctx.rowCountVariable;
+        this.ctx.rowCountVariable = counted ? ROW_COUNT_VARIABLE : undefined;
+        try {
+          out.push(...this.statement(statement));
+        } finally {
+          this.ctx.rowCountVariable = outer;
+        }
+        continue;
+      }
+      let nextIndex = index + 1;
+      while (rowCountRead && nextIndex < list.length && declaresOnly(list[nextIndex]!)) nextIndex++;
+      const next = list[nextIndex];
       // A statement of the T-SQL (not one a rewrite made) is looked into only where its text mentions @@ROWCOUNT.
       const nextReadsRowCount = rowCountRead && next !== undefined && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next.span)) && readsRowCount(next);
       if (nextReadsRowCount && this.currentLoop !== undefined && (statement.kind === 'delete' || statement.kind === 'update') && statement.top !== undefined) {
@@ -421,4 +434,9 @@ function dropStatement(node: Extract<Statement, { kind: 'drop' }>, w: StatementW
  */
 function temporaryDrop(node: Statement, name: Extract<Statement, { kind: 'drop' }>['names'][number], w: StatementWriter): ScriptNode {
   return w.sql(node, dropTemporary(w.ctx, w.ctx.objectName(name)));
+}
+
+/** DECLARE of variables without initial values (or of table variables): it sets no value, so @@ROWCOUNT stays. */
+function declaresOnly(statement: ScriptStatement): boolean {
+  return statement.kind === 'declare' && statement.variables.every((variable) => variable.kind === 'table-variable-declaration' || variable.value === undefined);
 }
