@@ -439,6 +439,32 @@ describe('@@ROWCOUNT across declarations on DuckDB', () => {
   });
 });
 
+describe('cursors over SELECT * on DuckDB', () => {
+  it('fetches the columns by position, in the order of the ORDER BY', async () => {
+    await session.execute(`
+      CREATE TABLE sales.pairs (k VARCHAR, v VARCHAR);
+      INSERT INTO sales.pairs VALUES ('b', '2'), ('c', '3'), ('a', '1');
+      CREATE TABLE gold.result (what VARCHAR, n BIGINT);
+    `);
+    const rows = await run(
+      `DECLARE @k varchar(10), @v varchar(10), @out varchar(100) = '';
+       DECLARE pairs CURSOR LOCAL FAST_FORWARD FOR SELECT * FROM sales.pairs ORDER BY k DESC;
+       OPEN pairs;
+       FETCH NEXT FROM pairs INTO @k, @v;
+       WHILE @@FETCH_STATUS = 0
+       BEGIN
+         SET @out = @out + @k + '=' + @v + ';';
+         FETCH NEXT FROM pairs INTO @k, @v;
+       END;
+       CLOSE pairs;
+       DEALLOCATE pairs;
+       INSERT INTO dw.result VALUES (@out, LEN(@out));`,
+      'SELECT what, n FROM gold.result',
+    );
+    expect(rows).toEqual([{ what: 'c=3;b=2;a=1;', n: 12 }]);
+  });
+});
+
 describe('batches on DuckDB', () => {
   it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

@@ -1,4 +1,4 @@
-import type { DeclareCursorStatement, Expression, FetchStatement, Statement, VariableRef } from '../../tsql/index.js';
+import type { DeclareCursorStatement, Expression, FetchStatement, OrderByItem, Query, Select, SelectColumn, Span, Statement, VariableRef } from '../../tsql/index.js';
 import type { CursorLoopStatement, ScriptStatement, StatementRewrite } from './rewritten-statements.js';
 import { rewriteNestedLists, statementsOf, walkStatements } from './statement-lists.js';
 
@@ -56,9 +56,8 @@ function convertCursor(declaration: DeclareCursorStatement, following: readonly 
   const body = declaration.cursor.query.body;
   const select = leftmostSelect(body);
   if (select === undefined) return 'the cursor query has no select list to take column names from';
-  if (select.columns.some((item) => item.kind === 'select-column' && item.expression.kind === 'star')) {
-    return 'the cursor query selects *: list its columns so that they can be matched to the FETCH variables';
-  }
+  const problem = selectsStar(select) ? positionalProblem(declaration.cursor.query) : undefined;
+  if (problem !== undefined) return problem;
   let loops = 0;
   const replace = (list: readonly ScriptStatement[]): readonly ScriptStatement[] => {
     const out: ScriptStatement[] = [];
@@ -97,6 +96,69 @@ function leftmostSelect(body: DeclareCursorStatement['cursor']['query']['body'])
     default:
       return undefined;
   }
+}
+
+function selectsStar(select: Select): boolean {
+  return select.columns.some((item) => item.kind === 'select-column' && item.expression.kind === 'star');
+}
+
+const CURSOR_ROWS = 'lakeshift_cursor';
+
+/** Why positionalQuery() cannot take a cursor query that selects *, if it cannot. */
+function positionalProblem(query: Query): string | undefined {
+  const list = 'list its columns so that they can be matched to the FETCH variables';
+  if (query.offset !== undefined || query.fetch !== undefined || query.forClause !== undefined) return `the cursor query selects * with OFFSET, FETCH or FOR: ${list}`;
+  if (query.orderBy.length > 0 && (query.body.kind !== 'select' || query.body.quantifier === 'DISTINCT')) {
+    return `the cursor query selects * from a UNION or with DISTINCT and orders its rows: ${list}`;
+  }
+  return undefined;
+}
+const ROW_ORDER = 'lakeshift_order';
+
+/**
+ * A cursor query that selects * has columns lakeshift may not know, and FETCH takes them by
+ * position. The query goes into a derived table whose column list names them by position,
+ * column_1 ... column_n, for the n FETCH variables:
+ *
+ *   SELECT lakeshift_cursor.column_1, ... FROM (query) AS lakeshift_cursor (column_1, ...)
+ *
+ * An ORDER BY stays with the query as a row number in a last column, which the outer query
+ * orders by. Databricks refuses a column list whose length differs from the query's, as
+ * T-SQL refuses a FETCH into the wrong number of variables.
+ */
+function positionalQuery(query: Query, count: number): Query {
+  const span: Span = query.span;
+  const names = Array.from({ length: count }, (_, index) => `column_${index + 1}`);
+  const column = (name: string) => ({ kind: 'column-ref', parts: [CURSOR_ROWS, name], span }) as const;
+  let inner: Query = { ...query, with: undefined };
+  let orderBy: readonly OrderByItem[] = [];
+  if (query.orderBy.length > 0 && query.body.kind === 'select') {
+    const rowNumber: SelectColumn = {
+      kind: 'select-column',
+      alias: ROW_ORDER,
+      span,
+      expression: {
+        kind: 'function-call',
+        name: { kind: 'object-name', parts: ['ROW_NUMBER'], span },
+        args: [],
+        niladic: false,
+        withinGroup: [],
+        over: { kind: 'window', partitionBy: [], orderBy: query.orderBy, span },
+        span,
+      },
+    };
+    inner = { ...inner, body: { ...query.body, columns: [...query.body.columns, rowNumber] }, orderBy: [] };
+    names.push(ROW_ORDER);
+    orderBy = [{ kind: 'order-by-item', expression: column(ROW_ORDER), span }];
+  }
+  const body: Select = {
+    kind: 'select',
+    columns: names.slice(0, count).map((name) => ({ kind: 'select-column', expression: column(name), span })),
+    from: [{ kind: 'derived-table', query: inner, alias: CURSOR_ROWS, columns: names, span }],
+    windows: [],
+    span,
+  };
+  return { kind: 'query', ...(query.with === undefined ? {} : { with: query.with }), body, orderBy, options: [], span };
 }
 
 interface LoopMatch {
@@ -141,12 +203,14 @@ function loopNode(
   variables: readonly VariableRef[],
   body: readonly Statement[],
 ): CursorLoopStatement {
+  const query = declaration.cursor.query;
+  const select = leftmostSelect(query.body);
   return {
     kind: 'cursor-loop',
     span: { start: open.span.start, end: loop.span.end } as CursorLoopStatement['span'],
     cursor: declaration.name,
     declaration,
-    query: declaration.cursor.query,
+    query: select !== undefined && selectsStar(select) ? positionalQuery(query, variables.length) : query,
     variables,
     body,
     absorbed: [open, fetch, last],
