@@ -1,7 +1,6 @@
 import { walkAst, type AstNode, type CreateSequenceStatement, type Expression, type ObjectName, type Query, type Statement } from '../../tsql/index.js';
 import { TranslationContext } from '../context.js';
 import type { ScriptNode } from '../script-ir.js';
-import { expression } from './expressions.js';
 import type { StatementWriter } from './statements.js';
 
 /**
@@ -166,27 +165,23 @@ export function takeValuesAhead(statement: Statement, w: StatementWriter): { rea
 /**
  * Databricks INSERT ... SELECT with NEXT VALUE FOR among the columns: the rows are counted,
  * a block of that many values is taken from the sequence, and the rows get the block's values
- * in the order of their other columns (T-SQL's order is unspecified without OVER):
- * first + (row_number() - 1) * increment. Gives the statements to run first and the query's
- * text; undefined where the select is not of that shape.
+ * in the order they come in (T-SQL's order is unspecified without OVER):
+ * first + (row_number() OVER (ORDER BY monotonically_increasing_id()) - 1) * increment. Gives
+ * the statements to run first and the query's text; undefined where the select is not of that
+ * shape.
  */
 export function numberRowsAhead(source: Query, w: StatementWriter, translateQuery: () => string): { readonly before: ScriptNode[]; readonly text: string } | undefined {
   if (w.ctx.target !== 'databricks' || !w.ctx.mentions('NEXT', source.span)) return undefined;
   const body = source.body;
-  if (body.kind !== 'select' || body.quantifier === 'DISTINCT' || body.top !== undefined) return undefined;
+  // The numbering window cannot sit in a grouped select (its ORDER BY would be ungrouped).
+  if (body.kind !== 'select' || body.quantifier === 'DISTINCT' || body.top !== undefined || body.groupBy !== undefined || body.having !== undefined) return undefined;
   const found = new Map<string, Extract<Expression, { kind: 'next-value-for' }>>();
-  const others: Expression[] = [];
   for (const item of body.columns) {
     if (item.kind === 'select-column' && item.expression.kind === 'next-value-for' && item.expression.over === undefined) {
       found.set(TranslationContext.tableKey(item.expression.sequence), item.expression);
-    } else if (item.kind === 'select-column' && item.expression.kind !== 'star') {
-      others.push(item.expression);
-    } else {
-      return undefined;
     }
   }
-  if (found.size === 0 || others.length === 0) return undefined;
-  const order = others.map((other) => expression(other, w.ctx)).join(', ');
+  if (found.size === 0) return undefined;
   const count = w.ctx.label('lakeshift_rows');
   w.declare(count, 'BIGINT');
   const before: ScriptNode[] = [];
@@ -196,7 +191,7 @@ export function numberRowsAhead(source: Query, w: StatementWriter, translateQuer
     const step = `${first}_increment`;
     w.declare(first, 'BIGINT');
     w.declare(step, 'BIGINT');
-    values.set(key, `${w.ctx.dialect.variable(first)} + (row_number() OVER (ORDER BY ${order}) - 1) * ${w.ctx.dialect.variable(step)}`);
+    values.set(key, `${w.ctx.dialect.variable(first)} + (row_number() OVER (ORDER BY monotonically_increasing_id()) - 1) * ${w.ctx.dialect.variable(step)}`);
     before.push(...takeValues(node.sequence, first, w.ctx.dialect.variable(count), w, node));
     before.push({ kind: 'set', targets: [step], value: `(SELECT increment FROM ${w.ctx.objectName(node.sequence)})`, fromQuery: false, line: w.line(node) });
     w.ctx.report(

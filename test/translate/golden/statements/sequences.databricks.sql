@@ -35,7 +35,7 @@ AS BEGIN
   END WHILE take_next_value_4;
   INSERT INTO shellcorp.sales.orders (order_id, customer_id, reference)
   VALUES (v_order_id, p_customer_id, lakeshift_next_value_3);
-  SET lakeshift_rows_5 = (SELECT count(*) FROM ( SELECT lakeshift_first_value_6 + (row_number() OVER (ORDER BY b.customer_id, b.reference) - 1) * lakeshift_first_value_6_increment, b.customer_id, b.reference FROM shellcorp.sales.basket AS b WHERE b.customer_id = p_customer_id ));
+  SET lakeshift_rows_5 = (SELECT count(*) FROM ( SELECT lakeshift_first_value_6 + (row_number() OVER (ORDER BY monotonically_increasing_id()) - 1) * lakeshift_first_value_6_increment, b.customer_id, b.reference FROM shellcorp.sales.basket AS b WHERE b.customer_id = p_customer_id ));
   take_next_value_7: WHILE TRUE DO
     SET lakeshift_first_value_6 = coalesce((SELECT max(next_value) FROM shellcorp.sales.order_numbers WHERE next_value BETWEEN minimum AND maximum), raise_error('NEXT VALUE FOR sales.order_numbers: the sequence has passed its limit, or its table shellcorp.sales.order_numbers has no row'));
     UPDATE shellcorp.sales.order_numbers SET next_value = next_value + increment * lakeshift_rows_5 WHERE next_value = lakeshift_first_value_6;
@@ -46,7 +46,7 @@ AS BEGIN
   END WHILE take_next_value_7;
   SET lakeshift_first_value_6_increment = (SELECT increment FROM shellcorp.sales.order_numbers);
   INSERT INTO shellcorp.sales.orders (order_id, customer_id, reference)
-  SELECT lakeshift_first_value_6 + (row_number() OVER (ORDER BY b.customer_id, b.reference) - 1) * lakeshift_first_value_6_increment, b.customer_id, b.reference FROM shellcorp.sales.basket AS b WHERE b.customer_id = p_customer_id;
+  SELECT lakeshift_first_value_6 + (row_number() OVER (ORDER BY monotonically_increasing_id()) - 1) * lakeshift_first_value_6_increment, b.customer_id, b.reference FROM shellcorp.sales.basket AS b WHERE b.customer_id = p_customer_id;
 END;
 
 -- statements: 6/6 translated, 0 raw
