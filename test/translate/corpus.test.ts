@@ -182,9 +182,9 @@ describe.skipIf(corpus === undefined)('translation on the real-world corpus', ()
     expect(violations).toEqual([]);
     // Issue 7 asks for 95%. The corpus holds procedures with no Databricks equivalent at all
     // (index maintenance, SERVERPROPERTY-driven configuration, values taken from sequences
-    // ahead of an INSERT, JSON_MODIFY, STRING_ESCAPE): their error diagnostics are the honest
-    // answer, so 95% is not reached here. This floor keeps what has been reached (132 of 170).
-    expect(cleanProcedures).toBeGreaterThanOrEqual(132);
+    // ahead of an INSERT, STRING_ESCAPE): their error diagnostics are the honest answer, so 95%
+    // is not reached here. This floor keeps what has been reached (133 of 170).
+    expect(cleanProcedures).toBeGreaterThanOrEqual(133);
     expect(invalid).toEqual([]);
   });
 });
