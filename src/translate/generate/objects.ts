@@ -375,7 +375,7 @@ function functionResultType(node: Expression, w: StatementWriter): string | unde
   }
 }
 
-const STRING_RESULT = new Set(['CONCAT', 'CONCAT_WS', 'LEFT', 'RIGHT', 'SUBSTRING', 'UPPER', 'LOWER', 'LTRIM', 'RTRIM', 'TRIM', 'REPLACE', 'REPLICATE', 'STUFF', 'FORMAT', 'JSON_VALUE', 'JSON_QUERY', 'DATENAME', 'QUOTENAME']);
+const STRING_RESULT = new Set(['CONCAT', 'CONCAT_WS', 'LEFT', 'RIGHT', 'SUBSTRING', 'UPPER', 'LOWER', 'LTRIM', 'RTRIM', 'TRIM', 'REPLACE', 'REPLICATE', 'STUFF', 'FORMAT', 'JSON_VALUE', 'JSON_QUERY', 'JSON_MODIFY', 'DATENAME', 'QUOTENAME']);
 const INTEGER_TYPES = new Set(['bigint', 'int', 'integer', 'smallint', 'tinyint', 'bit']);
 
 /**

@@ -3,6 +3,7 @@ import { TranslationContext } from '../context.js';
 import { call, functionName, type FunctionCallSite, type FunctionTable } from './function-rule.js';
 import { untranslated } from './markers.js';
 import { inferredIdentityColumn } from './identity-inference.js';
+import { jsonModify } from './json-modify.js';
 import { identityAssumption } from './output-clause.js';
 import { namePartsOf } from './object-existence.js';
 import { isNumeric, valueType } from './value-types.js';
@@ -282,7 +283,6 @@ const NO_EQUIVALENT: Readonly<Record<string, string>> = {
   APP_NAME: 'application names are not visible in Databricks SQL',
   SESSION_CONTEXT: 'session context has no equivalent: pass the value as a parameter or a session variable',
   CONTEXT_INFO: 'session context has no equivalent: pass the value as a parameter or a session variable',
-  JSON_MODIFY: 'JSON documents are not modified in place: rebuild the value with to_json / named_struct',
   OPENJSON: 'OPENJSON is a table source: it is translated in FROM only',
   COMPRESS: 'gzip compression of values has no SQL equivalent',
   DECOMPRESS: 'gzip compression of values has no SQL equivalent',
@@ -335,6 +335,7 @@ export const SYSTEM_FUNCTIONS: FunctionTable = {
   ISNUMERIC: isNumericFunction,
   JSON_VALUE: jsonValue,
   JSON_QUERY: jsonQuery,
+  JSON_MODIFY: jsonModify,
   ISJSON: isJson,
   GREATEST: call('greatest'),
   LEAST: call('least'),
