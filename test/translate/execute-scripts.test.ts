@@ -465,6 +465,26 @@ describe('cursors over SELECT * on DuckDB', () => {
   });
 });
 
+describe('CATCH blocks on DuckDB', () => {
+  it('re-raises with RAISERROR(ERROR_MESSAGE(), ERROR_SEVERITY(), ERROR_STATE()), the common rethrow, instead of swallowing the error', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');
+    const tsql = `BEGIN TRY
+         INSERT INTO dw.result VALUES ('before', 1);
+         THROW 50001, 'the load failed', 1;
+       END TRY
+       BEGIN CATCH
+         DECLARE @message nvarchar(4000), @severity int, @state int;
+         SELECT @message = ERROR_MESSAGE(), @severity = ERROR_SEVERITY(), @state = ERROR_STATE();
+         INSERT INTO dw.result VALUES ('caught', @severity);
+         RAISERROR(@message, @severity, @state);
+       END CATCH;
+       INSERT INTO dw.result VALUES ('after', 1);`;
+    await expect(run(tsql, 'SELECT 1')).rejects.toThrow(/the load failed/);
+    const rows = rowObjects(await session.query('SELECT what, n FROM gold.result ORDER BY what'));
+    expect(rows.map((row) => row.what)).toEqual(['before', 'caught']);
+  });
+});
+
 describe('batches on DuckDB', () => {
   it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

@@ -94,8 +94,24 @@ function errorItem(site: FunctionCallSite, item: ErrorItem, variable: string): s
   return site.ctx.dialect.variable(variable);
 }
 
+/**
+ * ERROR_SEVERITY() and ERROR_STATE() in a CATCH block: a Databricks handler has neither, but
+ * their values there are bounded. A CATCH block only catches errors of severity 11 or more, and
+ * the common rethrow, RAISERROR(@message, @severity, @state), must raise again: 16 (the severity
+ * of most user errors) and state 1 keep it doing so, where NULL made its IF @severity >= 11
+ * false and swallowed the error. Outside a CATCH block both are NULL, as in T-SQL.
+ */
+function severityOrState(site: FunctionCallSite, name: string, value: string, why: string): string {
+  if (!site.ctx.inCatch) {
+    site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() outside a CATCH block is always NULL`);
+    return 'NULL';
+  }
+  site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() became ${value}: a Databricks handler has no ${why}; code that logs it records ${value}, code that re-raises with it raises again`);
+  return value;
+}
+
 function noErrorEquivalent(site: FunctionCallSite, name: string): string {
-  site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() has no equivalent in a Databricks handler: NULL stands in (the SQLSTATE is in ERROR_STATE())`);
+  site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() has no equivalent in a Databricks handler: NULL stands in`);
   return 'NULL';
 }
 
@@ -151,10 +167,10 @@ const CORE_FUNCTIONS: FunctionTable = {
 
   // inside CATCH: the handler's GET DIAGNOSTICS fills these variables (statements.ts, tryCatch)
   ERROR_MESSAGE: (site) => errorItem(site, 'MESSAGE_TEXT', 'v_error_message'),
-  ERROR_STATE: (site) => errorItem(site, 'RETURNED_SQLSTATE', 'v_error_sqlstate'),
+  ERROR_STATE: (site) => severityOrState(site, 'ERROR_STATE', '1', 'state number (its errors carry a SQLSTATE string)'),
   ERROR_LINE: (site) => errorItem(site, 'LINE_NUMBER', 'v_error_line'),
   ERROR_NUMBER: (site) => noErrorEquivalent(site, 'ERROR_NUMBER'),
-  ERROR_SEVERITY: (site) => noErrorEquivalent(site, 'ERROR_SEVERITY'),
+  ERROR_SEVERITY: (site) => severityOrState(site, 'ERROR_SEVERITY', '16', 'severity (a CATCH block only sees severities of 11 or more)'),
   ERROR_PROCEDURE: (site) => noErrorEquivalent(site, 'ERROR_PROCEDURE'),
 
   // aggregates and windows
