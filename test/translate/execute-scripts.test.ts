@@ -420,6 +420,37 @@ describe('identity read back from a table the inventory does not describe, on Du
   });
 });
 
+describe('WHILE @@ROWCOUNT > 0 on DuckDB', () => {
+  it('tests the rows of the loop body on each pass: the hierarchy walk ends when a level adds nobody', async () => {
+    await session.execute(`
+      CREATE TABLE sales.staff (id INT, manager INT);
+      INSERT INTO sales.staff VALUES (1, NULL), (2, 1), (3, 1), (4, 2), (5, 4);
+      CREATE TABLE gold.result (what VARCHAR, n BIGINT);
+    `);
+    const rows = await run(
+      `CREATE TABLE #levels (id int, depth int);
+       INSERT INTO #levels SELECT id, 0 FROM sales.staff WHERE manager IS NULL;
+       WHILE @@ROWCOUNT > 0
+         INSERT INTO #levels
+         SELECT s.id, l.depth + 1 FROM sales.staff AS s JOIN #levels AS l ON s.manager = l.id
+         WHERE NOT EXISTS (SELECT 1 FROM #levels AS seen WHERE seen.id = s.id);
+       INSERT INTO dw.result SELECT 'depth ' + CAST(depth AS varchar(3)), COUNT(*) FROM #levels GROUP BY depth;`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'depth 0', n: 1 },
+      { what: 'depth 1', n: 2 },
+      { what: 'depth 2', n: 1 },
+      { what: 'depth 3', n: 1 },
+    ]);
+  });
+
+  it('flags the condition when the body ends with a statement whose rows cannot be counted', () => {
+    const result = toDuckDb('DELETE FROM dw.t WHERE x = 1; WHILE @@ROWCOUNT > 0 BEGIN DELETE FROM dw.t WHERE x = 2; PRINT 1; END', TRANSLATE);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.code)).toEqual(['TR_UNSUPPORTED_EXPRESSION']);
+  });
+});
+
 describe('@@ROWCOUNT across declarations on DuckDB', () => {
   it('counts the statement before a DECLARE without values, which leaves @@ROWCOUNT as it was', async () => {
     await session.execute(`

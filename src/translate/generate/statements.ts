@@ -62,6 +62,10 @@ export class StatementWriter {
   #gotoTargets: ReadonlySet<string> | undefined;
   /** RETURN becomes a return node (a table function's body) instead of LEAVE of the body's label. */
   returnsNode = false;
+  /** Set for the next statements() call: count the rows of the list's last statement. */
+  #countAtEnd = false;
+  /** Whether the last statements() call counted its last statement's rows. */
+  #countedAtEnd = false;
 
   constructor(ctx: TranslationContext) {
     this.ctx = ctx;
@@ -83,6 +87,9 @@ export class StatementWriter {
     const out: ScriptNode[] = [];
     let counted = false;
     const rowCountRead = this.ctx.mentions('@@ROWCOUNT');
+    // A loop whose condition reads @@ROWCOUNT reads the count of its body's last statement.
+    const countAtEnd = this.#countAtEnd;
+    this.#countAtEnd = false;
     for (let index = 0; index < list.length; index++) {
       let statement = list[index]!;
       if (rowCountRead && declaresOnly(statement)) {
@@ -100,7 +107,15 @@ export class StatementWriter {
       while (rowCountRead && nextIndex < list.length && declaresOnly(list[nextIndex]!)) nextIndex++;
       const next = list[nextIndex];
       // A statement of the T-SQL (not one a rewrite made) is looked into only where its text mentions @@ROWCOUNT.
-      const nextReadsRowCount = rowCountRead && next !== undefined && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next.span)) && readsRowCount(next);
+      const nextReadsRowCount =
+        next === undefined ? countAtEnd : rowCountRead && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next.span)) && readsRowCount(next);
+      if (next === undefined && countAtEnd && statement.kind === 'block') {
+        // The last statement is a BEGIN ... END: its own last statement is the one counted.
+        this.#countAtEnd = true;
+        out.push(...this.statement(statement));
+        counted = this.#countedAtEnd;
+        continue;
+      }
       if (nextReadsRowCount && this.currentLoop !== undefined && (statement.kind === 'delete' || statement.kind === 'update') && statement.top !== undefined) {
         // DELETE TOP (n) ... in a loop that tests @@ROWCOUNT: batching, which keeps SQL Server's
         // transaction log small. Changing every matching row in the first pass leaves the same
@@ -125,7 +140,18 @@ export class StatementWriter {
       out.push(...produced);
       counted = count !== undefined || (nextReadsRowCount && this.#diagnosticsRowCount(statement, produced, out));
     }
+    this.#countedAtEnd = counted;
     return out;
+  }
+
+  /**
+   * The body of a WHILE whose condition reads @@ROWCOUNT: the count of the body's last statement
+   * is kept for the condition's next test. Gives the body and whether that count is kept.
+   */
+  loopBodyCounted(body: Statement): { readonly nodes: ScriptNode[]; readonly counted: boolean } {
+    this.#countAtEnd = true;
+    const nodes = this.statements([body]);
+    return { nodes, counted: this.#countedAtEnd };
   }
 
   /**
@@ -320,7 +346,21 @@ const handlers: StatementHandlers = {
     return [{ kind: 'if', branches, ...(otherwise === undefined ? {} : { otherwise }), line: w.line(node) }];
   },
   while: (node, w) =>
-    w.inLoop((label) => [{ kind: 'while', label, condition: expression(node.condition, w.ctx), body: w.statements([node.body]), line: w.line(node) }]),
+    w.inLoop((label) => {
+      if (!w.ctx.mentions('@@ROWCOUNT', node.condition.span) || !readsRowCount(node)) {
+        return [{ kind: 'while', label, condition: expression(node.condition, w.ctx), body: w.statements([node.body]), line: w.line(node) }];
+      }
+      // WHILE @@ROWCOUNT > 0 <statement>: each pass tests the rows of the body's last statement.
+      // The count before the loop is only right for the first test unless the body keeps it.
+      const entry = w.ctx.rowCountVariable;
+      const body = w.loopBodyCounted(node.body);
+      w.ctx.rowCountVariable = body.counted ? entry : undefined;
+      try {
+        return [{ kind: 'while', label, condition: expression(node.condition, w.ctx), body: body.nodes, line: w.line(node) }];
+      } finally {
+        w.ctx.rowCountVariable = entry;
+      }
+    }),
   block: (node, w) => {
     if (node.atomicOptions !== undefined) w.ctx.report('TR_HINT_DROPPED', node, 'BEGIN ATOMIC WITH (...) of a natively compiled module: its options were dropped');
     return w.statements(node.statements);
