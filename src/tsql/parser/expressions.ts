@@ -30,6 +30,7 @@ import {
 } from './names.js';
 import { parseQuery } from './queries.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /** A full expression, search conditions (AND/OR/NOT, predicates) included. */
 export function parseExpression(p: TokenStream): Expression {
@@ -445,14 +446,14 @@ function parseWordExpression(p: TokenStream): Expression {
 /** A dotted name: a column, `t.*`, a function call, an xml method call, or type::Method(). */
 function parseNameExpression(p: TokenStream): Expression {
   const start = p.start;
-  const parts: string[] = [];
+  let parts: string[] = [];
   if (p.isP('.')) parts.push('');
   else parts.push(parseIdentifier(p, 'a name'));
   while (p.isP('.')) {
     const after = p.pos + 1;
     if (p.tokens.kind(after) === 'operator' && p.tokens.isSymbol(after, '*')) {
       p.pos += 2;
-      return { kind: 'star', qualifier: parts, span: p.spanFrom(start) };
+      return { kind: 'star', qualifier: fitted(parts), span: p.spanFrom(start) };
     }
     if (p.tokens.kind(after) === 'punctuation' && p.tokens.isSymbol(after, '.')) {
       p.pos++;
@@ -465,6 +466,7 @@ function parseNameExpression(p: TokenStream): Expression {
     p.pos += 2;
     parts.push(identifierValueAt(p.tokens, after));
   }
+  parts = fitted(parts);
   if (p.isP('(')) {
     const last = parts[parts.length - 1] ?? '';
     if (parts.length >= 2 && (XML_METHODS.has(last) || isClrMethodName(last))) {
@@ -498,7 +500,7 @@ export function parseCallArguments(p: TokenStream): Expression[] {
 export function parseExpressionList(p: TokenStream): Expression[] {
   const list: Expression[] = [parseExpression(p)];
   while (p.acceptP(',')) list.push(parseExpression(p));
-  return list;
+  return fitted(list);
 }
 
 /** The argument list and trailing WITHIN GROUP / OVER of a function call. */
@@ -576,7 +578,7 @@ function parseFunctionArguments(p: TokenStream, name: ObjectName, modifiers: str
       continue;
     }
     if (p.acceptP(',')) continue;
-    return args;
+    return fitted(args);
   }
 }
 
@@ -683,7 +685,7 @@ function parseCase(p: TokenStream): Expression {
   return {
     kind: 'case',
     operand,
-    whens,
+    whens: fitted(whens),
     else: elseValue,
     span: p.spanFrom(start),
   };

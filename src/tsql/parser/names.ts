@@ -3,6 +3,7 @@ import type { Token } from '../token.js';
 import type { TokenTable } from '../token-table.js';
 import { RESERVED_KEYWORDS, STATEMENT_KEYWORDS } from './keywords.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /** The name a delimited or plain identifier token stands for: [a]]b] -> a]b, "a""b" -> a"b. */
 export function identifierValue(token: Token): string {
@@ -128,7 +129,7 @@ export function parseNameParts(p: TokenStream, what = 'a name', maxParts = 4): s
     }
     parts.push(parseIdentifier(p, what, true));
   }
-  return parts;
+  return fitted(parts);
 }
 
 export function parseObjectName(p: TokenStream, what = 'an object name'): ObjectName {
@@ -151,7 +152,7 @@ export function parseNameList(p: TokenStream): string[] {
     } while (p.acceptP(','));
   }
   p.expectP(')');
-  return names;
+  return fitted(names);
 }
 
 const MULTI_WORD_TYPES: readonly (readonly string[])[] = [
@@ -214,7 +215,7 @@ export function parseDataType(p: TokenStream): DataType {
     args.push(p.textOf(argStart, p.lastEnd).trim());
     p.expectP(')');
   }
-  return { kind: 'data-type', name, args, span: p.spanFrom(start) };
+  return { kind: 'data-type', name, args: fitted(args), span: p.spanFrom(start) };
 }
 
 /**

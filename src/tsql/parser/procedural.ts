@@ -45,6 +45,7 @@ import {
 import { parseQuery } from './queries.js';
 import { parseStatementList, parseStatementWithRecovery } from './statements.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 function variableAt(p: TokenStream): VariableRef {
   const index = p.pos;
@@ -122,7 +123,7 @@ export function parseDeclare(p: TokenStream, start: number): DeclareStatement | 
       variables.push({ kind: 'variable-declaration', name, type, span: p.spanFrom(itemStart) });
     }
   } while (p.acceptP(','));
-  return { kind: 'declare', variables, span: p.spanFrom(start) };
+  return { kind: 'declare', variables: fitted(variables), span: p.spanFrom(start) };
 }
 
 /** [INSENSITIVE] [SCROLL] CURSOR [options] FOR query [FOR READ ONLY | FOR UPDATE [OF cols]] */
@@ -368,7 +369,7 @@ function parseExecuteRest(p: TokenStream, start: number, procedure: ObjectName |
     kind: 'execute',
     returnVariable,
     procedure,
-    arguments: args,
+    arguments: fitted(args),
     options,
     span: p.spanFrom(start),
   };

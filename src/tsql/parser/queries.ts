@@ -61,6 +61,7 @@ import {
   stringValue,
 } from './names.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /**
  * A query expression: [WITH ...] body [ORDER BY ...] [OFFSET ... FETCH ...] [FOR XML|JSON ...]
@@ -182,7 +183,7 @@ export function parseValues(p: TokenStream): Values {
     p.expectP(')');
     rows.push({ kind: 'values-row', values, span: p.spanFrom(rowStart) });
   } while (p.acceptP(','));
-  return { kind: 'values', rows, span: p.spanFrom(start) };
+  return { kind: 'values', rows: fitted(rows), span: p.spanFrom(start) };
 }
 
 export function parseWithClause(p: TokenStream): WithClause {
@@ -303,7 +304,7 @@ export function parseSelectList(p: TokenStream): SelectItem[] {
   do {
     items.push(parseSelectItem(p));
   } while (p.acceptP(','));
-  return items;
+  return fitted(items);
 }
 
 /** Whether the token can be an alias written without AS. */
@@ -360,7 +361,7 @@ export function parseFromList(p: TokenStream): TableSource[] {
   do {
     sources.push(parseTableSource(p));
   } while (p.acceptP(','));
-  return sources;
+  return fitted(sources);
 }
 
 /** A table source with its joins and APPLYs. */

@@ -25,6 +25,7 @@ import {
 import { parseQuery, parseQueryBody, parseQueryTail, parseWithClause } from './queries.js';
 import { ParseError } from './token-stream.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /** Where a statement list stops: the end of the batch, or the END of a block. */
 export type StatementListEnd = 'EOF' | 'END' | 'END TRY' | 'END CATCH';
@@ -41,13 +42,13 @@ export function parseStatementList(p: TokenStream, until: StatementListEnd): Sta
     }
     if (p.atEnd) {
       if (until !== 'EOF') p.fail(`expected ${until}`);
-      return statements;
+      return fitted(statements);
     }
     if (p.is('END') && until !== 'EOF') {
       const next = p.peekKw();
-      if (until === 'END' && next !== 'CONVERSATION') return statements;
-      if (until === 'END TRY' && next === 'TRY') return statements;
-      if (until === 'END CATCH' && next === 'CATCH') return statements;
+      if (until === 'END' && next !== 'CONVERSATION') return fitted(statements);
+      if (until === 'END TRY' && next === 'TRY') return fitted(statements);
+      if (until === 'END CATCH' && next === 'CATCH') return fitted(statements);
     }
     statements.push(parseStatementWithRecovery(p));
   }
