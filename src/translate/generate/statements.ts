@@ -1,4 +1,4 @@
-import type { DataType, Statement } from '../../tsql/index.js';
+import type { DataType, Span, Statement } from '../../tsql/index.js';
 import { countStatements, isStatement } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics.js';
@@ -86,7 +86,7 @@ export class StatementWriter {
       let statement = list[index]!;
       const next = list[index + 1];
       // A statement of the T-SQL (not one a rewrite made) is looked into only where its text mentions @@ROWCOUNT.
-      const nextReadsRowCount = rowCountRead && next !== undefined && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next.span)) && readsRowCount(next);
+      const nextReadsRowCount = rowCountRead && next !== undefined && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next)) && readsRowCount(next);
       if (nextReadsRowCount && this.currentLoop !== undefined && (statement.kind === 'delete' || statement.kind === 'update') && statement.top !== undefined) {
         // DELETE TOP (n) ... in a loop that tests @@ROWCOUNT: batching, which keeps SQL Server's
         // transaction log small. Changing every matching row in the first pass leaves the same
@@ -190,11 +190,11 @@ export class StatementWriter {
     return this.usesReturn ? [{ kind: 'block', label: this.returnLabel(), declarations: [], body: all }] : all;
   }
 
-  line(node: { readonly span: { readonly start: number } }): number {
-    return this.ctx.line(node.span.start);
+  line(node: { readonly start: number }): number {
+    return this.ctx.line(node.start);
   }
 
-  sql(node: { readonly span: { readonly start: number } }, text: string, resultSet = false): ScriptNode {
+  sql(node: { readonly start: number }, text: string, resultSet = false): ScriptNode {
     return { kind: 'sql', sql: text, line: this.line(node), ...(resultSet ? { resultSet } : {}) };
   }
 
@@ -206,13 +206,13 @@ export class StatementWriter {
   }
 
   /** A statement dropped on purpose: a comment that shows it, with an info or warning diagnostic. */
-  drop(node: { readonly span: { readonly start: number; readonly end: number } }, code: DiagnosticCode, message: string): ScriptNode[] {
+  drop(node: Span, code: DiagnosticCode, message: string): ScriptNode[] {
     this.ctx.report(code, node, message);
     return [{ kind: 'comment', text: `[${code}] ${sourceText(this.ctx, node)}`, line: this.line(node) }];
   }
 
   /** A T-SQL type in the target, reporting what the mapping loses. */
-  dataType(type: DataType, at: { readonly span: { readonly start: number; readonly end: number } }): string {
+  dataType(type: DataType, at: Span): string {
     const mapped = this.ctx.dialect.dataType(type);
     if (mapped.approximation !== undefined) this.ctx.report('TR_TYPE_APPROXIMATED', at, mapped.approximation);
     return mapped.text;
@@ -236,7 +236,7 @@ export class StatementWriter {
    * Checks a statement that writes `target` (a target name): temporary views cannot be
    * written, and a temporary table that could not be created cannot either.
    */
-  checkWritable(at: { readonly span: { readonly start: number; readonly end: number } }, target: string): void {
+  checkWritable(at: Span, target: string): void {
     if (tempTableMode(this.ctx) !== 'view') return;
     if (this.#views.has(target) || this.#unwritable.has(target)) {
       this.ctx.report('TR_TEMP_TABLE_VIEW', at, `${target} is a temporary view (translate.tempTables: view): this statement cannot write it`);
@@ -383,7 +383,7 @@ function liveGotoTargets(nodes: readonly ScriptStatement[], ctx: TranslationCont
   // GOTOs are statements, and statements only hold statements directly; only a statement whose
   // text mentions GOTO can hold one (in a long procedure, the word is in a few of them).
   walkStatements(nodes, (child) => {
-    if (!ctx.mentions('GOTO', child.span)) return false;
+    if (!ctx.mentions('GOTO', child)) return false;
     if (child.kind === 'unreachable') return false;
     if (child.kind === 'if' && child.else === undefined && errorTest(child.condition) === 'failed') return false;
     if (child.kind === 'goto') targets.add(child.label.toLowerCase());

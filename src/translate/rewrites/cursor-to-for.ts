@@ -36,7 +36,7 @@ function convertCursors(statements: readonly ScriptStatement[]): readonly Script
     const following = statements.slice(index + 1);
     const converted = convertCursor(statement, following);
     if (typeof converted === 'string') {
-      result.push({ kind: 'unconverted-cursor', span: statement.span, declaration: statement, reason: converted });
+      result.push({ kind: 'unconverted-cursor', start: statement.start, end: statement.end, declaration: statement, reason: converted });
       continue;
     }
     // The declaration is absorbed into the loops; the rest of the list continues rewritten.
@@ -143,7 +143,8 @@ function loopNode(
 ): CursorLoopStatement {
   return {
     kind: 'cursor-loop',
-    span: { start: open.span.start, end: loop.span.end } as CursorLoopStatement['span'],
+    start: open.start,
+    end: loop.end,
     cursor: declaration.name,
     declaration,
     query: declaration.cursor.query,
