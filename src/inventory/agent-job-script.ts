@@ -30,7 +30,7 @@ export function readJobScript(text: string, file: string): { jobs: ScriptedJob[]
     const procedure = (node.procedure.parts[node.procedure.parts.length - 1] ?? '').toLowerCase();
     const args = namedArguments(node);
     const current = jobs[jobs.length - 1];
-    const line = parsed.lineIndex.position(node.span.start).line;
+    const line = parsed.lineIndex.position(node.start).line;
     switch (procedure) {
       case 'sp_add_job': {
         const name = args.get('job_name');

@@ -169,11 +169,11 @@ function tableDetails(statements: readonly Statement[], text: string): Pick<Obje
     .filter((element): element is ColumnDefinition => element.kind === 'column-definition')
     .map((column) => ({
       name: column.name,
-      type: column.type === undefined ? 'computed' : slice(text, column.type.span),
+      type: column.type === undefined ? 'computed' : slice(text, column.type),
       nullable: column.nullable !== false && !column.constraints.some((constraint) => constraint.type === 'PRIMARY KEY'),
       ...(column.identity === undefined ? {} : { identity: true }),
-      ...(column.computed === undefined ? {} : { computed: slice(text, column.computed.span) }),
-      ...(column.default?.expression === undefined ? {} : { default: slice(text, column.default.expression.span) }),
+      ...(column.computed === undefined ? {} : { computed: slice(text, column.computed) }),
+      ...(column.default?.expression === undefined ? {} : { default: slice(text, column.default.expression) }),
     }));
   const key = table.elements.flatMap((element) =>
     element.kind === 'constraint' && element.type === 'PRIMARY KEY' ? element.columns.map((column) => column.name) : [],

@@ -178,7 +178,7 @@ function databaseOf(loaded: LoadedConfig, entry: ManifestEntry): string | undefi
 /** The name a procedure or table gets in the DuckDB translation (what CALL and DDL say). */
 function targetName(name: string, options: Omit<TranslateOptions, 'target' | 'variableReference'>, database: string | undefined): string {
   const context = new TranslationContext({ ...options, target: 'duckdb', ...(database === undefined ? {} : { defaultDatabase: database }) }, '', new LineIndex(''));
-  return context.objectName({ kind: 'object-name', parts: name.split('.'), span: { start: 0, end: 0 } });
+  return context.objectName({ kind: 'object-name', parts: name.split('.'), start: 0, end: 0 });
 }
 
 /** What the rehearsal created before it ran the steps, and what it could not create. */

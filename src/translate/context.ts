@@ -184,8 +184,8 @@ export class TranslationContext {
   }
 
   /** Records a diagnostic at the start of `at` in the original text (once: the same code and message at the same place is not repeated). */
-  report(code: DiagnosticCode, at: { readonly span: Span } | Span, message: string): void {
-    const offset = ('span' in at ? at.span : at).start;
+  report(code: DiagnosticCode, at: Span, message: string): void {
+    const offset = at.start;
     // By offset, not by a key of code, place and message: most reports are at a place of their
     // own, and a key string per report (messages are long) was a cost of its own.
     let here = this.#reported.get(offset);
@@ -202,7 +202,7 @@ export class TranslationContext {
   }
 
   /** Records a diagnostic only the first time `key` is seen in this object. */
-  reportOnce(key: string, code: DiagnosticCode, at: { readonly span: Span } | Span, message: string): void {
+  reportOnce(key: string, code: DiagnosticCode, at: Span, message: string): void {
     if (this.#once.has(key)) return;
     this.#once.add(key);
     this.report(code, at, message);
@@ -271,7 +271,7 @@ export class TranslationContext {
    * with a user-defined table type (DECLARE @t dbo.some_table_type) was taken for a scalar,
    * since the type's columns are not known: no table is created for it, which is an error.
    */
-  tableVariable(tsqlName: string, at: { readonly span: Span }): string {
+  tableVariable(tsqlName: string, at: Span): string {
     const scalar = this.variable(tsqlName);
     if (scalar !== undefined && !this.isTemporaryTable(tsqlName)) {
       const type = scalar.type?.name.parts.join('.') ?? 'a scalar type';

@@ -5,9 +5,13 @@ import type { Span } from './line-index.js';
  * source it was read from. Names keep the spelling of the source with their delimiters removed
  * ([Order Lines] -> `Order Lines`, ]] -> ]); keywords that select a variant are upper-cased.
  * Optional fields are left out when the source does not have the clause, and lists are empty.
+ *
+ * A node is its own Span: `start` and `end` are fields of the node rather than of a span object
+ * of its own, which was every other object of a tree (measured on the corpus: 8 of 36 MB).
  */
-interface NodeBase {
-  readonly span: Span;
+interface NodeBase extends Span {
+  readonly start: number;
+  readonly end: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,9 +213,9 @@ export interface FrameBound extends NodeBase {
 export interface WindowFrame extends NodeBase {
   readonly kind: 'window-frame';
   readonly unit: 'ROWS' | 'RANGE';
-  readonly start: FrameBound;
+  readonly startBound: FrameBound;
   /** Present for BETWEEN start AND end. */
-  readonly end?: FrameBound;
+  readonly endBound?: FrameBound;
 }
 
 /** OVER (...) or OVER name, and the definitions of a WINDOW clause. */

@@ -83,7 +83,7 @@ class ReferenceList {
       ...(schema === undefined ? {} : { schema }),
       name: parts[n - 1] ?? '',
       text,
-      span: name.span,
+      span: { start: name.start, end: name.end },
     });
   }
 
@@ -169,7 +169,7 @@ export function collectReferences(root: AstNode): TsqlReferences {
     const text = name.parts[name.parts.length - 1] ?? '';
     const key = text.toLowerCase();
     const entry = temporary.get(key);
-    if (entry === undefined) temporary.set(key, { name: text, access: new Set([access]), span: name.span });
+    if (entry === undefined) temporary.set(key, { name: text, access: new Set([access]), span: { start: name.start, end: name.end } });
     else entry.access.add(access);
   };
 
@@ -268,7 +268,7 @@ export function collectReferences(root: AstNode): TsqlReferences {
       // CHANGETABLE(CHANGES table, @version) reads the change tracking data of `table`.
       const first = call.args[0];
       if (call.kind === 'function-call' && (call.name.parts[0] ?? '').toUpperCase() === 'CHANGETABLE' && first?.kind === 'column-ref') {
-        table({ kind: 'object-name', parts: first.parts, span: first.span }, reads, 'read');
+        table({ kind: 'object-name', parts: first.parts, start: first.start, end: first.end }, reads, 'read');
       }
       if (call.kind === 'function-call' && call.name.parts.length === 1 && !BUILTIN_TABLE_FUNCTIONS.has((call.name.parts[0] ?? '').toUpperCase())) {
         calls.add(call.name);

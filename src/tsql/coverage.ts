@@ -77,7 +77,7 @@ export function countStatements(root: AstNode): StatementCounts {
       if (node.kind === 'raw') raw++;
     }
     for (const key in node) {
-      if (key === 'span' || key === 'kind') continue;
+      if (key === 'kind' || key === 'start' || key === 'end') continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item) && (!statement || isStatement(item))) stack.push(item);

@@ -37,7 +37,7 @@ const EXPLICIT_BOOLEANS: ReadonlySet<string> = new Set(['nullable', 'enable']);
 function fields(node: AstNode): [string, unknown][] {
   const out: [string, unknown][] = [];
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'kind' || key === 'span') continue;
+    if (key === 'kind' || key === 'start' || key === 'end') continue;
     if (typeof value === 'boolean' && EXPLICIT_BOOLEANS.has(key)) {
       out.push([key, String(value)]);
       continue;

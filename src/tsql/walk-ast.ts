@@ -10,7 +10,7 @@ function isNode(value: unknown): value is AstNode {
  */
 export function forEachChild(node: AstNode, visit: (child: AstNode) => void): void {
   for (const key in node) {
-    if (key === 'span' || key === 'kind') continue;
+    if (key === 'kind' || key === 'start' || key === 'end') continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) visit(item);
@@ -70,7 +70,7 @@ export function walkAst(
     }
     const first = nodes.length;
     for (const key in node) {
-      if (key === 'span' || key === 'kind') continue;
+      if (key === 'kind' || key === 'start' || key === 'end') continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const item of value) {

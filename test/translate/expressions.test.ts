@@ -172,11 +172,11 @@ describe('bit and date values', () => {
 
   it('gives the statement writer values converted to the slot they are stored in', () => {
     const bit = parsedColumn('1');
-    expect(expressionAs(bit.node, { kind: 'data-type', name: { kind: 'object-name', parts: ['bit'], span: bit.node.span }, args: [], span: bit.node.span }, bit.ctx)).toBe('true');
+    expect(expressionAs(bit.node, { kind: 'data-type', name: { kind: 'object-name', parts: ['bit'], start: bit.node.start, end: bit.node.end }, args: [], start: bit.node.start, end: bit.node.end }, bit.ctx)).toBe('true');
     const date = parsedColumn("'20240131'");
-    expect(expressionAs(date.node, { kind: 'data-type', name: { kind: 'object-name', parts: ['date'], span: date.node.span }, args: [], span: date.node.span }, date.ctx)).toBe("DATE '2024-01-31'");
+    expect(expressionAs(date.node, { kind: 'data-type', name: { kind: 'object-name', parts: ['date'], start: date.node.start, end: date.node.end }, args: [], start: date.node.start, end: date.node.end }, date.ctx)).toBe("DATE '2024-01-31'");
     const text = parsedColumn("'abcdef'");
-    expect(expressionAs(text.node, { kind: 'data-type', name: { kind: 'object-name', parts: ['varchar'], span: text.node.span }, args: ['3'], span: text.node.span }, text.ctx)).toBe("'abc'");
+    expect(expressionAs(text.node, { kind: 'data-type', name: { kind: 'object-name', parts: ['varchar'], start: text.node.start, end: text.node.end }, args: ['3'], start: text.node.start, end: text.node.end }, text.ctx)).toBe("'abc'");
   });
 
   it('reads date texts as SQL Server does, and says when it assumed month/day/year', () => {
@@ -217,7 +217,7 @@ describe('system variables', () => {
 
   it('OBJECT_NAME(@@PROCID) is the name the statement writer says is being translated', () => {
     const { ctx, node } = parsedColumn('OBJECT_NAME(@@PROCID)');
-    ctx.currentObject = { kind: 'object-name', parts: ['etl', 'load_orders'], span: node.span };
+    ctx.currentObject = { kind: 'object-name', parts: ['etl', 'load_orders'], start: node.start, end: node.end };
     expect(expression(node, ctx)).toBe("'load_orders'");
   });
 });

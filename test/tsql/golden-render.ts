@@ -33,7 +33,7 @@ export function renderGolden(text: string): string {
     for (const statement of batch.statements) {
       n++;
       const line = describeReferences(collectReferences(statement));
-      if (line !== '') out.push(`  #${n} ${statement.kind} (line ${result.lineIndex.position(statement.span.start).line}): ${line}`);
+      if (line !== '') out.push(`  #${n} ${statement.kind} (line ${result.lineIndex.position(statement.start).line}): ${line}`);
     }
   }
   return `${out.join('\n')}\n`;

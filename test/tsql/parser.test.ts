@@ -68,29 +68,29 @@ describe('parseTsql: spans', () => {
     walkAst(
       result.script,
       (node, parent) => {
-        expect(node.span.start).toBeLessThanOrEqual(node.span.end);
+        expect(node.start).toBeLessThanOrEqual(node.end);
         if (parent !== undefined) {
-          expect(node.span.start).toBeGreaterThanOrEqual(parent.span.start);
-          expect(node.span.end).toBeLessThanOrEqual(parent.span.end);
+          expect(node.start).toBeGreaterThanOrEqual(parent.start);
+          expect(node.end).toBeLessThanOrEqual(parent.end);
         }
         stack.push(node);
       },
     );
     const like = stack.find((n) => n.kind === 'like');
-    expect(like && text.slice(like.span.start, like.span.end)).toBe("a.y LIKE N'%z%'");
+    expect(like && text.slice(like.start, like.end)).toBe("a.y LIKE N'%z%'");
     const join = stack.find((n) => n.kind === 'join');
-    expect(join && text.slice(join.span.start, join.span.end)).toBe('dbo.A a JOIN dbo.B b ON b.id = a.id');
+    expect(join && text.slice(join.start, join.end)).toBe('dbo.A a JOIN dbo.B b ON b.id = a.id');
   });
 
   it('maps offsets to 1-based lines and columns, CRLF and CR included', () => {
     const result = parseTsql('SELECT 1\r\nSELECT 2\rSELECT\n  3');
-    const starts = result.script.batches[0]?.statements.map((s) => result.lineIndex.position(s.span.start));
+    const starts = result.script.batches[0]?.statements.map((s) => result.lineIndex.position(s.start));
     expect(starts).toEqual([
       { line: 1, column: 1 },
       { line: 2, column: 1 },
       { line: 3, column: 1 },
     ]);
-    expect(result.lineIndex.position(result.script.span.end)).toEqual({ line: 4, column: 4 });
+    expect(result.lineIndex.position(result.script.end)).toEqual({ line: 4, column: 4 });
   });
 });
 

@@ -40,9 +40,9 @@ function mapItems(items: readonly unknown[], replace: (node: AstNode) => AstNode
 }
 
 /**
- * The fields of a node (`isNode`: its span and kind as they are, other values that are neither
- * nodes nor lists kept too) or of a plain record (every value mapped), copied only if one
- * changes.
+ * The fields of a node (`isNode`: its kind, start and end as they are, other values that are
+ * neither nodes nor lists kept too) or of a plain record (every value mapped), copied only if
+ * one changes.
  */
 function mapFields(record: Record<string, unknown>, replace: (node: AstNode) => AstNode | undefined, isNodeRecord: boolean): Record<string, unknown> {
   let copy: Record<string, unknown> | undefined;
@@ -50,7 +50,7 @@ function mapFields(record: Record<string, unknown>, replace: (node: AstNode) => 
     const value = record[key];
     let mapped = value;
     if (!isNodeRecord) mapped = mapAst(value, replace);
-    else if (key !== 'span' && key !== 'kind') {
+    else if (key !== 'kind' && key !== 'start' && key !== 'end') {
       if (Array.isArray(value)) mapped = mapItems(value, replace);
       else if (isNode(value)) mapped = mapAst(value, replace);
     }
@@ -76,19 +76,16 @@ export function conjuncts(node: Expression | undefined): Expression[] {
 /** The conjunction of conditions, or undefined for none. */
 export function conjunction(items: readonly Expression[]): Expression | undefined {
   if (items.length === 0) return undefined;
-  return items.reduce((left, right) => ({ kind: 'binary', operator: 'AND', left, right, span: spanOver(left.span, right.span) }));
+  return items.reduce((left, right) => ({ kind: 'binary', operator: 'AND', left, right, start: Math.min(left.start, right.start), end: Math.max(left.end, right.end) }));
 }
 
-export function spanOver(a: Span, b: Span): Span {
-  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) } as Span;
-}
 
 export function nullLiteral(span: Span): Literal {
-  return { kind: 'literal', type: 'null', text: 'NULL', value: 'NULL', span };
+  return { kind: 'literal', type: 'null', text: 'NULL', value: 'NULL', start: span.start, end: span.end };
 }
 
 export function columnRef(parts: readonly string[], span: Span): ColumnRef {
-  return { kind: 'column-ref', parts, span };
+  return { kind: 'column-ref', parts, start: span.start, end: span.end };
 }
 
 /** The qualifier of a column reference (`s.t` of `s.t.c`), lower-cased; undefined when unqualified. */

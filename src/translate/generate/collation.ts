@@ -1,4 +1,4 @@
-import type { Expression } from '../../tsql/index.js';
+import type { Expression, Span } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { isoDateText } from './date-functions.js';
 import { isNumeric, isTemporal, valueType, type ValueType } from './value-types.js';
@@ -110,7 +110,7 @@ function isPrimary(text: string): boolean {
  * group of 'Boston' and 'BOSTON ', the targets two. Which spelling a group shows is not defined
  * in SQL Server either, so grouping is not rewritten: the object gets a warning, once.
  */
-export function noteStringGrouping(at: { readonly span: { readonly start: number; readonly end: number } }, what: string, items: readonly Expression[], ctx: TranslationContext): void {
+export function noteStringGrouping(at: Span, what: string, items: readonly Expression[], ctx: TranslationContext): void {
   if (!comparesCaseInsensitively(ctx) || !items.map((item) => valueType(item, ctx)).some((type) => type.family === 'string' && collatable(type))) return;
   ctx.reportOnce(
     'case-sensitive-grouping',

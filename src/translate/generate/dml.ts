@@ -67,7 +67,7 @@ function selectAssignment(node: SelectStatement, body: Select, w: StatementWrite
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `SELECT @v ${items.find((item) => item.operator !== '=')!.operator} ... FROM applies the operator once per row: rewrite it with an aggregate`);
   }
   w.ctx.reportOnce('select-assignment', 'TR_SEMANTIC', node, 'SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)');
-  const fromQuery = query({ ...node.query, body: { ...body, columns: items.map((item, index) => ({ kind: 'select-column', expression: item.expression, span: item.span, alias: `c${index}` })) } }, w.ctx);
+  const fromQuery = query({ ...node.query, body: { ...body, columns: items.map((item, index) => ({ kind: 'select-column', expression: item.expression, start: item.start, end: item.end, alias: `c${index}` })) } }, w.ctx);
   return [{ kind: 'set', targets, value: fromQuery, fromQuery: true, line: w.line(node) }];
 }
 
@@ -107,28 +107,30 @@ function accumulate(node: SelectStatement, body: Select, items: readonly SelectA
     if (family !== 'string' && family !== 'number') {
       return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `SELECT ${item.variable.name} += ... FROM: the type of ${item.variable.name} is not known, so neither STRING_AGG nor SUM can be chosen`);
     }
-    const span = item.span;
-    const name = (text: string) => ({ kind: 'object-name' as const, parts: [text], span });
+    const span = item;
+    const name = (text: string) => ({ kind: 'object-name' as const, parts: [text], start: span.start, end: span.end });
     const aggregate: Expression =
       family === 'string'
         ? {
             kind: 'function-call',
             name: name('STRING_AGG'),
-            args: [{ kind: 'cast', try: false, expression: value, type: { kind: 'data-type', name: name('nvarchar'), args: ['max'], span }, span }, { kind: 'literal', type: 'string', text: "''", value: '', span }],
+            args: [{ kind: 'cast', try: false, expression: value, type: { kind: 'data-type', name: name('nvarchar'), args: ['max'], start: span.start, end: span.end }, start: span.start, end: span.end }, { kind: 'literal', type: 'string', text: "''", value: '', start: span.start, end: span.end }],
             niladic: false,
             withinGroup: owner.orderBy,
-            span,
+            start: span.start,
+            end: span.end,
           }
-        : { kind: 'function-call', name: name('SUM'), args: [value], niladic: false, withinGroup: [], span };
-    const select: Select = { ...body, columns: [{ kind: 'select-column', expression: aggregate, span }], into: undefined } as Select;
-    const subquery: Expression = { kind: 'subquery', query: { ...owner, body: select, orderBy: [] }, span };
-    const empty: Expression = family === 'string' ? { kind: 'literal', type: 'string', text: "''", value: '', span } : { kind: 'literal', type: 'integer', text: '0', value: '0', span };
+        : { kind: 'function-call', name: name('SUM'), args: [value], niladic: false, withinGroup: [], start: span.start, end: span.end };
+    const select: Select = { ...body, columns: [{ kind: 'select-column', expression: aggregate, start: span.start, end: span.end }], into: undefined } as Select;
+    const subquery: Expression = { kind: 'subquery', query: { ...owner, body: select, orderBy: [] }, start: span.start, end: span.end };
+    const empty: Expression = family === 'string' ? { kind: 'literal', type: 'string', text: "''", value: '', start: span.start, end: span.end } : { kind: 'literal', type: 'integer', text: '0', value: '0', start: span.start, end: span.end };
     const total: Expression = {
       kind: 'binary',
       operator: '+',
       left: item.variable,
-      right: { kind: 'function-call', name: name('COALESCE'), args: [subquery, empty], niladic: false, withinGroup: [], span },
-      span,
+      right: { kind: 'function-call', name: name('COALESCE'), args: [subquery, empty], niladic: false, withinGroup: [], start: span.start, end: span.end },
+      start: span.start,
+      end: span.end,
     };
     nodes.push({ kind: 'set', targets: [w.ctx.variableName(item.variable.name)], value: expression(total, w.ctx), fromQuery: false, line: w.line(node) });
   }
@@ -163,7 +165,7 @@ function selectInto(node: SelectStatement, owner: Query, body: Select, w: Statem
  * error; `outputProblem` says why the OUTPUT clause could not become a query.
  */
 function droppedClauses(node: { readonly top?: Top; readonly output: readonly OutputClause[] }, w: StatementWriter, outputProblem?: string): { top: string; output: string } {
-  const marker = (code: string, at: { readonly span: { readonly start: number; readonly end: number } }) => `/*[${code}] ${sourceText(w.ctx, at).replaceAll('*/', '* /')} */`;
+  const marker = (code: string, at: Span) => `/*[${code}] ${sourceText(w.ctx, at).replaceAll('*/', '* /')} */`;
   let top = '';
   let output = '';
   if (node.top !== undefined) {
@@ -188,7 +190,7 @@ function remainingClauses(node: { readonly top?: Top; readonly output: readonly 
  * before it, and those read back after it, with the warning that says what that assumes.
  */
 function withOutput(
-  node: { readonly kind: string; readonly output: readonly OutputClause[]; readonly target: DmlTarget; readonly span: Span },
+  node: { readonly kind: string; readonly output: readonly OutputClause[]; readonly target: DmlTarget; readonly start: number; readonly end: number },
   plan: OutputPlan | undefined,
   statement: ScriptNode[],
   w: StatementWriter,
@@ -220,7 +222,7 @@ function changedOutput(node: UpdateStatement | DeleteStatement, p: DmlPlan, w: S
 
 function withPrefix(node: { readonly with?: WithClause }, w: StatementWriter): string {
   if (node.with === undefined) return '';
-  const text = query({ kind: 'query', with: node.with, body: { kind: 'select', columns: [], from: [], windows: [], span: node.with.span }, orderBy: [], options: [], span: node.with.span }, w.ctx);
+  const text = query({ kind: 'query', with: node.with, body: { kind: 'select', columns: [], from: [], windows: [], start: node.with.start, end: node.with.end }, orderBy: [], options: [], start: node.with.start, end: node.with.end }, w.ctx);
   return `${text.replace(/ SELECT\s*$/, '')}\n`;
 }
 
@@ -412,7 +414,7 @@ function normalizeQualifiers<T>(node: T, leaves: readonly Leaf[]): T {
     if (child.kind !== 'column-ref' || child.parts.length < 3) return undefined;
     const qualifier = qualifierOf(child)!;
     const leaf = leaves.find((candidate) => candidate.qualifiers.includes(qualifier));
-    return leaf === undefined || leaf.canonical === '' ? undefined : columnRef([leaf.canonical, child.parts[child.parts.length - 1]!], child.span);
+    return leaf === undefined || leaf.canonical === '' ? undefined : columnRef([leaf.canonical, child.parts[child.parts.length - 1]!], child);
   });
 }
 
@@ -514,7 +516,7 @@ function unqualified(node: Expression | undefined): boolean {
 
 /** The FROM list as one table source: a comma list is a cross join. */
 function fromTree(from: readonly TableSource[]): TableSource | undefined {
-  return from.reduce<TableSource | undefined>((left, right) => (left === undefined ? right : ({ kind: 'join', type: 'CROSS', left, right, span: right.span } as Join)), undefined);
+  return from.reduce<TableSource | undefined>((left, right) => (left === undefined ? right : ({ kind: 'join', type: 'CROSS', left, right, start: right.start, end: right.end } as Join)), undefined);
 }
 
 interface DmlPlan {
@@ -592,7 +594,7 @@ function fitsExists(p: DmlPlan, inside: readonly Expression[]): boolean {
 /** References to the rest's columns replaced by NULL: the values a target row without a match sees. */
 function withoutMatch<T>(node: T, p: DmlPlan): T {
   const qualifiers = p.restLeaves.flatMap((leaf) => leaf.qualifiers);
-  return mapAst(node, (child) => (child.kind === 'column-ref' && child.parts.length >= 2 && qualifiers.includes(qualifierOf(child)!) ? nullLiteral(child.span) : undefined));
+  return mapAst(node, (child) => (child.kind === 'column-ref' && child.parts.length >= 2 && qualifiers.includes(qualifierOf(child)!) ? nullLiteral(child) : undefined));
 }
 
 /**
@@ -637,8 +639,8 @@ function usingSource<T>(p: DmlPlan, w: StatementWriter, parts: T): { text: strin
     if (leaf === undefined) return undefined;
     const column = child.parts[child.parts.length - 1]!;
     const name = `${leaf.canonical}__${column}`.replace(/\W/g, '_');
-    projected.set(name.toLowerCase(), columnRef([leaf.canonical, column], child.span));
-    return columnRef(['src', name], child.span);
+    projected.set(name.toLowerCase(), columnRef([leaf.canonical, column], child));
+    return columnRef(['src', name], child);
   });
   const columns = [...projected.entries()].map(([, ref]) => `${expression(ref, w.ctx)} AS ${w.ctx.dialect.identifier(`${ref.parts[0]}__${ref.parts[1]}`.replace(/\W/g, '_'))}`);
   const select = columns.length === 0 ? '*' : columns.join(', ');
@@ -656,7 +658,7 @@ function mergeSource(source: TableSource, w: StatementWriter): string {
 }
 
 /** Unqualified columns of a multi-table UPDATE/DELETE, resolved through the inventory's column types where it can. */
-function qualifyUnqualified<T>(node: T, p: DmlPlan, w: StatementWriter, at: { readonly span: { readonly start: number } }): T {
+function qualifyUnqualified<T>(node: T, p: DmlPlan, w: StatementWriter, at: { readonly start: number }): T {
   if (p.rest === undefined || p.rest.kind !== 'join') return node;
   const columnTypes = w.ctx.options.columnTypes;
   const tableOf = (leaf: Leaf) => (leaf.source.kind === 'table-ref' ? `${leaf.source.name.parts[leaf.source.name.parts.length - 2] || 'dbo'}.${leaf.source.name.parts[leaf.source.name.parts.length - 1]}`.toLowerCase() : undefined);
@@ -668,7 +670,7 @@ function qualifyUnqualified<T>(node: T, p: DmlPlan, w: StatementWriter, at: { re
       const table = tableOf(leaf);
       return table !== undefined && columnTypes(table)?.has(column) === true;
     });
-    if (owners.length === 1) return columnRef([owners[0]!.canonical, child.parts[0]!], child.span);
+    if (owners.length === 1) return columnRef([owners[0]!.canonical, child.parts[0]!], child);
     unresolved.add(child.parts[0]!);
     return undefined;
   });
@@ -840,7 +842,7 @@ export function changedRowsQuery(written: UpdateStatement | DeleteStatement, w: 
   const change = changeThroughCte(written, w.ctx);
   if (change?.kind === 'problem') return undefined;
   // The table rewritten without the rows: those rows, counted.
-  if (change?.kind === 'overwrite') return countRows(change.removed, written.span, change.with);
+  if (change?.kind === 'overwrite') return countRows(change.removed, written, change.with);
   const node = change?.kind === 'rewritten' ? change.statement : written;
   if (node.currentOf !== undefined) return undefined;
   const p = plan(node, w);
@@ -854,11 +856,11 @@ export function changedRowsQuery(written: UpdateStatement | DeleteStatement, w: 
   } else {
     const inside = conditions.filter((condition) => !targetOnly(condition, p));
     const where = conjunction(inside);
-    const one: Select = { kind: 'select', columns: [{ kind: 'select-column', expression: { kind: 'literal', type: 'integer', text: '1', value: '1', span: node.span }, span: node.span }], from: [p.rest], ...(where === undefined ? {} : { where }), windows: [], span: node.span };
-    const exists: Expression = { kind: 'exists', span: node.span, query: { kind: 'query', body: one, orderBy: [], options: [], span: node.span } };
+    const one: Select = { kind: 'select', columns: [{ kind: 'select-column', expression: { kind: 'literal', type: 'integer', text: '1', value: '1', start: node.start, end: node.end }, start: node.start, end: node.end }], from: [p.rest], ...(where === undefined ? {} : { where }), windows: [], start: node.start, end: node.end };
+    const exists: Expression = { kind: 'exists', start: node.start, end: node.end, query: { kind: 'query', body: one, orderBy: [], options: [], start: node.start, end: node.end } };
     filter = [...conditions.filter((condition) => targetOnly(condition, p)), exists];
   }
-  return countQuery([p.targetSource], conjunction(filter), node.span, node.with);
+  return countQuery([p.targetSource], conjunction(filter), node, node.with);
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import type { DataType, Expression, FunctionCall, OrderByItem, Query, WindowFrame, WindowSpec } from '../../tsql/index.js';
+import type { DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, stringComparison } from './collation.js';
 import { castExpression } from './convert-styles.js';
@@ -426,7 +426,7 @@ function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationC
   if (exact !== undefined) return exact;
   if ((integer(left) && right.family === 'unknown') || (integer(right) && left.family === 'unknown')) {
     ctx.reportOnce(
-      `integer-division:${node.span.start}`,
+      `integer-division:${node.start}`,
       'TR_SEMANTIC',
       node,
       'a division by or of an integer whose other side has an unknown type: if both are integers, T-SQL truncates the result (7 / 2 = 3) and `/` here does not; use div',
@@ -480,7 +480,7 @@ function comparison(node: Extract<Expression, { kind: 'binary' }>, ctx: Translat
 }
 
 /** IN (subquery) and = ANY (subquery) of strings keep the target's comparison: the object gets a warning. */
-function noteSubqueryComparison(at: { readonly span: { readonly start: number; readonly end: number } }, subject: Expression, ctx: TranslationContext): void {
+function noteSubqueryComparison(at: Span, subject: Expression, ctx: TranslationContext): void {
   const type = valueType(subject, ctx);
   if (type.family !== 'string' || !collatedSubject(type, ctx)) return;
   ctx.reportOnce(
@@ -531,7 +531,7 @@ function bitLiteral(node: Expression): string | undefined {
  * For the comparisons that are not written to compare that way (translate.collation binary).
  */
 function checkComparison(
-  at: { readonly span: { readonly start: number; readonly end: number } },
+  at: Span,
   left: Expression,
   right: Expression,
   ctx: TranslationContext,
@@ -657,8 +657,8 @@ function isConstantSubquery(node: Expression): boolean {
 }
 
 function frame(node: WindowFrame, ctx: TranslationContext): string {
-  const bound = (value: WindowFrame['start']) => (value.offset === undefined ? value.type : `${expression(value.offset, ctx)} ${value.type}`);
-  return node.end === undefined ? `${node.unit} ${bound(node.start)}` : `${node.unit} BETWEEN ${bound(node.start)} AND ${bound(node.end)}`;
+  const bound = (value: WindowFrame['startBound']) => (value.offset === undefined ? value.type : `${expression(value.offset, ctx)} ${value.type}`);
+  return node.endBound === undefined ? `${node.unit} ${bound(node.startBound)}` : `${node.unit} BETWEEN ${bound(node.startBound)} AND ${bound(node.endBound)}`;
 }
 
 

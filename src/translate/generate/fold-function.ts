@@ -50,11 +50,11 @@ function assign(env: Env, types: Map<string, DataType>, name: string, value: Exp
   const type = types.get(key(name));
   const family = type === undefined ? 'other' : typeFamily(type.name.parts[type.name.parts.length - 1] ?? '');
   const needsCast = type !== undefined && (family === 'number' || family === 'date') && !(value.kind === 'literal' && value.type === 'null');
-  env.set(key(name), needsCast ? { kind: 'cast', try: false, expression: value, type, span: value.span } : value);
+  env.set(key(name), needsCast ? { kind: 'cast', try: false, expression: value, type, start: value.start, end: value.end } : value);
 }
 
 function caseOf(condition: Expression, then: Expression, otherwise: Expression): CaseExpression {
-  return { kind: 'case', whens: [{ kind: 'case-when', when: condition, then, span: condition.span }], else: otherwise, span: condition.span };
+  return { kind: 'case', whens: [{ kind: 'case-when', when: condition, then, start: condition.start, end: condition.end }], else: otherwise, start: condition.start, end: condition.end };
 }
 
 function foldList(statements: readonly Statement[], env: Env, types: Map<string, DataType>, w: StatementWriter): Folded {
@@ -66,14 +66,14 @@ function foldList(statements: readonly Statement[], env: Env, types: Map<string,
           if (variable.kind !== 'variable-declaration') return `table variable ${variable.name}`;
           types.set(key(variable.name), variable.type);
           // An undeclared value is NULL until assigned.
-          assign(env, types, variable.name, variable.value === undefined ? nullLiteral(variable.span) : substitute(variable.value, env));
+          assign(env, types, variable.name, variable.value === undefined ? nullLiteral(variable) : substitute(variable.value, env));
         }
         break;
       case 'set-variable': {
         if (statement.value.kind === 'cursor-definition') return 'a cursor';
         const value = substitute(statement.value, env);
-        const current = env.get(key(statement.variable.name)) ?? nullLiteral(statement.span);
-        assign(env, types, statement.variable.name, statement.operator === '=' ? value : { kind: 'binary', operator: statement.operator.slice(0, -1) as '+', left: current, right: value, span: statement.span });
+        const current = env.get(key(statement.variable.name)) ?? nullLiteral(statement);
+        assign(env, types, statement.variable.name, statement.operator === '=' ? value : { kind: 'binary', operator: statement.operator.slice(0, -1) as '+', left: current, right: value, start: statement.start, end: statement.end });
         break;
       }
       case 'select-statement': {
@@ -88,11 +88,11 @@ function foldList(statements: readonly Statement[], env: Env, types: Map<string,
             ? value
             : {
                 kind: 'subquery',
-                span: item.span,
-                query: substitute({ ...statement.query, body: { ...body, columns: [{ kind: 'select-column', expression: item.expression, span: item.span }] } } as Query, env),
+                start: item.start, end: item.end,
+                query: substitute({ ...statement.query, body: { ...body, columns: [{ kind: 'select-column', expression: item.expression, start: item.start, end: item.end }] } } as Query, env),
               };
-          const current = env.get(key(item.variable.name)) ?? nullLiteral(item.span);
-          assign(env, types, item.variable.name, item.operator === '=' ? read : { kind: 'binary', operator: item.operator.slice(0, -1) as '+', left: current, right: read, span: item.span });
+          const current = env.get(key(item.variable.name)) ?? nullLiteral(item);
+          assign(env, types, item.variable.name, item.operator === '=' ? read : { kind: 'binary', operator: item.operator.slice(0, -1) as '+', left: current, right: read, start: item.start, end: item.end });
         }
         break;
       }
@@ -117,8 +117,8 @@ function foldList(statements: readonly Statement[], env: Env, types: Map<string,
             : { returns: caseOf(condition, continued.returns, elseResult.returns!), env };
         }
         for (const name of new Set([...thenResult.env.keys(), ...elseResult.env.keys()])) {
-          const a = thenResult.env.get(name) ?? nullLiteral(statement.span);
-          const b = elseResult.env.get(name) ?? nullLiteral(statement.span);
+          const a = thenResult.env.get(name) ?? nullLiteral(statement);
+          const b = elseResult.env.get(name) ?? nullLiteral(statement);
           env.set(name, a === b ? a : caseOf(condition, a, b));
         }
         break;
@@ -212,7 +212,7 @@ function typeOf(node: Expression, w: StatementWriter, tables: ReadonlyMap<string
           const match = /^(\w+)\s*(?:\(([^)]*)\))?/.exec(type);
           if (match === null) return undefined;
           const args = match[2] === undefined ? [] : match[2].split(',').map((arg) => arg.trim());
-          return w.ctx.dialect.dataType({ kind: 'data-type', name: { kind: 'object-name', parts: [match[1]!], span: node.span }, args, span: node.span }).text;
+          return w.ctx.dialect.dataType({ kind: 'data-type', name: { kind: 'object-name', parts: [match[1]!], start: node.start, end: node.end }, args, start: node.start, end: node.end }).text;
         }
       }
       return undefined;

@@ -44,9 +44,9 @@ function analyse(ctx: TranslationContext): IdentityUses {
     for (const statement of batch.statements) {
       walkAst(statement, (node) => {
         if (node.kind === 'set-variable' && node.operator === '=' && node.value.kind !== 'cursor-definition' && isIdentityRead(node.value)) {
-          assignedTo.set(node.value.span.start, node.variable.name.toLowerCase());
+          assignedTo.set(node.value.start, node.variable.name.toLowerCase());
         } else if (node.kind === 'select-assignment' && node.operator === '=' && isIdentityRead(node.expression)) {
-          assignedTo.set(node.expression.span.start, node.variable.name.toLowerCase());
+          assignedTo.set(node.expression.start, node.variable.name.toLowerCase());
         } else if ((node.kind === 'update' || node.kind === 'delete') && node.target.kind === 'table-ref' && node.target.alias === undefined) {
           const table = TranslationContext.tableKey(node.target.name);
           for (const condition of conjuncts(node.where)) {

@@ -44,7 +44,7 @@ export function namePartsOf(text: string): string[] {
  * `OBJECT_ID(...) IS NOT NULL` (exists) or `IS NULL` (not exists) in the target; `test` is the
  * whole IS [NOT] NULL, kept between markers when it cannot be translated.
  */
-export function objectExistence(test: { readonly span: Span }, call: FunctionCall, exists: boolean, ctx: TranslationContext): string {
+export function objectExistence(test: Span, call: FunctionCall, exists: boolean, ctx: TranslationContext): string {
   const [nameNode, typeNode] = call.args;
   if (nameNode === undefined) return untranslated(test, ctx, 'TR_UNSUPPORTED_FUNCTION', 'OBJECT_ID() without a name');
   let kinds: readonly ObjectKind[] = ['table', 'view', 'procedure', 'function'];
@@ -66,12 +66,12 @@ export function objectExistence(test: { readonly span: Span }, call: FunctionCal
     if (object.startsWith('#') || parts.some((part) => part.toLowerCase() === 'tempdb')) {
       return untranslated(test, ctx, 'TR_UNSUPPORTED_FUNCTION', `OBJECT_ID('${nameNode.value}') tests a temporary table, which no catalog lists: keep track of it in a variable, or drop it with DROP TABLE IF EXISTS`);
     }
-    const name: ObjectName = { kind: 'object-name', parts, span: nameNode.span };
+    const name: ObjectName = { kind: 'object-name', parts, start: nameNode.start, end: nameNode.end };
     match = literalMatch(ctx.targetNameParts(name), ctx);
   } else {
     match = runTimeMatch(nameNode, ctx);
     ctx.reportOnce(
-      `object-id:${call.span.start}`,
+      `object-id:${call.start}`,
       'TR_SEMANTIC',
       call,
       'OBJECT_ID() of a name built at run time became a test of information_schema: the name is compared, ignoring case, with schema.name as the T-SQL wrote it, not mapped through translate.names; check that the schemas kept their names',

@@ -9,6 +9,7 @@ import type {
   DataType,
   Expression,
   ObjectName,
+  Span,
   Statement,
   TableElement,
 } from '../../tsql/index.js';
@@ -99,7 +100,7 @@ export function tableDefinition(elements: readonly TableElement[], w: StatementW
   const constraints: Constraint[] = [
     ...elements.filter((element): element is Constraint => element.kind === 'constraint'),
     ...columns.flatMap((column) =>
-      column.constraints.map((constraint) => (constraint.columns.length === 0 && (constraint.type === 'PRIMARY KEY' || constraint.type === 'UNIQUE') ? { ...constraint, columns: [{ kind: 'index-column' as const, name: column.name, span: column.span }] } : constraint)),
+      column.constraints.map((constraint) => (constraint.columns.length === 0 && (constraint.type === 'PRIMARY KEY' || constraint.type === 'UNIQUE') ? { ...constraint, columns: [{ kind: 'index-column' as const, name: column.name, start: column.start, end: column.end }] } : constraint)),
     ),
   ];
   const keyColumns = new Set(constraints.filter((constraint) => constraint.type === 'PRIMARY KEY').flatMap((constraint) => constraint.columns.map((column) => column.name.toLowerCase())));
@@ -296,7 +297,7 @@ const SESSION_FUNCTIONS: Readonly<Record<string, string>> = {
  * so the column stays and rows written without a value get NULL. bit became BOOLEAN, whose
  * defaults are TRUE and FALSE: a default of 0 or 1 (the way T-SQL writes them) would not convert.
  */
-export function defaultText(type: DataType | undefined, value: Expression, w: StatementWriter, column: string, at: { readonly span: { readonly start: number; readonly end: number } }): string | undefined {
+export function defaultText(type: DataType | undefined, value: Expression, w: StatementWriter, column: string, at: Span): string | undefined {
   let session: string | undefined;
   walkAst(value, (child) => {
     if (child.kind === 'function-call' && child.name.parts.length === 1 && SESSION_FUNCTIONS[child.name.parts[0]!.toUpperCase()] !== undefined) session = child.name.parts[0]!.toUpperCase();

@@ -50,7 +50,7 @@ function isRandom(node: Expression): boolean {
 }
 
 function literal(value: string, span: Span): Expression {
-  return { kind: 'literal', type: 'string', text: `'${value}'`, value, span };
+  return { kind: 'literal', type: 'string', text: `'${value}'`, value, start: span.start, end: span.end };
 }
 
 function pseudoTable(ref: ColumnRef): 'inserted' | 'deleted' | undefined {
@@ -87,12 +87,12 @@ function expandStars(clause: OutputClause, columns: readonly string[] | undefine
     const qualifier = star.qualifier.map((part) => part.toLowerCase()).join('.');
     if (qualifier !== 'inserted' && qualifier !== 'deleted') return `OUTPUT ${[...star.qualifier, '*'].join('.')} names the columns of another table`;
     if (columns === undefined) {
-      const replacement = whole?.(qualifier, star.span);
+      const replacement = whole?.(qualifier, star);
       if (replacement === undefined) return `the columns of ${qualifier}.* are not known (no inventory column list)`;
       items.push(replacement);
       continue;
     }
-    for (const column of columns) items.push({ kind: 'select-column', expression: columnRef([qualifier, column], star.span), alias: column, span: star.span });
+    for (const column of columns) items.push({ kind: 'select-column', expression: columnRef([qualifier, column], star), alias: column, start: star.start, end: star.end });
   }
   return items;
 }
@@ -116,11 +116,11 @@ function rowValue(node: Expression, values: RowValues): Expression | string {
 }
 
 function selectOf(columns: readonly SelectColumn[], from: readonly TableSource[], where: Expression | undefined, span: Span): Select {
-  return { kind: 'select', columns, from, ...(where === undefined ? {} : { where }), windows: [], span };
+  return { kind: 'select', columns, from, ...(where === undefined ? {} : { where }), windows: [], start: span.start, end: span.end };
 }
 
 function queryOf(body: QueryBody, span: Span, with_?: Query['with']): Query {
-  return { kind: 'query', ...(with_ === undefined ? {} : { with: with_ }), body, orderBy: [], options: [], span };
+  return { kind: 'query', ...(with_ === undefined ? {} : { with: with_ }), body, orderBy: [], options: [], start: span.start, end: span.end };
 }
 
 /** The nodes that write one OUTPUT clause's rows: INSERT INTO its table, or a result set. */
@@ -138,7 +138,7 @@ function selectList(items: readonly SelectColumn[], values: RowValues, named: bo
     const value = rowValue(item.expression, values);
     if (typeof value === 'string') return value;
     const name = named ? outputName(item) : item.alias;
-    columns.push({ kind: 'select-column', expression: value, ...(name === undefined ? {} : { alias: name }), span: item.span });
+    columns.push({ kind: 'select-column', expression: value, ...(name === undefined ? {} : { alias: name }), start: item.start, end: item.end });
   }
   return columns;
 }
@@ -162,21 +162,21 @@ export function changedRowsOutput(
   const tableColumns = key === undefined ? undefined : tableColumnNames(key, w.ctx);
   const own = (column: string, span: Span) => columnRef([target.qualifier, column], span);
   const values: RowValues = {
-    deleted: (column) => own(column, node.target.span),
+    deleted: (column) => own(column, node.target),
     inserted: (column) => {
       if (node.kind === 'delete') return 'inserted.* of a DELETE';
       const item = setItemFor(target.set, column);
-      if (item === undefined) return own(column, node.target.span);
+      if (item === undefined) return own(column, node.target);
       if (typeof item === 'string') return item;
       if (isRandom(item.value)) return `inserted.${column} is a random value (${sourceText(w.ctx, item.value)}) the UPDATE makes`;
       if (target.otherQualifiers.length > 0 && refersToAny(item.value, target.otherQualifiers)) return `inserted.${column} is computed from another table of the FROM clause`;
-      return assignedValue(item, own(column, item.span));
+      return assignedValue(item, own(column, item));
     },
     other: (ref) => `${ref.parts.join('.')} is not a column of deleted or inserted`,
   };
   const nodes: ScriptNode[] = [];
   const wholeRow = (pseudo: 'inserted' | 'deleted', span: Span): SelectColumn | undefined =>
-    pseudo === 'deleted' || target.set.length === 0 ? { kind: 'select-column', expression: { kind: 'star', qualifier: [target.qualifier], span }, span } : undefined;
+    pseudo === 'deleted' || target.set.length === 0 ? { kind: 'select-column', expression: { kind: 'star', qualifier: [target.qualifier], start: span.start, end: span.end }, start: span.start, end: span.end } : undefined;
   for (const clause of node.output) {
     const items = expandStars(clause, tableColumns, wholeRow);
     if (typeof items === 'string') return { problem: items };
@@ -203,7 +203,7 @@ function setItemFor(set: readonly SetItem[], column: string): Assignment | strin
 /** The value a SET item stores: `c = v` stores v, `c += v` stores c + v. */
 function assignedValue(item: Assignment, current: Expression): Expression {
   if (item.operator === '=') return item.value;
-  return { kind: 'binary', operator: item.operator.slice(0, -1) as Extract<Expression, { kind: 'binary' }>['operator'], left: current, right: item.value, span: item.span };
+  return { kind: 'binary', operator: item.operator.slice(0, -1) as Extract<Expression, { kind: 'binary' }>['operator'], left: current, right: item.value, start: item.start, end: item.end };
 }
 
 function refersToAny(node: Expression, qualifiers: readonly string[]): boolean {
@@ -238,7 +238,7 @@ type MergeKind = MergeWhen['match'];
  */
 export function mergeOutput(node: MergeStatement, w: StatementWriter): OutputPlan {
   if (node.top !== undefined) return { problem: 'MERGE TOP changes an arbitrary subset of the rows' };
-  const span = node.span;
+  const span = node;
   const target = node.target;
   const targetQualifier = target.kind === 'table-ref' ? (target.alias ?? target.name.parts[target.name.parts.length - 1]!) : target.kind === 'table-variable' ? (target.alias ?? target.name) : target.alias;
   if (targetQualifier === undefined) return { problem: 'the MERGE target is a table-valued function' };
@@ -253,12 +253,12 @@ export function mergeOutput(node: MergeStatement, w: StatementWriter): OutputPla
     const action = clause.action;
     const kind: MergeKind = clause.match;
     return {
-      action: literal(action.kind === 'merge-insert' ? 'INSERT' : action.kind === 'merge-update' ? 'UPDATE' : 'DELETE', clause.span),
-      deleted: (column) => (action.kind === 'merge-insert' ? nullLiteral(clause.span) : ownColumn(column)),
+      action: literal(action.kind === 'merge-insert' ? 'INSERT' : action.kind === 'merge-update' ? 'UPDATE' : 'DELETE', clause),
+      deleted: (column) => (action.kind === 'merge-insert' ? nullLiteral(clause) : ownColumn(column)),
       inserted: (column) => {
         switch (action.kind) {
           case 'merge-delete':
-            return nullLiteral(clause.span);
+            return nullLiteral(clause);
           case 'merge-update': {
             const item = setItemFor(action.set, column);
             if (item === undefined) return ownColumn(column);
@@ -282,7 +282,7 @@ export function mergeOutput(node: MergeStatement, w: StatementWriter): OutputPla
       },
       other: (ref) => {
         const qualifier = qualifierOf(ref);
-        if (qualifier !== undefined && sourceQualifiers.includes(qualifier)) return kind === 'NOT MATCHED BY SOURCE' ? nullLiteral(ref.span) : undefined;
+        if (qualifier !== undefined && sourceQualifiers.includes(qualifier)) return kind === 'NOT MATCHED BY SOURCE' ? nullLiteral(ref) : undefined;
         if (qualifier !== undefined && targetQualifiers.includes(qualifier)) return `${ref.parts.join('.')} reads the target: use inserted. or deleted.`;
         return `${ref.parts.join('.')} is not a column of the source, inserted or deleted`;
       },
@@ -292,11 +292,12 @@ export function mergeOutput(node: MergeStatement, w: StatementWriter): OutputPla
   const matchOn = (inner: TableSource): Expression => ({
     kind: 'unary',
     operator: 'NOT',
-    span,
-    operand: { kind: 'exists', span, query: queryOf(selectOf([{ kind: 'select-column', expression: { kind: 'literal', type: 'integer', text: '1', value: '1', span }, span }], [inner], node.on, span), span) },
+    start: span.start,
+    end: span.end,
+    operand: { kind: 'exists', start: span.start, end: span.end, query: queryOf(selectOf([{ kind: 'select-column', expression: { kind: 'literal', type: 'integer', text: '1', value: '1', start: span.start, end: span.end }, start: span.start, end: span.end }], [inner], node.on, span), span) },
   });
   const parts: Array<{ kind: MergeKind; from: TableSource[]; condition?: Expression }> = [
-    { kind: 'MATCHED', from: [{ kind: 'join', type: 'INNER', left: target, right: source, on: node.on, span }] },
+    { kind: 'MATCHED', from: [{ kind: 'join', type: 'INNER', left: target, right: source, on: node.on, start: span.start, end: span.end }] },
     { kind: 'NOT MATCHED BY TARGET', from: [source], condition: matchOn(target) },
     { kind: 'NOT MATCHED BY SOURCE', from: [target], condition: matchOn(source) },
   ];
@@ -317,16 +318,16 @@ export function mergeOutput(node: MergeStatement, w: StatementWriter): OutputPla
       }
       // The rows some clause of this kind takes; CASE picks the first whose condition holds,
       // and a row that reaches the last branch satisfies its condition (the WHERE says one does).
-      const anyTaken = clauses.some((candidate) => candidate.condition === undefined) ? undefined : clauses.map((candidate) => candidate.condition!).reduce((left, right) => ({ kind: 'binary', operator: 'OR', left, right, span }));
+      const anyTaken = clauses.some((candidate) => candidate.condition === undefined) ? undefined : clauses.map((candidate) => candidate.condition!).reduce((left, right) => ({ kind: 'binary', operator: 'OR', left, right, start: span.start, end: span.end }));
       const columns = lists[0]!.map((column, index): SelectColumn => {
         if (lists.length === 1) return column;
-        const whens = clauses.slice(0, -1).map((candidate, position) => ({ kind: 'case-when' as const, when: candidate.condition!, then: lists[position]![index]!.expression, span }));
-        return { ...column, expression: { kind: 'case', whens, else: lists[lists.length - 1]![index]!.expression, span } };
+        const whens = clauses.slice(0, -1).map((candidate, position) => ({ kind: 'case-when' as const, when: candidate.condition!, then: lists[position]![index]!.expression, start: span.start, end: span.end }));
+        return { ...column, expression: { kind: 'case', whens, else: lists[lists.length - 1]![index]!.expression, start: span.start, end: span.end } };
       });
       selects.push(selectOf(columns, part.from, conjunction([...(part.condition === undefined ? [] : [part.condition]), ...(anyTaken === undefined ? [] : [anyTaken])]), span));
     }
     if (selects.length === 0) return { problem: 'the MERGE has no WHEN clause' };
-    const body = selects.slice(1).reduce<QueryBody>((left, right) => ({ kind: 'set-operation', operator: 'UNION ALL', left, right, span }), selects[0]!);
+    const body = selects.slice(1).reduce<QueryBody>((left, right) => ({ kind: 'set-operation', operator: 'UNION ALL', left, right, start: span.start, end: span.end }), selects[0]!);
     nodes.push(writeRows(clause, queryOf(body, span, node.with), w, []));
   }
   return { before: nodes, after: [] };
@@ -358,7 +359,7 @@ function fromValues(node: InsertStatement, given: readonly string[] | undefined,
   const source = node.source;
   if (given === undefined) return 'the INSERT names no columns and the table\'s columns are not known';
   if (source.kind !== 'values' && source.kind !== 'query') return 'inserted.* of INSERT ... DEFAULT VALUES are values the table makes';
-  const span = node.span;
+  const span = node;
   const alias = 'lakeshift_inserted';
   let rows: Query;
   if (source.kind === 'values') {
@@ -378,7 +379,7 @@ function fromValues(node: InsertStatement, given: readonly string[] | undefined,
     deleted: () => 'deleted.* of an INSERT',
     other: (ref) => `${ref.parts.join('.')} is not a column of inserted`,
   };
-  const from: TableSource = { kind: 'derived-table', query: rows, alias, columns: given, span };
+  const from: TableSource = { kind: 'derived-table', query: rows, alias, columns: given, start: span.start, end: span.end };
   const nodes: ScriptNode[] = [];
   for (const clause of node.output) {
     const items = expandStars(clause, tableColumns);
@@ -395,7 +396,7 @@ function fromValues(node: InsertStatement, given: readonly string[] | undefined,
  * (the smallest for a negative increment), and the new rows are those beyond it.
  */
 function readBack(node: InsertStatement, identity: IdentityColumn, tableColumns: readonly string[] | undefined, w: StatementWriter): OutputPlan {
-  const span = node.span;
+  const span = node;
   const target = node.target as Extract<DmlTarget, { kind: 'table-ref' }>;
   const qualifier = target.alias ?? target.name.parts[target.name.parts.length - 1]!;
   const values: RowValues = {
@@ -405,15 +406,16 @@ function readBack(node: InsertStatement, identity: IdentityColumn, tableColumns:
   };
   // A variable of the script, declared as T-SQL would have declared it, so that queries read it.
   const marker = `@${w.ctx.label('identity_before')}`;
-  const info = w.ctx.declareVariable(marker, 'variable', { kind: 'data-type', name: { kind: 'object-name', parts: ['bigint'], span }, args: [], span });
+  const info = w.ctx.declareVariable(marker, 'variable', { kind: 'data-type', name: { kind: 'object-name', parts: ['bigint'], start: span.start, end: span.end }, args: [], start: span.start, end: span.end });
   w.declare(info.name, 'BIGINT');
-  const variable: Expression = { kind: 'variable', name: marker, span };
+  const variable: Expression = { kind: 'variable', name: marker, start: span.start, end: span.end };
   const beyond: Expression = {
     kind: 'binary',
     operator: 'OR',
-    left: { kind: 'is-null', expression: variable, not: false, span },
-    right: { kind: 'binary', operator: identity.descending ? '<' : '>', left: columnRef([qualifier, identity.column], span), right: variable, span },
-    span,
+    left: { kind: 'is-null', expression: variable, not: false, start: span.start, end: span.end },
+    right: { kind: 'binary', operator: identity.descending ? '<' : '>', left: columnRef([qualifier, identity.column], span), right: variable, start: span.start, end: span.end },
+    start: span.start,
+    end: span.end,
   };
   const table = tableSource(target, w.ctx);
   const before: ScriptNode = {

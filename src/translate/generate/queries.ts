@@ -123,7 +123,7 @@ function noteSetOperationStrings(body: Extract<QueryBody, { kind: 'set-operation
  */
 function setOperand(body: QueryBody, ctx: TranslationContext): string {
   if (body.kind === 'select' && body.top !== undefined) {
-    const own: Query = { kind: 'query', body, orderBy: [], options: [], span: body.span };
+    const own: Query = { kind: 'query', body, orderBy: [], options: [], start: body.start, end: body.end };
     return `(${query(own, ctx)})`;
   }
   return queryBody(body, ctx);
@@ -378,7 +378,7 @@ function openJson(call: FunctionCall, node: TableFunction, mode: ApplyMode, ctx:
   }
   const columns = node.schema.map((column) => {
     const raw = (column.path ?? `$.${column.name}`).trim();
-    if (/^strict\s/i.test(raw)) ctx.reportOnce(`openjson-strict:${node.span.start}`, 'TR_SEMANTIC', column, 'a strict OPENJSON path: a missing value is NULL here, not an error');
+    if (/^strict\s/i.test(raw)) ctx.reportOnce(`openjson-strict:${node.start}`, 'TR_SEMANTIC', column, 'a strict OPENJSON path: a missing value is NULL here, not an error');
     const path = raw.replace(/^(lax|strict)\s+/i, '').replace(/\."([^"]*)"/g, "['$1']");
     return { name: ctx.dialect.identifier(column.name), path, type: ctx.dialect.dataType(column.type).text, asJson: column.asJson };
   });
@@ -471,13 +471,14 @@ export function forXmlConcatenation(node: Query, unescaped: boolean, ctx: Transl
   if (!unescaped) {
     ctx.report('TR_SEMANTIC', clause, "FOR XML PATH('') concatenation became string_agg: SQL Server writes &, < and > in the values as &amp;, &lt; and &gt;, string_agg keeps them as they are");
   }
-  const span = node.span;
-  const empty: Expression = { kind: 'literal', type: 'string', text: "''", value: '', span };
-  const value: Expression = columns.length === 1 ? columns[0]!.expression : { kind: 'function-call', name: { kind: 'object-name', parts: ['CONCAT'], span }, args: columns.map((column) => column.expression), niladic: false, withinGroup: [], span };
+  const span = node;
+  const empty: Expression = { kind: 'literal', type: 'string', text: "''", value: '', start: span.start, end: span.end };
+  const value: Expression = columns.length === 1 ? columns[0]!.expression : { kind: 'function-call', name: { kind: 'object-name', parts: ['CONCAT'], start: span.start, end: span.end }, args: columns.map((column) => column.expression), niladic: false, withinGroup: [], start: span.start, end: span.end };
   const aggregateOf = (input: Expression, order: readonly OrderByItem[]): SelectColumn => ({
     kind: 'select-column',
-    expression: { kind: 'function-call', name: { kind: 'object-name', parts: ['STRING_AGG'], span }, args: [input, empty], niladic: false, withinGroup: order, span },
-    span,
+    expression: { kind: 'function-call', name: { kind: 'object-name', parts: ['STRING_AGG'], start: span.start, end: span.end }, args: [input, empty], niladic: false, withinGroup: order, start: span.start, end: span.end },
+    start: span.start,
+    end: span.end,
   });
   const simple = body.groupBy === undefined && body.quantifier !== 'DISTINCT' && body.top === undefined && node.offset === undefined && body.having === undefined && !usesAggregate(columns);
   if (simple) {
@@ -485,16 +486,17 @@ export function forXmlConcatenation(node: Query, unescaped: boolean, ctx: Transl
     return `(${query(rewritten, ctx)})`;
   }
   // Grouped, distinct or limited rows: concatenate the rows of the original query, keyed by its ORDER BY.
-  const keys = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, span }));
-  const inner: Query = { ...node, body: { ...body, columns: [{ kind: 'select-column', expression: value, alias: 'v', span }, ...keys] }, forClause: undefined, options: [] };
-  const column = (name: string): Expression => ({ kind: 'column-ref', parts: ['x', name], span });
-  const order = node.orderBy.map((item, index): OrderByItem => ({ kind: 'order-by-item', expression: column(`k${index}`), ...(item.direction === undefined ? {} : { direction: item.direction }), span }));
+  const keys = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, start: span.start, end: span.end }));
+  const inner: Query = { ...node, body: { ...body, columns: [{ kind: 'select-column', expression: value, alias: 'v', start: span.start, end: span.end }, ...keys] }, forClause: undefined, options: [] };
+  const column = (name: string): Expression => ({ kind: 'column-ref', parts: ['x', name], start: span.start, end: span.end });
+  const order = node.orderBy.map((item, index): OrderByItem => ({ kind: 'order-by-item', expression: column(`k${index}`), ...(item.direction === undefined ? {} : { direction: item.direction }), start: span.start, end: span.end }));
   const outer: Query = {
     kind: 'query',
-    body: { kind: 'select', columns: [aggregateOf(column('v'), order)], from: [{ kind: 'derived-table', query: inner, alias: 'x', columns: [], span }], windows: [], span },
+    body: { kind: 'select', columns: [aggregateOf(column('v'), order)], from: [{ kind: 'derived-table', query: inner, alias: 'x', columns: [], start: span.start, end: span.end }], windows: [], start: span.start, end: span.end },
     orderBy: [],
     options: [],
-    span,
+    start: span.start,
+    end: span.end,
   };
   return `(${query(outer, ctx)})`;
 }
@@ -622,8 +624,8 @@ function forJson(node: Query, ctx: TranslationContext): string | { readonly prob
     });
   }
   // TOP, GROUP BY, DISTINCT: the original query runs in a derived table with its columns numbered.
-  const span = node.span;
-  const keyColumns = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, span }));
+  const span = node;
+  const keyColumns = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, start: span.start, end: span.end }));
   const numbered = columns.map((column, index): SelectColumn => ({ ...column, alias: `c${index}` }));
   const inner: Query = { ...node, with: undefined, body: { ...body, columns: [...numbered, ...keyColumns] }, forClause: undefined, options: [] };
   const text = aggregate(object(members, (index) => `x.c${index}`), node.orderBy.map((_, index) => `x.k${index}`));
@@ -756,8 +758,8 @@ function forJsonAutoNested(node: Query, ctx: TranslationContext, columns: readon
   const upper = (depth: number) => levels.slice(0, depth + 1).flatMap((level) => level.columns);
 
   // The query itself, its columns numbered c0, c1 ... and its ORDER BY values k0, k1 ...
-  const span = node.span;
-  const keyColumns = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, span }));
+  const span = node;
+  const keyColumns = node.orderBy.map((item, index): SelectColumn => ({ kind: 'select-column', expression: resolveOrderItem(item, body).expression, alias: `k${index}`, start: span.start, end: span.end }));
   const numbered = columns.map((column, index): SelectColumn => ({ ...column, alias: `c${index}` }));
   // The ORDER BY stays inside only where TOP, OFFSET or FETCH needs it to choose the rows.
   const limited = body.top !== undefined || node.offset !== undefined || node.fetch !== undefined;

@@ -28,17 +28,17 @@ export function readsRowCount(statement: ScriptStatement | undefined): boolean {
 }
 
 function countStar(span: Span): FunctionCall {
-  return { kind: 'function-call', name: { kind: 'object-name', parts: ['COUNT'], span }, args: [{ kind: 'star', qualifier: [], span }], niladic: false, withinGroup: [], span };
+  return { kind: 'function-call', name: { kind: 'object-name', parts: ['COUNT'], start: span.start, end: span.end }, args: [{ kind: 'star', qualifier: [], start: span.start, end: span.end }], niladic: false, withinGroup: [], start: span.start, end: span.end };
 }
 
 function countQuery(from: readonly TableSource[], where: Expression | undefined, span: Span, with_?: Query['with']): Query {
-  const select: Select = { kind: 'select', columns: [{ kind: 'select-column', expression: countStar(span), span }], from, ...(where === undefined ? {} : { where }), windows: [], span };
-  return { kind: 'query', ...(with_ === undefined ? {} : { with: with_ }), body: select, orderBy: [], options: [], span };
+  const select: Select = { kind: 'select', columns: [{ kind: 'select-column', expression: countStar(span), start: span.start, end: span.end }], from, ...(where === undefined ? {} : { where }), windows: [], start: span.start, end: span.end };
+  return { kind: 'query', ...(with_ === undefined ? {} : { with: with_ }), body: select, orderBy: [], options: [], start: span.start, end: span.end };
 }
 
 /** The rows of a query, counted. */
 function countRows(source: Query, span: Span, with_?: Query['with']): Query {
-  return countQuery([{ kind: 'derived-table', query: source, alias: 'counted', columns: [], span }], undefined, span, with_);
+  return countQuery([{ kind: 'derived-table', query: source, alias: 'counted', columns: [], start: span.start, end: span.end }], undefined, span, with_);
 }
 
 /**
@@ -63,18 +63,18 @@ export function rowCountQuery(
       if (statement.top !== undefined) return undefined;
       const source = statement.source;
       if (source.kind === 'values') return String(source.rows.length);
-      if (source.kind === 'query') return ctx.withCtes(statement.with?.ctes.map((cte) => cte.name) ?? [], () => query(countRows(source, statement.span, statement.with), ctx));
+      if (source.kind === 'query') return ctx.withCtes(statement.with?.ctes.map((cte) => cte.name) ?? [], () => query(countRows(source, statement, statement.with), ctx));
       return undefined;
     }
     case 'select-statement': {
       const body = statement.query.body;
       if (body.kind === 'select' && body.columns.some((item) => item.kind === 'select-assignment')) {
         if (body.from.length === 0 && body.where === undefined) return '1';
-        const columns = body.columns.map((item) => (item.kind === 'select-assignment' ? { kind: 'select-column' as const, expression: item.expression, span: item.span } : item));
-        return query(countRows({ ...statement.query, with: undefined, body: { ...body, columns } } as Query, statement.span, statement.query.with), ctx);
+        const columns = body.columns.map((item) => (item.kind === 'select-assignment' ? { kind: 'select-column' as const, expression: item.expression, start: item.start, end: item.end } : item));
+        return query(countRows({ ...statement.query, with: undefined, body: { ...body, columns } } as Query, statement, statement.query.with), ctx);
       }
       const source: Query = body.kind === 'select' && body.into !== undefined ? { ...statement.query, with: undefined, body: { ...body, into: undefined } as Select } : { ...statement.query, with: undefined };
-      return query(countRows(source, statement.span, statement.query.with), ctx);
+      return query(countRows(source, statement, statement.query.with), ctx);
     }
     case 'merge': {
       if (statement.top !== undefined) return undefined;
@@ -95,7 +95,7 @@ export function rowCountQuery(
  * source row at most (it fails otherwise), so the join counts target rows.
  */
 function mergeRowsQuery(node: MergeStatement): Query {
-  const span = node.span;
+  const span = node;
   const kinds = [
     node.clauses.filter((clause) => clause.match === 'MATCHED'),
     node.clauses.filter((clause) => clause.match === 'NOT MATCHED BY TARGET'),
@@ -104,21 +104,22 @@ function mergeRowsQuery(node: MergeStatement): Query {
   const anyOf = (clauses: readonly MergeStatement['clauses'][number][]): Expression | undefined =>
     clauses.some((clause) => clause.condition === undefined)
       ? undefined
-      : clauses.map((clause) => clause.condition!).reduce((left, right) => ({ kind: 'binary', operator: 'OR', left, right, span }));
+      : clauses.map((clause) => clause.condition!).reduce((left, right) => ({ kind: 'binary', operator: 'OR', left, right, start: span.start, end: span.end }));
   const notExists = (from: TableSource): Expression => ({
     kind: 'unary',
     operator: 'NOT',
-    span,
-    operand: { kind: 'exists', span, query: { kind: 'query', body: { kind: 'select', columns: [{ kind: 'select-column', expression: { kind: 'literal', type: 'integer', text: '1', value: '1', span }, span }], from: [from], where: node.on, windows: [], span }, orderBy: [], options: [], span } },
+    start: span.start,
+    end: span.end,
+    operand: { kind: 'exists', start: span.start, end: span.end, query: { kind: 'query', body: { kind: 'select', columns: [{ kind: 'select-column', expression: { kind: 'literal', type: 'integer', text: '1', value: '1', start: span.start, end: span.end }, start: span.start, end: span.end }], from: [from], where: node.on, windows: [], start: span.start, end: span.end }, orderBy: [], options: [], start: span.start, end: span.end } },
   });
-  const both = (a: Expression, b: Expression | undefined): Expression => (b === undefined ? a : { kind: 'binary', operator: 'AND', left: a, right: b, span });
+  const both = (a: Expression, b: Expression | undefined): Expression => (b === undefined ? a : { kind: 'binary', operator: 'AND', left: a, right: b, start: span.start, end: span.end });
   const terms: Expression[] = [];
-  if (kinds[0].length > 0) terms.push({ kind: 'subquery', span, query: countQuery([{ kind: 'join', type: 'INNER', left: node.target, right: node.source, on: node.on, span }], anyOf(kinds[0]), span) });
-  if (kinds[1].length > 0) terms.push({ kind: 'subquery', span, query: countQuery([node.source], both(notExists(node.target), anyOf(kinds[1])), span) });
-  if (kinds[2].length > 0) terms.push({ kind: 'subquery', span, query: countQuery([node.target], both(notExists(node.source), anyOf(kinds[2])), span) });
-  const total = terms.length === 0 ? ({ kind: 'literal', type: 'integer', text: '0', value: '0', span } as Expression) : terms.reduce((left, right) => ({ kind: 'binary', operator: '+', left, right, span }));
-  const select: Select = { kind: 'select', columns: [{ kind: 'select-column', expression: total, span }], from: [], windows: [], span };
-  return { kind: 'query', ...(node.with === undefined ? {} : { with: node.with }), body: select, orderBy: [], options: [], span };
+  if (kinds[0].length > 0) terms.push({ kind: 'subquery', start: span.start, end: span.end, query: countQuery([{ kind: 'join', type: 'INNER', left: node.target, right: node.source, on: node.on, start: span.start, end: span.end }], anyOf(kinds[0]), span) });
+  if (kinds[1].length > 0) terms.push({ kind: 'subquery', start: span.start, end: span.end, query: countQuery([node.source], both(notExists(node.target), anyOf(kinds[1])), span) });
+  if (kinds[2].length > 0) terms.push({ kind: 'subquery', start: span.start, end: span.end, query: countQuery([node.target], both(notExists(node.source), anyOf(kinds[2])), span) });
+  const total = terms.length === 0 ? ({ kind: 'literal', type: 'integer', text: '0', value: '0', start: span.start, end: span.end } as Expression) : terms.reduce((left, right) => ({ kind: 'binary', operator: '+', left, right, start: span.start, end: span.end }));
+  const select: Select = { kind: 'select', columns: [{ kind: 'select-column', expression: total, start: span.start, end: span.end }], from: [], windows: [], start: span.start, end: span.end };
+  return { kind: 'query', ...(node.with === undefined ? {} : { with: node.with }), body: select, orderBy: [], options: [], start: span.start, end: span.end };
 }
 
 export { countQuery, countRows };

@@ -1,4 +1,4 @@
-import type { AstNode, Expression, Query, Select, TableSource } from '../../tsql/index.js';
+import type { AstNode, Expression, Query, Select, Span, TableSource } from '../../tsql/index.js';
 import { forEachChild } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { expression } from './expressions.js';
@@ -71,7 +71,7 @@ export function rowGenerator(node: Select, owner: Query): RowGenerator | undefin
  * The FROM of the idiom: the first view becomes `count` generated rows, the others one row
  * each, every one exposing the columns the query orders by (all holding the row's number).
  */
-export function generatedRows(generator: RowGenerator, count: Expression, at: { readonly span: AstNode['span'] }, ctx: TranslationContext): string {
+export function generatedRows(generator: RowGenerator, count: Expression, at: Span, ctx: TranslationContext): string {
   const first = generator.sources[0]!;
   ctx.report(
     'TR_SEMANTIC',

@@ -145,7 +145,7 @@ function evaluatedOnce(statement: Statement): AstNode | undefined {
  * translated. Undefined where the statement takes no such value.
  */
 export function takeValuesAhead(statement: Statement, w: StatementWriter): { readonly before: ScriptNode[]; readonly values: ReadonlyMap<string, string> } | undefined {
-  if (w.ctx.target !== 'databricks' || !w.ctx.mentions('NEXT', statement.span)) return undefined;
+  if (w.ctx.target !== 'databricks' || !w.ctx.mentions('NEXT', statement)) return undefined;
   const evaluated = evaluatedOnce(statement);
   if (evaluated === undefined) return undefined;
   const found = nextValuesOutsideQueries(evaluated);
@@ -171,7 +171,7 @@ export function takeValuesAhead(statement: Statement, w: StatementWriter): { rea
  * shape.
  */
 export function numberRowsAhead(source: Query, w: StatementWriter, translateQuery: () => string): { readonly before: ScriptNode[]; readonly text: string } | undefined {
-  if (w.ctx.target !== 'databricks' || !w.ctx.mentions('NEXT', source.span)) return undefined;
+  if (w.ctx.target !== 'databricks' || !w.ctx.mentions('NEXT', source)) return undefined;
   const body = source.body;
   // The numbering window cannot sit in a grouped select (its ORDER BY would be ungrouped).
   if (body.kind !== 'select' || body.quantifier === 'DISTINCT' || body.top !== undefined || body.groupBy !== undefined || body.having !== undefined) return undefined;
@@ -216,7 +216,7 @@ export function withSequenceValues<T>(ctx: TranslationContext, values: ReadonlyM
 }
 
 /** The compare-and-swap loop that takes `count` values from the sequence into `variable` (the first of them). */
-function takeValues(sequence: ObjectName, variable: string, count: string, w: StatementWriter, at: AstNode & { readonly span: { readonly start: number } }): ScriptNode[] {
+function takeValues(sequence: ObjectName, variable: string, count: string, w: StatementWriter, at: AstNode): ScriptNode[] {
   const table = w.ctx.objectName(sequence);
   const label = w.ctx.label('take_next_value');
   const line = w.line(at);

@@ -1,4 +1,4 @@
-import type { DataType, Statement } from '../../tsql/index.js';
+import type { DataType, Span, Statement } from '../../tsql/index.js';
 import { countStatements, isStatement } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics.js';
@@ -108,7 +108,7 @@ export class StatementWriter {
       const next = list[nextIndex];
       // A statement of the T-SQL (not one a rewrite made) is looked into only where its text mentions @@ROWCOUNT.
       const nextReadsRowCount =
-        next === undefined ? countAtEnd : rowCountRead && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next.span)) && readsRowCount(next);
+        next === undefined ? countAtEnd : rowCountRead && (!isStatement(next as Statement) || this.ctx.mentions('@@ROWCOUNT', next)) && readsRowCount(next);
       if (next === undefined && countAtEnd && statement.kind === 'block') {
         // The last statement is a BEGIN ... END: its own last statement is the one counted.
         this.#countAtEnd = true;
@@ -232,11 +232,11 @@ export class StatementWriter {
     return this.usesReturn ? [{ kind: 'block', label: this.returnLabel(), declarations: [], body: all }] : all;
   }
 
-  line(node: { readonly span: { readonly start: number } }): number {
-    return this.ctx.line(node.span.start);
+  line(node: { readonly start: number }): number {
+    return this.ctx.line(node.start);
   }
 
-  sql(node: { readonly span: { readonly start: number } }, text: string, resultSet = false): ScriptNode {
+  sql(node: { readonly start: number }, text: string, resultSet = false): ScriptNode {
     return { kind: 'sql', sql: text, line: this.line(node), ...(resultSet ? { resultSet } : {}) };
   }
 
@@ -248,13 +248,13 @@ export class StatementWriter {
   }
 
   /** A statement dropped on purpose: a comment that shows it, with an info or warning diagnostic. */
-  drop(node: { readonly span: { readonly start: number; readonly end: number } }, code: DiagnosticCode, message: string): ScriptNode[] {
+  drop(node: Span, code: DiagnosticCode, message: string): ScriptNode[] {
     this.ctx.report(code, node, message);
     return [{ kind: 'comment', text: `[${code}] ${sourceText(this.ctx, node)}`, line: this.line(node) }];
   }
 
   /** A T-SQL type in the target, reporting what the mapping loses. */
-  dataType(type: DataType, at: { readonly span: { readonly start: number; readonly end: number } }): string {
+  dataType(type: DataType, at: Span): string {
     const mapped = this.ctx.dialect.dataType(type);
     if (mapped.approximation !== undefined) this.ctx.report('TR_TYPE_APPROXIMATED', at, mapped.approximation);
     return mapped.text;
@@ -278,7 +278,7 @@ export class StatementWriter {
    * Checks a statement that writes `target` (a target name): temporary views cannot be
    * written, and a temporary table that could not be created cannot either.
    */
-  checkWritable(at: { readonly span: { readonly start: number; readonly end: number } }, target: string): void {
+  checkWritable(at: Span, target: string): void {
     if (tempTableMode(this.ctx) !== 'view') return;
     if (this.#views.has(target) || this.#unwritable.has(target)) {
       this.ctx.report('TR_TEMP_TABLE_VIEW', at, `${target} is a temporary view (translate.tempTables: view): this statement cannot write it`);
@@ -347,7 +347,7 @@ const handlers: StatementHandlers = {
   },
   while: (node, w) =>
     w.inLoop((label) => {
-      if (!w.ctx.mentions('@@ROWCOUNT', node.condition.span) || !readsRowCount(node)) {
+      if (!w.ctx.mentions('@@ROWCOUNT', node.condition) || !readsRowCount(node)) {
         return [{ kind: 'while', label, condition: expression(node.condition, w.ctx), body: w.statements([node.body]), line: w.line(node) }];
       }
       // WHILE @@ROWCOUNT > 0 <statement>: each pass tests the rows of the body's last statement.
@@ -439,7 +439,7 @@ function liveGotoTargets(nodes: readonly ScriptStatement[], ctx: TranslationCont
   // GOTOs are statements, and statements only hold statements directly; only a statement whose
   // text mentions GOTO can hold one (in a long procedure, the word is in a few of them).
   walkStatements(nodes, (child) => {
-    if (!ctx.mentions('GOTO', child.span)) return false;
+    if (!ctx.mentions('GOTO', child)) return false;
     if (child.kind === 'unreachable') return false;
     if (child.kind === 'if' && child.else === undefined && errorTest(child.condition) === 'failed') return false;
     if (child.kind === 'goto') targets.add(child.label.toLowerCase());

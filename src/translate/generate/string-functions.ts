@@ -271,7 +271,7 @@ function columnNames(node: Expression): string[] {
     }
     const record = value as { kind?: string; parts?: readonly string[] };
     if (record.kind === 'column-ref' && record.parts !== undefined) names.push(record.parts.map((part) => part.toLowerCase()).join('.'));
-    for (const [key, child] of Object.entries(record)) if (key !== 'span') visit(child);
+    for (const [key, child] of Object.entries(record)) if (key !== 'start' && key !== 'end') visit(child);
   };
   visit(node);
   return names;

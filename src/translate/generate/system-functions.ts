@@ -91,10 +91,10 @@ function identityProblem(ctx: TranslationContext): string {
  * the one the INSERT generated while nobody else inserts into the table in between. @@IDENTITY
  * would also see an INSERT made by a trigger; triggers are not translated.
  */
-function lastIdentity(at: { readonly span: Span }, what: string, ctx: TranslationContext): string | undefined {
+function lastIdentity(at: Span, what: string, ctx: TranslationContext): string | undefined {
   const last = ctx.lastInsert;
   if (last?.kind === 'unknown' && last.sequenceKey === undefined && last.table !== undefined) {
-    const column = inferredIdentityColumn(ctx, at.span.start, last.table.key);
+    const column = inferredIdentityColumn(ctx, at.start, last.table.key);
     if (column === undefined) return undefined;
     ctx.report(
       'TR_IDENTITY_READBACK',
@@ -118,7 +118,7 @@ function identCurrent(site: FunctionCallSite): string {
   if (argument?.kind !== 'literal' || (argument.type !== 'string' && argument.type !== 'unicode-string')) {
     return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', 'IDENT_CURRENT() of a table named at run time: read the row back by its key');
   }
-  const table: ObjectName = { kind: 'object-name', parts: namePartsOf(argument.value), span: argument.span };
+  const table: ObjectName = { kind: 'object-name', parts: namePartsOf(argument.value), start: argument.start, end: argument.end };
   const identity = site.ctx.identityColumn(TranslationContext.tableKey(table));
   if (identity === undefined) {
     return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `IDENT_CURRENT('${argument.value}'): the identity column of ${argument.value} is not known (no inventory column list, no CREATE TABLE in this text)`);
@@ -149,7 +149,7 @@ function enclosingObject(ctx: TranslationContext, offset: number): ObjectName | 
       .script.batches.flatMap((batch) => batch.statements)
       .flatMap((statement) =>
         statement.kind === 'create-procedure' || statement.kind === 'create-function' || statement.kind === 'create-trigger'
-          ? [{ start: statement.span.start, end: statement.span.end, name: statement.name }]
+          ? [{ start: statement.start, end: statement.end, name: statement.name }]
           : [],
       );
     objectSpans.set(ctx, spans);
@@ -161,7 +161,7 @@ function enclosingObject(ctx: TranslationContext, offset: number): ObjectName | 
 const currentObjectPart =
   (part: 'name' | 'schema') =>
   (site: FunctionCallSite): string => {
-    const object = isProcId(site.call.args[0]) ? enclosingObject(site.ctx, site.call.span.start) : undefined;
+    const object = isProcId(site.call.args[0]) ? enclosingObject(site.ctx, site.call.start) : undefined;
     if (!isProcId(site.call.args[0]) || object === undefined) {
       return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `${functionName(site.call)}() of an object id has no equivalent: Databricks objects have no numeric ids`);
     }

@@ -255,7 +255,7 @@ function requalify<T>(node: T, from: readonly string[], qualifier: string): T {
     if (child.kind !== 'column-ref') return undefined;
     const refQualifier = qualifierOf(child);
     const column = child.parts[child.parts.length - 1]!;
-    if ((refQualifier === undefined && !nested) || (refQualifier !== undefined && from.includes(refQualifier))) return columnRef([qualifier, column], child.span);
+    if ((refQualifier === undefined && !nested) || (refQualifier !== undefined && from.includes(refQualifier))) return columnRef([qualifier, column], child);
     return undefined;
   };
   return mapAst(node, visit(false));
@@ -278,7 +278,7 @@ function baseSetItems(items: readonly SetItem[], shape: CteShape, statementQuali
     if (qualifier !== undefined && qualifier !== statementQualifier.toLowerCase()) return `SET ${target.parts.join('.')}: only columns of ${shape.cte.name} can be set`;
     const column = settableColumn(shape, name);
     if (column === undefined) return `SET ${name}: the column ${name} of ${shape.cte.name} is computed, not a column of ${baseName(shape.base)} (SQL Server refuses it too)`;
-    result.push({ ...item, target: columnRef(baseQualifier === undefined ? [column] : [baseQualifier, column], target.span), value: values(item.value) });
+    result.push({ ...item, target: columnRef(baseQualifier === undefined ? [column] : [baseQualifier, column], target), value: values(item.value) });
   }
   return result;
 }
@@ -343,7 +343,7 @@ function inlined(node: ChangeStatement, target: CteTarget, shape: CteShape): { s
     }
     // A column of the *: the table's column of that name.
     if (ref.parts.length === 1 || qualifier !== undefined) return undefined;
-    return columnRef(shape.base.alias === undefined ? [name] : [shape.base.alias, name], ref.span);
+    return columnRef(shape.base.alias === undefined ? [name] : [shape.base.alias, name], ref);
   };
   const values = <T>(node: T): T => mapCteColumns(node, target.qualifier, resolve);
   const where = values(node.where);
@@ -354,7 +354,7 @@ function inlined(node: ChangeStatement, target: CteTarget, shape: CteShape): { s
   const condition = conjunction([...(shape.select.where === undefined ? [] : [exposed(shape.select.where)]), ...(where === undefined ? [] : [where])]);
   const written: TableRef | TableVariable = alone ? shape.base : baseSource(shape.base, qualifier);
   // A target written by its alias names the FROM table of that alias, as T-SQL's UPDATE a ... FROM t AS a.
-  const dmlTarget = alone || qualifier === undefined ? written : ({ kind: 'table-ref', name: { kind: 'object-name', parts: [qualifier], span: node.target.span }, hints: [], legacyHints: false, span: node.target.span } as TableRef);
+  const dmlTarget = alone || qualifier === undefined ? written : ({ kind: 'table-ref', name: { kind: 'object-name', parts: [qualifier], start: node.target.start, end: node.target.end }, hints: [], legacyHints: false, start: node.target.start, end: node.target.end } as TableRef);
   const statement = statementWith(node, {
     with: remainingWith(node, shape.cte, [where, set, from]),
     target: dmlTarget,
@@ -400,7 +400,7 @@ function joinedByKey(node: ChangeStatement, target: CteTarget, shape: CteShape, 
     else {
       const name = freshName([keyColumn, `${keyColumn}_key`, `${keyColumn}_key2`], names);
       names.add(name.toLowerCase());
-      columns.push({ kind: 'select-column', expression: columnRef([keyColumn], shape.select.span), ...(name === keyColumn ? {} : { alias: name }), span: shape.select.span });
+      columns.push({ kind: 'select-column', expression: columnRef([keyColumn], shape.select), ...(name === keyColumn ? {} : { alias: name }), start: shape.select.start, end: shape.select.end });
       keyNames.push(name);
     }
   }
@@ -409,7 +409,7 @@ function joinedByKey(node: ChangeStatement, target: CteTarget, shape: CteShape, 
     query: { ...shape.cte.query, body: { ...shape.select, columns } } as Query,
     alias: derivedName,
     columns: [],
-    span: shape.cte.span,
+    start: shape.cte.start, end: shape.cte.end,
   };
 
   // Every unqualified column of a statement that reads only the CTE is the CTE's; with other
@@ -417,16 +417,16 @@ function joinedByKey(node: ChangeStatement, target: CteTarget, shape: CteShape, 
   const alone = node.from.length === 0 || (node.from.length === 1 && node.from[0] === target.leaf);
   const resolve = (name: string, ref: ColumnRef): Expression | undefined => {
     if (ref.parts.length > 1) return undefined;
-    return alone || columnNamed(shape, name) !== undefined ? columnRef([derivedName, name], ref.span) : undefined;
+    return alone || columnNamed(shape, name) !== undefined ? columnRef([derivedName, name], ref) : undefined;
   };
   const values = <T>(node: T): T => mapCteColumns(node, derivedName, resolve);
   const set = node.kind === 'update' ? baseSetItems(node.set, shape, derivedName, baseQualifier, values) : [];
   if (typeof set === 'string') return set;
   const where = values(node.where);
   const from = replacedFrom(values(node.from), target, derived);
-  const span = node.target.span;
-  const match = key.columns.map((column, index): Expression => ({ kind: 'binary', operator: '=', left: columnRef([baseQualifier, column], span), right: columnRef([derivedName, keyNames[index]!], span), span }));
-  const written = baseSource({ ...shape.base, ...(shape.base.kind === 'table-ref' ? { hints: [], legacyHints: false } : {}), span } as TableRef | TableVariable, targetAlias);
+  const span = node.target;
+  const match = key.columns.map((column, index): Expression => ({ kind: 'binary', operator: '=', left: columnRef([baseQualifier, column], span), right: columnRef([derivedName, keyNames[index]!], span), start: span.start, end: span.end }));
+  const written = baseSource({ ...shape.base, ...(shape.base.kind === 'table-ref' ? { hints: [], legacyHints: false } : {}), start: span.start, end: span.end } as TableRef | TableVariable, targetAlias);
   const statement = statementWith(node, {
     with: remainingWith(node, shape.cte, [where, set, from]),
     target: written,
@@ -501,33 +501,35 @@ function withoutRemoved(node: DeleteStatement, target: CteTarget, shape: CteShap
     if (known.has(name.toLowerCase())) return `${noKey}, and its column ${name} hides the column of ${table} of that name: write the DELETE against ${table} by hand`;
     extra.push({ ...column, alias: name });
   }
-  const span = shape.select.span;
-  const star: SelectColumn = { kind: 'select-column', expression: { kind: 'star', qualifier: [], span }, span };
+  const span = shape.select;
+  const star: SelectColumn = { kind: 'select-column', expression: { kind: 'star', qualifier: [], start: span.start, end: span.end }, start: span.start, end: span.end };
   const derivedName = target.qualifier;
-  const derived: DerivedTable = { kind: 'derived-table', query: { ...shape.cte.query, body: { ...shape.select, columns: [star, ...extra] } } as Query, alias: derivedName, columns: [], span: shape.cte.span };
+  const derived: DerivedTable = { kind: 'derived-table', query: { ...shape.cte.query, body: { ...shape.select, columns: [star, ...extra] } } as Query, alias: derivedName, columns: [], start: shape.cte.start, end: shape.cte.end };
   let problem: string | undefined;
   const where = mapCteColumns(node.where, derivedName, (name, ref) => {
     const column = columnNamed(shape, name);
     const passed = column === undefined ? undefined : baseColumnOf(shape, column);
     if (column === undefined && !shape.star) problem ??= `${name} is not a column of ${shape.cte.name}`;
-    return columnRef([derivedName, passed ?? column?.name ?? name], ref.span);
+    return columnRef([derivedName, passed ?? column?.name ?? name], ref);
   });
   if (problem !== undefined) return problem;
   const selectOf = (qualifier: string | undefined, from: TableSource, condition: Expression | undefined): Query => ({
     kind: 'query',
     body: {
       kind: 'select',
-      columns: columns.map((column): SelectColumn => ({ kind: 'select-column', expression: columnRef(qualifier === undefined ? [column] : [qualifier, column], span), span })),
+      columns: columns.map((column): SelectColumn => ({ kind: 'select-column', expression: columnRef(qualifier === undefined ? [column] : [qualifier, column], span), start: span.start, end: span.end })),
       from: [from],
       ...(condition === undefined ? {} : { where: condition }),
       windows: [],
-      span,
+      start: span.start,
+      end: span.end,
     },
     orderBy: [],
     options: [],
-    span,
+    start: span.start,
+    end: span.end,
   });
-  const plainBase = baseSource({ ...shape.base, ...(shape.base.kind === 'table-ref' ? { hints: [], legacyHints: false } : {}), span } as TableRef | TableVariable, undefined);
+  const plainBase = baseSource({ ...shape.base, ...(shape.base.kind === 'table-ref' ? { hints: [], legacyHints: false } : {}), start: span.start, end: span.end } as TableRef | TableVariable, undefined);
   const remaining = remainingWith(node, shape.cte, [where]);
   return {
     kind: 'overwrite',

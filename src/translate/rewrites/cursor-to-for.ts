@@ -1,4 +1,4 @@
-import type { DeclareCursorStatement, Expression, FetchStatement, OrderByItem, Query, Select, SelectColumn, Span, Statement, VariableRef } from '../../tsql/index.js';
+import type { DeclareCursorStatement, Expression, FetchStatement, OrderByItem, Query, Select, SelectColumn, Statement, VariableRef } from '../../tsql/index.js';
 import type { CursorLoopStatement, ScriptStatement, StatementRewrite } from './rewritten-statements.js';
 import { rewriteNestedLists, statementsOf, walkStatements } from './statement-lists.js';
 
@@ -36,7 +36,7 @@ function convertCursors(statements: readonly ScriptStatement[]): readonly Script
     const following = statements.slice(index + 1);
     const converted = convertCursor(statement, following);
     if (typeof converted === 'string') {
-      result.push({ kind: 'unconverted-cursor', span: statement.span, declaration: statement, reason: converted });
+      result.push({ kind: 'unconverted-cursor', start: statement.start, end: statement.end, declaration: statement, reason: converted });
       continue;
     }
     // The declaration is absorbed into the loops; the rest of the list continues rewritten.
@@ -127,38 +127,38 @@ const ROW_ORDER = 'lakeshift_order';
  * T-SQL refuses a FETCH into the wrong number of variables.
  */
 function positionalQuery(query: Query, count: number): Query {
-  const span: Span = query.span;
+  const span = { start: query.start, end: query.end };
   const names = Array.from({ length: count }, (_, index) => `column_${index + 1}`);
-  const column = (name: string) => ({ kind: 'column-ref', parts: [CURSOR_ROWS, name], span }) as const;
+  const column = (name: string) => ({ kind: 'column-ref', parts: [CURSOR_ROWS, name], ...span }) as const;
   let inner: Query = { ...query, with: undefined };
   let orderBy: readonly OrderByItem[] = [];
   if (query.orderBy.length > 0 && query.body.kind === 'select') {
     const rowNumber: SelectColumn = {
       kind: 'select-column',
       alias: ROW_ORDER,
-      span,
+      ...span,
       expression: {
         kind: 'function-call',
-        name: { kind: 'object-name', parts: ['ROW_NUMBER'], span },
+        name: { kind: 'object-name', parts: ['ROW_NUMBER'], ...span },
         args: [],
         niladic: false,
         withinGroup: [],
-        over: { kind: 'window', partitionBy: [], orderBy: query.orderBy, span },
-        span,
+        over: { kind: 'window', partitionBy: [], orderBy: query.orderBy, ...span },
+        ...span,
       },
     };
     inner = { ...inner, body: { ...query.body, columns: [...query.body.columns, rowNumber] }, orderBy: [] };
     names.push(ROW_ORDER);
-    orderBy = [{ kind: 'order-by-item', expression: column(ROW_ORDER), span }];
+    orderBy = [{ kind: 'order-by-item', expression: column(ROW_ORDER), ...span }];
   }
   const body: Select = {
     kind: 'select',
-    columns: names.slice(0, count).map((name) => ({ kind: 'select-column', expression: column(name), span })),
-    from: [{ kind: 'derived-table', query: inner, alias: CURSOR_ROWS, columns: names, span }],
+    columns: names.slice(0, count).map((name) => ({ kind: 'select-column', expression: column(name), ...span })),
+    from: [{ kind: 'derived-table', query: inner, alias: CURSOR_ROWS, columns: names, ...span }],
     windows: [],
-    span,
+    ...span,
   };
-  return { kind: 'query', ...(query.with === undefined ? {} : { with: query.with }), body, orderBy, options: [], span };
+  return { kind: 'query', ...(query.with === undefined ? {} : { with: query.with }), body, orderBy, options: [], ...span };
 }
 
 interface LoopMatch {
@@ -207,7 +207,8 @@ function loopNode(
   const select = leftmostSelect(query.body);
   return {
     kind: 'cursor-loop',
-    span: { start: open.span.start, end: loop.span.end } as CursorLoopStatement['span'],
+    start: open.start,
+    end: loop.end,
     cursor: declaration.name,
     declaration,
     query: select !== undefined && selectsStar(select) ? positionalQuery(query, variables.length) : query,

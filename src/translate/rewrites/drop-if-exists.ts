@@ -19,7 +19,7 @@ function rewrite(statement: ScriptStatement): DropStatement | undefined {
   const drop = onlyDrop(statement.then);
   if (drop === undefined || drop.names.length === 0) return undefined;
   if (!drop.names.every((name) => testsExistence(statement.condition, name))) return undefined;
-  return { ...drop, ifExists: true, span: (statement as IfStatement).span };
+  return { ...drop, ifExists: true, start: statement.start, end: statement.end };
 }
 
 function onlyDrop(statement: Statement): DropStatement | undefined {

@@ -24,7 +24,7 @@ export const errorCheck: StatementRewrite = {
 };
 
 function dead(statement: IfStatement): DeadErrorCheckStatement {
-  return { kind: 'dead-error-check', span: statement.span, statement };
+  return { kind: 'dead-error-check', start: statement.start, end: statement.end, statement };
 }
 
 /** Whether a condition tests @@ERROR for an error (`<> 0`, `!= 0`, `> 0`) or for none (`= 0`). */

@@ -12,7 +12,7 @@ import type {
 /**
  * Statement shapes that only the statement rewrites produce: a T-SQL pattern of several
  * statements recognised as one construct of the target. They are readonly nodes tagged by
- * `kind` like the T-SQL syntax tree, and they keep the original statements they stand for, so
+ * `kind` and spanning their source like the T-SQL syntax tree, and they keep the original statements they stand for, so
  * that nothing is lost and statement counts stay right.
  */
 export type RewrittenStatement = CursorLoopStatement | UnconvertedCursorStatement | AtomicBlockStatement | DeadErrorCheckStatement | UnreachableStatement;
@@ -24,9 +24,8 @@ export type ScriptStatement = Statement | RewrittenStatement;
  * DECLARE c CURSOR FOR query; OPEN c; FETCH c INTO @a, @b; WHILE @@FETCH_STATUS = 0 BEGIN ...
  * FETCH c INTO @a, @b END; CLOSE c; DEALLOCATE c: a loop over the rows of the query.
  */
-export interface CursorLoopStatement {
+export interface CursorLoopStatement extends Span {
   readonly kind: 'cursor-loop';
-  readonly span: Span;
   readonly cursor: string;
   readonly declaration: DeclareCursorStatement;
   readonly query: Query;
@@ -39,9 +38,8 @@ export interface CursorLoopStatement {
 }
 
 /** A cursor whose use does not fit the FOR loop pattern, and why. */
-export interface UnconvertedCursorStatement {
+export interface UnconvertedCursorStatement extends Span {
   readonly kind: 'unconverted-cursor';
-  readonly span: Span;
   readonly declaration: DeclareCursorStatement;
   readonly reason: string;
 }
@@ -50,18 +48,16 @@ export interface UnconvertedCursorStatement {
  * BEGIN TRANSACTION; statements; COMMIT in one statement list: the statements that must succeed
  * or fail together.
  */
-export interface AtomicBlockStatement {
+export interface AtomicBlockStatement extends Span {
   readonly kind: 'atomic-block';
-  readonly span: Span;
   readonly begin: TransactionStatement;
   readonly commit: TransactionStatement;
   readonly statements: readonly ScriptStatement[];
 }
 
 /** An `IF @@ERROR <> 0 ...` that can never be true in Databricks (failing statements raise errors). */
-export interface DeadErrorCheckStatement {
+export interface DeadErrorCheckStatement extends Span {
   readonly kind: 'dead-error-check';
-  readonly span: Span;
   readonly statement: IfStatement;
 }
 
@@ -69,9 +65,8 @@ export interface DeadErrorCheckStatement {
  * Statements after an unconditional GOTO that no live GOTO reaches (their label was only the
  * target of dead @@ERROR checks), or a GOTO to the label right after it: never run.
  */
-export interface UnreachableStatement {
+export interface UnreachableStatement extends Span {
   readonly kind: 'unreachable';
-  readonly span: Span;
   readonly statements: readonly Statement[];
   /** The GOTO before them. */
   readonly after: string;

@@ -24,7 +24,7 @@ export function rewriteNestedLists(statement: ScriptStatement, rewrite: ListRewr
     // block even when nothing in it changed, as when every statement here came back a copy:
     // the translation keeps showing that block (ELSE, then IF; not ELSEIF).
     if (result.length === 1 && result[0] === child && !HOLDS_LISTS.has(child.kind)) return child;
-    const block: BlockStatement = { kind: 'block', statements: result as Statement[], span: child.span };
+    const block: BlockStatement = { kind: 'block', statements: result as Statement[], start: child.start, end: child.end };
     return block;
   };
   switch (statement.kind) {
@@ -109,7 +109,7 @@ export function walkStatements(roots: readonly ScriptStatement[], enter: (statem
     if (enter(statement) === false) continue;
     const first = stack.length;
     for (const key in statement) {
-      if (key === 'span' || key === 'kind') continue;
+      if (key === 'kind' || key === 'start' || key === 'end') continue;
       const value = (statement as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isScriptStatement(item)) stack.push(item);

@@ -22,7 +22,7 @@ export const transactionBlock: StatementRewrite = {
         if (commit?.kind === 'transaction' && commit.action === 'COMMIT') {
           const inner = statements.slice(index + 1, end);
           if (!inner.some(containsTransaction)) {
-            result.push({ kind: 'atomic-block', span: { start: begin.span.start, end: commit.span.end } as typeof begin.span, begin, commit, statements: inner });
+            result.push({ kind: 'atomic-block', start: begin.start, end: commit.end, begin, commit, statements: inner });
             index = end;
             continue;
           }

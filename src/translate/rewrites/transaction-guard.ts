@@ -18,7 +18,7 @@ export const transactionGuard: StatementRewrite = {
 function guarded(statement: ScriptStatement): TransactionStatement | undefined {
   if (statement.kind !== 'if' || statement.else !== undefined || !testsTransactionState(statement.condition)) return undefined;
   const inner = onlyTransaction(statement.then);
-  return inner === undefined ? undefined : { ...inner, span: (statement as IfStatement).span };
+  return inner === undefined ? undefined : { ...inner, start: statement.start, end: statement.end };
 }
 
 function onlyTransaction(statement: Statement): TransactionStatement | undefined {

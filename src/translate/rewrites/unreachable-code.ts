@@ -42,7 +42,8 @@ function prune(list: readonly ScriptStatement[], targets: ReadonlySet<string>): 
     const removed = jumpsToNext ? [jump, ...skipped] : skipped;
     const node: UnreachableStatement = {
       kind: 'unreachable',
-      span: { start: removed[0]!.span.start, end: removed[removed.length - 1]!.span.end },
+      start: removed[0]!.start,
+      end: removed[removed.length - 1]!.end,
       statements: removed,
       after: jump.label,
     };

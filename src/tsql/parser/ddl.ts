@@ -94,7 +94,7 @@ function parseTableElement(p: TokenStream): TableElement {
     p.expectP(',');
     const endColumn = parseIdentifier(p, 'a column name');
     p.expectP(')');
-    return { kind: 'period-for-system-time', startColumn, endColumn, span: p.spanFrom(start) };
+    return { kind: 'period-for-system-time', startColumn, endColumn, start, end: p.endFrom(start) };
   }
   return parseColumnDefinition(p);
 }
@@ -108,9 +108,9 @@ function parseIndexColumns(p: TokenStream): IndexColumn[] {
     const name = parseIdentifier(p, 'a column name');
     if (p.is('ASC') || p.is('DESC')) {
       const direction = p.next().keyword as 'ASC' | 'DESC';
-      columns.push({ kind: 'index-column', name, direction, span: p.spanFrom(start) });
+      columns.push({ kind: 'index-column', name, direction, start, end: p.endFrom(start) });
     } else {
-      columns.push({ kind: 'index-column', name, span: p.spanFrom(start) });
+      columns.push({ kind: 'index-column', name, start, end: p.endFrom(start) });
     }
   } while (p.acceptP(','));
   p.expectP(')');
@@ -165,7 +165,7 @@ function parseConstraint(p: TokenStream, tableLevel: boolean, nameGiven?: { name
     if (p.is('HASH')) {
       const hashStart = p.start;
       p.pos++;
-      options = [...options, { kind: 'option', name: 'HASH', span: p.spanFrom(hashStart) }];
+      options = [...options, { kind: 'option', name: 'HASH', start: hashStart, end: p.endFrom(hashStart) }];
     }
   };
 
@@ -251,7 +251,7 @@ function parseConstraint(p: TokenStream, tableLevel: boolean, nameGiven?: { name
     options,
     on,
     notForReplication,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -283,7 +283,7 @@ function parseTableIndex(p: TokenStream): TableIndex {
     include,
     where,
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -330,9 +330,9 @@ function parseColumnDefinition(p: TokenStream): ColumnDefinition {
         p.expectP(',');
         const increment = parseExpression(p);
         p.expectP(')');
-        identity = { kind: 'identity', seed, increment, span: p.spanFrom(itemStart) };
+        identity = { kind: 'identity', seed, increment, start: itemStart, end: p.endFrom(itemStart) };
       } else {
-        identity = { kind: 'identity', span: p.spanFrom(itemStart) };
+        identity = { kind: 'identity', start: itemStart, end: p.endFrom(itemStart) };
       }
     } else if (kw === 'DEFAULT') {
       defaultConstraint = parseConstraint(p, false);
@@ -383,7 +383,7 @@ function parseColumnDefinition(p: TokenStream): ColumnDefinition {
     default: defaultConstraint,
     constraints,
     attributes,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -550,7 +550,7 @@ export function parseOtherDdl(p: TokenStream, start: number, action: OtherDdlSta
   // MASTER KEY, DATABASE SCOPED CONFIGURATION ...: one per database or server, without a name.
   const name = UNNAMED_OBJECT_TYPES.has(objectType) ? undefined : parseOtherDdlName(p, objectType);
   skipStatementRest(p, action === 'ALTER' ? ALTER_CONTINUING : NO_CONTINUING);
-  return { kind: 'other-ddl', action, objectType, name, span: p.spanFrom(start) };
+  return { kind: 'other-ddl', action, objectType, name, start, end: p.endFrom(start) };
 }
 
 function parseOtherDdlName(p: TokenStream, objectType: string): ObjectName | undefined {
@@ -559,7 +559,7 @@ function parseOtherDdlName(p: TokenStream, objectType: string): ObjectName | und
     return parseObjectName(p, 'a name');
   }
   if (objectType === 'DATABASE' && p.is('CURRENT')) {
-    return { kind: 'object-name', parts: [p.next().text], span: { start: token.start, end: token.end } };
+    return { kind: 'object-name', parts: [p.next().text], start: token.start, end: token.end };
   }
   if (objectType === 'AUTHORIZATION' && p.is('ON')) {
     // ALTER AUTHORIZATION ON [class::]name TO principal
@@ -646,7 +646,7 @@ function parseCreateTable(p: TokenStream, start: number, external: boolean): Cre
     options,
     asSelect,
     graphType,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -671,7 +671,7 @@ function parseAlterTable(p: TokenStream, start: number): AlterTableStatement {
   }
   if (p.accept('ADD')) {
     const elements = parseAddedElements(p);
-    action = { kind: 'add-elements', check, elements, span: p.spanFrom(actionStart) };
+    action = { kind: 'add-elements', check, elements, start: actionStart, end: p.endFrom(actionStart) };
   } else if ((p.is('CHECK') || p.is('NOCHECK')) && p.peekKw() === 'CONSTRAINT') {
     const enable = p.next().keyword === 'CHECK';
     p.pos++;
@@ -681,7 +681,7 @@ function parseAlterTable(p: TokenStream, start: number): AlterTableStatement {
         names.push(parseIdentifier(p, 'a constraint name'));
       } while (p.acceptP(','));
     }
-    action = { kind: 'check-constraints', enable, names, span: p.spanFrom(actionStart) };
+    action = { kind: 'check-constraints', enable, names, start: actionStart, end: p.endFrom(actionStart) };
   } else if (p.is('ALTER') && p.peekKw() === 'COLUMN') {
     p.pos += 2;
     const columnPos = p.pos;
@@ -690,11 +690,11 @@ function parseAlterTable(p: TokenStream, start: number): AlterTableStatement {
       // ALTER COLUMN c ADD|DROP ROWGUIDCOL | PERSISTED | NOT FOR REPLICATION | SPARSE | HIDDEN | MASKED
       const verb = p.next().keyword;
       skipStatementRest(p);
-      action = { kind: 'other-table-action', action: `ALTER COLUMN ${verb}`, text: p.textOf(actionStart, p.lastEnd), span: p.spanFrom(actionStart) };
+      action = { kind: 'other-table-action', action: `ALTER COLUMN ${verb}`, text: p.textOf(actionStart, p.lastEnd), start: actionStart, end: p.endFrom(actionStart) };
     } else {
       p.pos = columnPos;
       const column = parseColumnDefinition(p);
-      action = { kind: 'alter-column', column, span: p.spanFrom(actionStart) };
+      action = { kind: 'alter-column', column, start: actionStart, end: p.endFrom(actionStart) };
     }
   } else if (p.is('DROP')) {
     p.pos++;
@@ -703,7 +703,7 @@ function parseAlterTable(p: TokenStream, start: number): AlterTableStatement {
     do {
       const itemStart = p.start;
       if (p.acceptSeq('PERIOD', 'FOR', 'SYSTEM_TIME')) {
-        items.push({ kind: 'drop-element', type: 'PERIOD FOR SYSTEM_TIME', ifExists: false, name: '', span: p.spanFrom(itemStart) });
+        items.push({ kind: 'drop-element', type: 'PERIOD FOR SYSTEM_TIME', ifExists: false, name: '', start: itemStart, end: p.endFrom(itemStart) });
         continue;
       }
       if (p.accept('COLUMN')) type = 'COLUMN';
@@ -715,9 +715,9 @@ function parseAlterTable(p: TokenStream, start: number): AlterTableStatement {
         p.pos++;
         skipBalanced(p);
       }
-      items.push({ kind: 'drop-element', type, ifExists, name, span: p.spanFrom(itemStart) });
+      items.push({ kind: 'drop-element', type, ifExists, name, start: itemStart, end: p.endFrom(itemStart) });
     } while (p.acceptP(','));
-    action = { kind: 'drop-elements', items, span: p.spanFrom(actionStart) };
+    action = { kind: 'drop-elements', items, start: actionStart, end: p.endFrom(actionStart) };
   } else if ((p.is('ENABLE') || p.is('DISABLE')) && p.peekKw() === 'TRIGGER') {
     const enable = p.next().keyword === 'ENABLE';
     p.pos++;
@@ -727,18 +727,18 @@ function parseAlterTable(p: TokenStream, start: number): AlterTableStatement {
         names.push(parseIdentifier(p, 'a trigger name'));
       } while (p.acceptP(','));
     }
-    action = { kind: 'toggle-triggers', enable, names, span: p.spanFrom(actionStart) };
+    action = { kind: 'toggle-triggers', enable, names, start: actionStart, end: p.endFrom(actionStart) };
   } else if (p.is('SET') && p.peekIsP(1, '(')) {
     p.pos++;
     const options = parseOptionList(p);
-    action = { kind: 'set-table-options', options, span: p.spanFrom(actionStart) };
+    action = { kind: 'set-table-options', options, start: actionStart, end: p.endFrom(actionStart) };
   } else {
     const token = p.cur;
     if (token.kind !== 'word') p.fail('expected an ALTER TABLE action');
     skipStatementRest(p, new Set(['SET']));
-    action = { kind: 'other-table-action', action: token.keyword, text: p.textOf(actionStart, p.lastEnd), span: p.spanFrom(actionStart) };
+    action = { kind: 'other-table-action', action: token.keyword, text: p.textOf(actionStart, p.lastEnd), start: actionStart, end: p.endFrom(actionStart) };
   }
-  return { kind: 'alter-table', table, action, span: p.spanFrom(start) };
+  return { kind: 'alter-table', table, action, start, end: p.endFrom(start) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -778,7 +778,7 @@ function parseCreateView(p: TokenStream, start: number, mode: CreateMode): Creat
   p.expect('AS');
   const query = parseQuery(p);
   const checkOption = p.acceptSeq('WITH', 'CHECK', 'OPTION');
-  return { kind: 'create-view', mode, name, columns, options, query, checkOption, span: p.spanFrom(start) };
+  return { kind: 'create-view', mode, name, columns, options, query, checkOption, start, end: p.endFrom(start) };
 }
 
 /** @p [AS] type [VARYING] [NULL] [= default] [OUT|OUTPUT] [READONLY] */
@@ -811,7 +811,7 @@ function parseParameter(p: TokenStream): Parameter {
     default: defaultValue,
     output,
     readonly,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -852,11 +852,11 @@ function parseCreateProcedure(p: TokenStream, start: number, mode: CreateMode): 
   p.expect('AS');
   if (p.is('EXTERNAL') && p.peekKw() === 'NAME') {
     const externalName = parseExternalName(p);
-    return { kind: 'create-procedure', mode, name, number, parameters, options, forReplication, body: [], externalName, span: p.spanFrom(start) };
+    return { kind: 'create-procedure', mode, name, number, parameters, options, forReplication, body: [], externalName, start, end: p.endFrom(start) };
   }
   // The body of a procedure is everything up to the end of the batch.
   const body = parseStatementList(p, 'EOF');
-  return { kind: 'create-procedure', mode, name, number, parameters, options, forReplication, body, span: p.spanFrom(start) };
+  return { kind: 'create-procedure', mode, name, number, parameters, options, forReplication, body, start, end: p.endFrom(start) };
 }
 
 function parseCreateFunction(p: TokenStream, start: number, mode: CreateMode): CreateFunctionStatement {
@@ -868,21 +868,21 @@ function parseCreateFunction(p: TokenStream, start: number, mode: CreateMode): C
   let returns: CreateFunctionStatement['returns'];
   if (p.is('TABLE') && !p.peekIsP(1, '.')) {
     p.pos++;
-    returns = { kind: 'returns-table', span: p.spanFrom(returnsStart) };
+    returns = { kind: 'returns-table', start: returnsStart, end: p.endFrom(returnsStart) };
   } else if (p.cur.kind === 'variable') {
     const variable = p.next().text;
     p.expect('TABLE');
     const elements = parseTableElements(p);
-    returns = { kind: 'returns-table-variable', variable, elements, span: p.spanFrom(returnsStart) };
+    returns = { kind: 'returns-table-variable', variable, elements, start: returnsStart, end: p.endFrom(returnsStart) };
   } else {
     const type = parseDataType(p);
-    returns = { kind: 'returns-scalar', type, span: p.spanFrom(returnsStart) };
+    returns = { kind: 'returns-scalar', type, start: returnsStart, end: p.endFrom(returnsStart) };
   }
   const options = parseModuleOptions(p);
   p.accept('AS');
   if (p.is('EXTERNAL') && p.peekKw() === 'NAME') {
     const externalName = parseExternalName(p);
-    return { kind: 'create-function', mode, name, parameters, returns, options, body: [], externalName, span: p.spanFrom(start) };
+    return { kind: 'create-function', mode, name, parameters, returns, options, body: [], externalName, start, end: p.endFrom(start) };
   }
   let body: Statement[];
   if (returns.kind === 'returns-table' && p.is('RETURN')) {
@@ -890,7 +890,7 @@ function parseCreateFunction(p: TokenStream, start: number, mode: CreateMode): C
   } else {
     body = parseStatementList(p, 'EOF');
   }
-  return { kind: 'create-function', mode, name, parameters, returns, options, body, span: p.spanFrom(start) };
+  return { kind: 'create-function', mode, name, parameters, returns, options, body, start, end: p.endFrom(start) };
 }
 
 /** RETURN [(] select [)] of an inline table-valued function, where the query may have a WITH. */
@@ -910,8 +910,8 @@ function parseInlineReturn(p: TokenStream): ReturnStatement {
   } else {
     query = parseQuery(p);
   }
-  const value: Expression = { kind: 'subquery', query, span: p.spanFrom(valueStart) };
-  return { kind: 'return', value, span: p.spanFrom(start) };
+  const value: Expression = { kind: 'subquery', query, start: valueStart, end: p.endFrom(valueStart) };
+  return { kind: 'return', value, start, end: p.endFrom(start) };
 }
 
 function parseCreateTrigger(p: TokenStream, start: number, mode: CreateMode): CreateTriggerStatement {
@@ -952,7 +952,7 @@ function parseCreateTrigger(p: TokenStream, start: number, mode: CreateMode): Cr
     events,
     options,
     body,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -1022,7 +1022,7 @@ function parseCreateIndex(p: TokenStream, start: number): CreateIndexStatement {
     where,
     options,
     on,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -1048,12 +1048,12 @@ function parseAlterIndex(p: TokenStream, start: number): AlterIndexStatement {
       const optionStart = p.start;
       p.pos += 2;
       const value = p.next().text;
-      options = [...options, { kind: 'option', name: 'PARTITION', value, span: p.spanFrom(optionStart) }];
+      options = [...options, { kind: 'option', name: 'PARTITION', value, start: optionStart, end: p.endFrom(optionStart) }];
     } else {
       break;
     }
   }
-  return { kind: 'alter-index', name, table, action, options, span: p.spanFrom(start) };
+  return { kind: 'alter-index', name, table, action, options, start, end: p.endFrom(start) };
 }
 
 function parseCreateSchema(p: TokenStream, start: number): CreateSchemaStatement {
@@ -1062,7 +1062,7 @@ function parseCreateSchema(p: TokenStream, start: number): CreateSchemaStatement
   if (!p.is('AUTHORIZATION')) name = parseIdentifier(p, 'a schema name');
   let authorization: string | undefined;
   if (p.accept('AUTHORIZATION')) authorization = parseIdentifier(p, 'an owner');
-  return { kind: 'create-schema', name: name === '' ? (authorization ?? '') : name, authorization, span: p.spanFrom(start) };
+  return { kind: 'create-schema', name: name === '' ? (authorization ?? '') : name, authorization, start, end: p.endFrom(start) };
 }
 
 function parseCreateSynonym(p: TokenStream, start: number): CreateSynonymStatement {
@@ -1070,7 +1070,7 @@ function parseCreateSynonym(p: TokenStream, start: number): CreateSynonymStateme
   const name = parseObjectName(p, 'a synonym name');
   p.expect('FOR');
   const target = parseObjectName(p, 'an object name');
-  return { kind: 'create-synonym', name, target, span: p.spanFrom(start) };
+  return { kind: 'create-synonym', name, target, start, end: p.endFrom(start) };
 }
 
 function parseCreateType(p: TokenStream, start: number): CreateTypeStatement {
@@ -1081,11 +1081,11 @@ function parseCreateType(p: TokenStream, start: number): CreateTypeStatement {
     let nullable: boolean | undefined;
     if (p.accept('NULL')) nullable = true;
     else if (p.acceptSeq('NOT', 'NULL')) nullable = false;
-    return { kind: 'create-type', name, baseType, nullable, elements: [], options: [], span: p.spanFrom(start) };
+    return { kind: 'create-type', name, baseType, nullable, elements: [], options: [], start, end: p.endFrom(start) };
   }
   if (p.is('EXTERNAL')) {
     parseExternalName(p);
-    return { kind: 'create-type', name, elements: [], options: [], span: p.spanFrom(start) };
+    return { kind: 'create-type', name, elements: [], options: [], start, end: p.endFrom(start) };
   }
   p.expect('AS');
   p.expect('TABLE');
@@ -1095,7 +1095,7 @@ function parseCreateType(p: TokenStream, start: number): CreateTypeStatement {
     p.pos++;
     options = parseOptionList(p);
   }
-  return { kind: 'create-type', name, elements, options, span: p.spanFrom(start) };
+  return { kind: 'create-type', name, elements, options, start, end: p.endFrom(start) };
 }
 
 function parseSequence(p: TokenStream, start: number, mode: 'CREATE' | 'ALTER'): CreateSequenceStatement {
@@ -1121,12 +1121,12 @@ function parseSequence(p: TokenStream, start: number, mode: 'CREATE' | 'ALTER'):
     const token = p.cur;
     if (token.kind === 'number' || token.kind === 'variable' || (token.kind === 'operator' && (token.text === '-' || token.text === '+'))) {
       parseExpression(p);
-      options.push({ kind: 'option', name: optionName, value: p.textOf(valueStart, p.lastEnd), span: p.spanFrom(optionStart) });
+      options.push({ kind: 'option', name: optionName, value: p.textOf(valueStart, p.lastEnd), start: optionStart, end: p.endFrom(optionStart) });
     } else {
-      options.push({ kind: 'option', name: optionName, span: p.spanFrom(optionStart) });
+      options.push({ kind: 'option', name: optionName, start: optionStart, end: p.endFrom(optionStart) });
     }
   }
-  return { kind: 'create-sequence', mode, name, type, options, span: p.spanFrom(start) };
+  return { kind: 'create-sequence', mode, name, type, options, start, end: p.endFrom(start) };
 }
 
 function parseCreateStatistics(p: TokenStream, start: number): StatisticsStatement {
@@ -1138,7 +1138,7 @@ function parseCreateStatistics(p: TokenStream, start: number): StatisticsStateme
   let options: OptionItem[] = [];
   if (p.accept('WHERE')) parseExpression(p);
   if (p.is('WITH')) options = parseWithOptions(p);
-  return { kind: 'statistics', action: 'CREATE', table, name, columns, options, span: p.spanFrom(start) };
+  return { kind: 'statistics', action: 'CREATE', table, name, columns, options, start, end: p.endFrom(start) };
 }
 
 /** UPDATE STATISTICS table [name | (names)] [WITH options] */
@@ -1152,7 +1152,7 @@ export function parseUpdateStatistics(p: TokenStream, start: number): Statistics
   else if (isIdentifier(p.cur) && !statementAhead(p)) name = parseIdentifier(p);
   let options: OptionItem[] = [];
   if (p.is('WITH')) options = parseWithOptions(p);
-  return { kind: 'statistics', action: 'UPDATE', table, name, columns, options, span: p.spanFrom(start) };
+  return { kind: 'statistics', action: 'UPDATE', table, name, columns, options, start, end: p.endFrom(start) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1179,7 +1179,7 @@ export function parseDrop(p: TokenStream, start: number): DropStatement | OtherD
     if (p.is('ON') && (objectType === 'INDEX' || objectType === 'TRIGGER')) {
       p.pos++;
       const onStart = p.start;
-      if (p.acceptSeq('ALL', 'SERVER')) on = { kind: 'object-name', parts: ['ALL SERVER'], span: p.spanFrom(onStart) };
+      if (p.acceptSeq('ALL', 'SERVER')) on = { kind: 'object-name', parts: ['ALL SERVER'], start: onStart, end: p.endFrom(onStart) };
       else on = parseObjectName(p, 'a table name');
       if (p.is('WITH') && p.peekIsP(1, '(')) {
         p.pos++;
@@ -1187,7 +1187,7 @@ export function parseDrop(p: TokenStream, start: number): DropStatement | OtherD
       }
     }
   } while (p.acceptP(','));
-  return { kind: 'drop', objectType, ifExists, names, on, span: p.spanFrom(start) };
+  return { kind: 'drop', objectType, ifExists, names, on, start, end: p.endFrom(start) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1249,6 +1249,6 @@ export function parsePermission(p: TokenStream, start: number): PermissionStatem
     securableClass,
     securable,
     principals,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }

@@ -50,14 +50,14 @@ function parseDmlTarget(p: TokenStream, allowAlias: boolean): DmlTarget {
   if (token.kind === 'variable') {
     p.pos++;
     const alias = allowAlias ? parseTableAlias(p) : undefined;
-    const target: TableVariable = { kind: 'table-variable', name: token.text, alias, span: p.spanFrom(start) };
+    const target: TableVariable = { kind: 'table-variable', name: token.text, alias, start, end: p.endFrom(start) };
     return target;
   }
   if (token.kind === 'word' && (token.keyword === 'OPENQUERY' || token.keyword === 'OPENROWSET' || token.keyword === 'OPENDATASOURCE') && p.peekIsP(1, '(')) {
     p.pos++;
-    const name: ObjectName = { kind: 'object-name', parts: [token.text], span: { start, end: token.end } };
+    const name: ObjectName = { kind: 'object-name', parts: [token.text], start, end: token.end };
     const call = parseFunctionCallRest(p, name, start);
-    const target: TableFunction = { kind: 'table-function', call, columns: [], schema: [], span: p.spanFrom(start) };
+    const target: TableFunction = { kind: 'table-function', call, columns: [], schema: [], start, end: p.endFrom(start) };
     return target;
   }
   const name = parseObjectName(p, 'a table name');
@@ -69,7 +69,7 @@ function parseDmlTarget(p: TokenStream, allowAlias: boolean): DmlTarget {
     hints = parseHintTexts(p);
   }
   if (allowAlias && alias === undefined) alias = parseTableAlias(p);
-  const target: TableRef = { kind: 'table-ref', name, alias, hints, legacyHints: false, span: p.spanFrom(start) };
+  const target: TableRef = { kind: 'table-ref', name, alias, hints, legacyHints: false, start, end: p.endFrom(start) };
   return target;
 }
 
@@ -104,15 +104,15 @@ function parseOutputClauses(p: TokenStream): OutputClause[] {
       const token = p.cur;
       if (token.kind === 'variable') {
         p.pos++;
-        into = { kind: 'table-variable', name: token.text, span: p.spanFrom(intoStart) };
+        into = { kind: 'table-variable', name: token.text, start: intoStart, end: p.endFrom(intoStart) };
       } else {
         const name = parseObjectName(p, 'a table name');
-        into = { kind: 'table-ref', name, hints: [], legacyHints: false, span: p.spanFrom(intoStart) };
+        into = { kind: 'table-ref', name, hints: [], legacyHints: false, start: intoStart, end: p.endFrom(intoStart) };
       }
       const intoColumns = p.isP('(') ? parseNameList(p) : [];
-      clauses.push({ kind: 'output', columns, into, intoColumns, span: p.spanFrom(start) });
+      clauses.push({ kind: 'output', columns, into, intoColumns, start, end: p.endFrom(start) });
     } else {
-      clauses.push({ kind: 'output', columns, intoColumns: [], span: p.spanFrom(start) });
+      clauses.push({ kind: 'output', columns, intoColumns: [], start, end: p.endFrom(start) });
     }
   }
   return clauses;
@@ -132,7 +132,7 @@ export function parseInsert(p: TokenStream, start: number, withClause?: WithClau
   } else if (p.is('DEFAULT') && p.peekKw() === 'VALUES') {
     const sourceStart = p.start;
     p.pos += 2;
-    source = { kind: 'default-values', span: p.spanFrom(sourceStart) };
+    source = { kind: 'default-values', start: sourceStart, end: p.endFrom(sourceStart) };
   } else if (p.is('EXEC') || p.is('EXECUTE')) {
     const execute = parseExecuteStatement(p, p.start);
     if (execute.kind === 'execute-as') p.fail('expected a procedure call');
@@ -150,7 +150,7 @@ export function parseInsert(p: TokenStream, start: number, withClause?: WithClau
     output,
     source,
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -168,7 +168,7 @@ function parseSetItem(p: TokenStream): SetItem {
   const token = p.cur;
   if (token.kind === 'variable') {
     p.pos++;
-    const variable = { kind: 'variable' as const, name: token.text, span: { start: token.start, end: token.end } };
+    const variable = { kind: 'variable' as const, name: token.text, start: token.start, end: token.end };
     const operator = acceptAssignmentOperator(p);
     if (operator === undefined) p.fail('expected =');
     // @v = column = value sets the variable and the column to the same value.
@@ -177,10 +177,10 @@ function parseSetItem(p: TokenStream): SetItem {
       const parts = parseNameParts(p, 'a column name');
       if (!p.isP('=')) p.fail('expected =');
       p.pos++;
-      return { kind: 'column-ref' as const, parts, span: p.spanFrom(columnStart) };
+      return { kind: 'column-ref' as const, parts, start: columnStart, end: p.endFrom(columnStart) };
     });
     const value = parseExpression(p);
-    const assignment: Assignment = { kind: 'assignment', target: variable, column, operator, value, span: p.spanFrom(start) };
+    const assignment: Assignment = { kind: 'assignment', target: variable, column, operator, value, start, end: p.endFrom(start) };
     return assignment;
   }
   const parts = parseNameParts(p, 'a column name');
@@ -188,17 +188,17 @@ function parseSetItem(p: TokenStream): SetItem {
     // column.WRITE(expr, offset, length) or a CLR mutator: column.Method(args)
     const method = parts[parts.length - 1] ?? '';
     const targetParts = parts.slice(0, -1);
-    const target = { kind: 'column-ref' as const, parts: targetParts, span: p.spanFrom(start) };
+    const target = { kind: 'column-ref' as const, parts: targetParts, start, end: p.endFrom(start) };
     p.expectP('(');
     const args = p.isP(')') ? [] : parseExpressionList(p);
     p.expectP(')');
-    return { kind: 'mutator-call', call: { kind: 'method-call', target, method, args, span: p.spanFrom(start) }, span: p.spanFrom(start) };
+    return { kind: 'mutator-call', call: { kind: 'method-call', target, method, args, start, end: p.endFrom(start) }, start, end: p.endFrom(start) };
   }
-  const column = { kind: 'column-ref' as const, parts, span: p.spanFrom(start) };
+  const column = { kind: 'column-ref' as const, parts, start, end: p.endFrom(start) };
   const operator = acceptAssignmentOperator(p);
   if (operator === undefined) p.fail('expected =');
   const value = parseExpression(p);
-  return { kind: 'assignment', target: column, operator, value, span: p.spanFrom(start) };
+  return { kind: 'assignment', target: column, operator, value, start, end: p.endFrom(start) };
 }
 
 /** WHERE condition | WHERE CURRENT OF [GLOBAL] cursor */
@@ -236,7 +236,7 @@ export function parseUpdate(p: TokenStream, start: number, withClause?: WithClau
     where,
     currentOf,
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -260,7 +260,7 @@ export function parseDelete(p: TokenStream, start: number, withClause?: WithClau
     where,
     currentOf,
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -288,7 +288,7 @@ export function parseMerge(p: TokenStream, start: number, withClause?: WithClaus
     clauses,
     output,
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -318,23 +318,23 @@ function parseMergeWhen(p: TokenStream): MergeWhen {
   let action: MergeWhen['action'];
   if (p.accept('UPDATE')) {
     p.expect('SET');
-    action = { kind: 'merge-update', set: parseSetList(p), span: p.spanFrom(actionStart) };
+    action = { kind: 'merge-update', set: parseSetList(p), start: actionStart, end: p.endFrom(actionStart) };
   } else if (p.accept('DELETE')) {
-    action = { kind: 'merge-delete', span: p.spanFrom(actionStart) };
+    action = { kind: 'merge-delete', start: actionStart, end: p.endFrom(actionStart) };
   } else {
     p.expect('INSERT');
     const columns = p.isP('(') ? parseNameList(p) : [];
     if (p.acceptSeq('DEFAULT', 'VALUES')) {
-      action = { kind: 'merge-insert', columns, values: [], defaultValues: true, span: p.spanFrom(actionStart) };
+      action = { kind: 'merge-insert', columns, values: [], defaultValues: true, start: actionStart, end: p.endFrom(actionStart) };
     } else {
       p.expect('VALUES');
       p.expectP('(');
       const values = parseExpressionList(p);
       p.expectP(')');
-      action = { kind: 'merge-insert', columns, values, defaultValues: false, span: p.spanFrom(actionStart) };
+      action = { kind: 'merge-insert', columns, values, defaultValues: false, start: actionStart, end: p.endFrom(actionStart) };
     }
   }
-  return { kind: 'merge-when', match, condition, action, span: p.spanFrom(start) };
+  return { kind: 'merge-when', match, condition, action, start, end: p.endFrom(start) };
 }
 
 export function parseTruncate(p: TokenStream, start: number): TruncateStatement {
@@ -345,7 +345,7 @@ export function parseTruncate(p: TokenStream, start: number): TruncateStatement 
     p.pos++;
     skipBalanced(p);
   }
-  return { kind: 'truncate-table', table, span: p.spanFrom(start) };
+  return { kind: 'truncate-table', table, start, end: p.endFrom(start) };
 }
 
 export function parseBulkInsert(p: TokenStream, start: number): BulkInsertStatement {
@@ -359,7 +359,7 @@ export function parseBulkInsert(p: TokenStream, start: number): BulkInsertStatem
     p.pos++;
     options = parseOptionList(p);
   }
-  return { kind: 'bulk-insert', table, file, options, span: p.spanFrom(start) };
+  return { kind: 'bulk-insert', table, file, options, start, end: p.endFrom(start) };
 }
 
 export function parseCopyInto(p: TokenStream, start: number): CopyIntoStatement {
@@ -383,7 +383,7 @@ export function parseCopyInto(p: TokenStream, start: number): CopyIntoStatement 
     p.pos++;
     options = parseOptionList(p);
   }
-  return { kind: 'copy-into', table, columns, sources, options, span: p.spanFrom(start) };
+  return { kind: 'copy-into', table, columns, sources, options, start, end: p.endFrom(start) };
 }
 
 function parseIdentifierName(p: TokenStream): string {

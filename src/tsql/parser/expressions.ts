@@ -30,6 +30,7 @@ import {
 } from './names.js';
 import { parseQuery } from './queries.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /** A full expression, search conditions (AND/OR/NOT, predicates) included. */
 export function parseExpression(p: TokenStream): Expression {
@@ -45,7 +46,7 @@ function parseOr(p: TokenStream): Expression {
   while (p.is('OR')) {
     p.pos++;
     const right = parseAnd(p);
-    left = { kind: 'binary', operator: 'OR', left, right, span: p.spanFrom(start) };
+    left = { kind: 'binary', operator: 'OR', left, right, start, end: p.endFrom(start) };
   }
   return left;
 }
@@ -56,7 +57,7 @@ function parseAnd(p: TokenStream): Expression {
   while (p.is('AND')) {
     p.pos++;
     const right = parseNot(p);
-    left = { kind: 'binary', operator: 'AND', left, right, span: p.spanFrom(start) };
+    left = { kind: 'binary', operator: 'AND', left, right, start, end: p.endFrom(start) };
   }
   return left;
 }
@@ -68,7 +69,7 @@ function parseNot(p: TokenStream): Expression {
     p.enter();
     const operand = parseNot(p);
     p.leave();
-    return { kind: 'unary', operator: 'NOT', operand, span: p.spanFrom(start) };
+    return { kind: 'unary', operator: 'NOT', operand, start, end: p.endFrom(start) };
   }
   return parsePredicate(p);
 }
@@ -106,18 +107,18 @@ function parsePredicate(p: TokenStream): Expression {
         p.pos += 2;
         const query = parseQuery(p);
         p.expectP(')');
-        left = { kind: 'quantified-comparison', left, operator, quantifier, query, span: p.spanFrom(start) };
+        left = { kind: 'quantified-comparison', left, operator, quantifier, query, start, end: p.endFrom(start) };
         continue;
       }
       const right = parseAdditive(p);
-      left = { kind: 'binary', operator, left, right, span: p.spanFrom(start) };
+      left = { kind: 'binary', operator, left, right, start, end: p.endFrom(start) };
       continue;
     }
     if (p.is('IS')) {
       p.pos++;
       const not = p.accept('NOT');
       p.expect('NULL');
-      left = { kind: 'is-null', expression: left, not, span: p.spanFrom(start) };
+      left = { kind: 'is-null', expression: left, not, start, end: p.endFrom(start) };
       continue;
     }
     let not = false;
@@ -131,11 +132,11 @@ function parsePredicate(p: TokenStream): Expression {
       if (p.is('SELECT') || p.is('WITH') || (p.isP('(') && queryAhead(p))) {
         const query = parseQuery(p);
         p.expectP(')');
-        left = { kind: 'in', expression: left, not, values: [], query, span: p.spanFrom(start) };
+        left = { kind: 'in', expression: left, not, values: [], query, start, end: p.endFrom(start) };
       } else {
         const values = parseExpressionList(p);
         p.expectP(')');
-        left = { kind: 'in', expression: left, not, values, span: p.spanFrom(start) };
+        left = { kind: 'in', expression: left, not, values, start, end: p.endFrom(start) };
       }
       continue;
     }
@@ -144,7 +145,7 @@ function parsePredicate(p: TokenStream): Expression {
       const low = parseAdditive(p);
       p.expect('AND');
       const high = parseAdditive(p);
-      left = { kind: 'between', expression: left, not, low, high, span: p.spanFrom(start) };
+      left = { kind: 'between', expression: left, not, low, high, start, end: p.endFrom(start) };
       continue;
     }
     if (p.is('LIKE')) {
@@ -152,9 +153,9 @@ function parsePredicate(p: TokenStream): Expression {
       const pattern = parseAdditive(p);
       if (p.accept('ESCAPE')) {
         const escape = parseAdditive(p);
-        left = { kind: 'like', expression: left, not, pattern, escape, span: p.spanFrom(start) };
+        left = { kind: 'like', expression: left, not, pattern, escape, start, end: p.endFrom(start) };
       } else {
-        left = { kind: 'like', expression: left, not, pattern, span: p.spanFrom(start) };
+        left = { kind: 'like', expression: left, not, pattern, start, end: p.endFrom(start) };
       }
       continue;
     }
@@ -183,7 +184,7 @@ function parseAdditive(p: TokenStream): Expression {
     if (op !== '+' && op !== '-' && op !== '&' && op !== '|' && op !== '^') return left;
     p.pos++;
     const right = parseMultiplicative(p);
-    left = { kind: 'binary', operator: op, left, right, span: p.spanFrom(start) };
+    left = { kind: 'binary', operator: op, left, right, start, end: p.endFrom(start) };
   }
 }
 
@@ -195,7 +196,7 @@ function parseMultiplicative(p: TokenStream): Expression {
     if (op !== '*' && op !== '/' && op !== '%') return left;
     p.pos++;
     const right = parseUnary(p);
-    left = { kind: 'binary', operator: op, left, right, span: p.spanFrom(start) };
+    left = { kind: 'binary', operator: op, left, right, start, end: p.endFrom(start) };
   }
 }
 
@@ -207,7 +208,7 @@ function parseUnary(p: TokenStream): Expression {
     p.enter();
     const operand = parseUnary(p);
     p.leave();
-    return { kind: 'unary', operator: op, operand, span: p.spanFrom(start) };
+    return { kind: 'unary', operator: op, operand, start, end: p.endFrom(start) };
   }
   return parsePostfix(p);
 }
@@ -222,22 +223,22 @@ function parsePostfix(p: TokenStream): Expression {
       const name = identifierValueAt(p.tokens, p.pos++);
       if (p.isP('(')) {
         const args = parseCallArguments(p);
-        expression = { kind: 'method-call', target: expression, method: name, args, span: p.spanFrom(start) };
+        expression = { kind: 'method-call', target: expression, method: name, args, start, end: p.endFrom(start) };
       } else {
-        expression = { kind: 'property', target: expression, name, span: p.spanFrom(start) };
+        expression = { kind: 'property', target: expression, name, start, end: p.endFrom(start) };
       }
       continue;
     }
     if (p.is('COLLATE')) {
       p.pos++;
       const collation = parseIdentifier(p, 'a collation name');
-      expression = { kind: 'collate', expression, collation, span: p.spanFrom(start) };
+      expression = { kind: 'collate', expression, collation, start, end: p.endFrom(start) };
       continue;
     }
     if (p.is('AT') && p.peekKw(1) === 'TIME' && p.peekKw(2) === 'ZONE') {
       p.pos += 3;
       const timeZone = parsePostfix(p);
-      expression = { kind: 'at-time-zone', expression, timeZone, span: p.spanFrom(start) };
+      expression = { kind: 'at-time-zone', expression, timeZone, start, end: p.endFrom(start) };
       continue;
     }
     return expression;
@@ -246,14 +247,14 @@ function parsePostfix(p: TokenStream): Expression {
 
 function literalFrom(token: Token, type: LiteralType): Literal {
   const value = type === 'string' || type === 'unicode-string' ? stringValue(token) : token.text;
-  return { kind: 'literal', type, text: token.text, value, span: { start: token.start, end: token.end } };
+  return { kind: 'literal', type, text: token.text, value, start: token.start, end: token.end };
 }
 
 /** literalFrom() of token `index` of the table. */
 function literalAt(tokens: TokenTable, index: number, type: LiteralType): Literal {
   const text = tokens.text(index);
   const value = type === 'string' || type === 'unicode-string' ? stringTokenValue(text, type === 'unicode-string', tokens.unterminated(index)) : text;
-  return { kind: 'literal', type, text, value, span: { start: tokens.start(index), end: tokens.end(index) } };
+  return { kind: 'literal', type, text, value, start: tokens.start(index), end: tokens.end(index) };
 }
 
 function numberType(text: string): LiteralType {
@@ -294,7 +295,7 @@ function parsePrimary(p: TokenStream): Expression {
     case 'variable':
     case 'system-variable':
       p.pos++;
-      return { kind, name: tokens.text(index), span: { start: tokens.start(index), end: tokens.end(index) } };
+      return { kind, name: tokens.text(index), start: tokens.start(index), end: tokens.end(index) };
     case 'bracket-identifier':
     case 'quoted-identifier':
     case 'temp-name':
@@ -310,7 +311,7 @@ function parsePrimary(p: TokenStream): Expression {
     case 'operator':
       if (p.isP('*')) {
         p.pos++;
-        return { kind: 'star', qualifier: [], span: { start: tokens.start(index), end: tokens.end(index) } };
+        return { kind: 'star', qualifier: [], start: tokens.start(index), end: tokens.end(index) };
       }
       break;
     case 'whitespace':
@@ -338,7 +339,7 @@ function parseParenthesised(p: TokenStream): Expression {
     });
     if (query !== undefined) {
       p.leave();
-      return { kind: 'subquery', query, span: p.spanFrom(start) };
+      return { kind: 'subquery', query, start, end: p.endFrom(start) };
     }
   }
   p.expectP('(');
@@ -358,10 +359,10 @@ function parseWordExpression(p: TokenStream): Expression {
   switch (kw) {
     case 'NULL':
       p.pos++;
-      return { kind: 'literal', type: 'null', text: p.tokens.text(index), value: 'NULL', span: { start, end } };
+      return { kind: 'literal', type: 'null', text: p.tokens.text(index), value: 'NULL', start, end };
     case 'DEFAULT':
       p.pos++;
-      return { kind: 'default', span: { start, end } };
+      return { kind: 'default', start, end };
     case 'CASE':
       return parseCase(p);
     case 'EXISTS': {
@@ -369,7 +370,7 @@ function parseWordExpression(p: TokenStream): Expression {
       p.expectP('(');
       const query = parseQuery(p);
       p.expectP(')');
-      return { kind: 'exists', query, span: p.spanFrom(start) };
+      return { kind: 'exists', query, start, end: p.endFrom(start) };
     }
     case 'CAST':
     case 'TRY_CAST':
@@ -379,7 +380,7 @@ function parseWordExpression(p: TokenStream): Expression {
         p.expect('AS');
         const type = parseDataType(p);
         p.expectP(')');
-        return { kind: 'cast', try: kw === 'TRY_CAST', expression, type, span: p.spanFrom(start) };
+        return { kind: 'cast', try: kw === 'TRY_CAST', expression, type, start, end: p.endFrom(start) };
       }
       break;
     case 'CONVERT':
@@ -393,8 +394,8 @@ function parseWordExpression(p: TokenStream): Expression {
         if (p.acceptP(',')) style = parseExpression(p);
         p.expectP(')');
         return style === undefined
-          ? { kind: 'convert', try: kw === 'TRY_CONVERT', type, expression, span: p.spanFrom(start) }
-          : { kind: 'convert', try: kw === 'TRY_CONVERT', type, expression, style, span: p.spanFrom(start) };
+          ? { kind: 'convert', try: kw === 'TRY_CONVERT', type, expression, start, end: p.endFrom(start) }
+          : { kind: 'convert', try: kw === 'TRY_CONVERT', type, expression, style, start, end: p.endFrom(start) };
       }
       break;
     case 'PARSE':
@@ -408,8 +409,8 @@ function parseWordExpression(p: TokenStream): Expression {
         if (p.accept('USING')) culture = parseExpression(p);
         p.expectP(')');
         return culture === undefined
-          ? { kind: 'parse', try: kw === 'TRY_PARSE', expression, type, span: p.spanFrom(start) }
-          : { kind: 'parse', try: kw === 'TRY_PARSE', expression, type, culture, span: p.spanFrom(start) };
+          ? { kind: 'parse', try: kw === 'TRY_PARSE', expression, type, start, end: p.endFrom(start) }
+          : { kind: 'parse', try: kw === 'TRY_PARSE', expression, type, culture, start, end: p.endFrom(start) };
       }
       break;
     case 'NEXT':
@@ -418,9 +419,9 @@ function parseWordExpression(p: TokenStream): Expression {
         const sequence = parseObjectName(p, 'a sequence name');
         if (p.is('OVER')) {
           const over = parseOver(p);
-          return { kind: 'next-value-for', sequence, over, span: p.spanFrom(start) };
+          return { kind: 'next-value-for', sequence, over, start, end: p.endFrom(start) };
         }
-        return { kind: 'next-value-for', sequence, span: p.spanFrom(start) };
+        return { kind: 'next-value-for', sequence, start, end: p.endFrom(start) };
       }
       break;
     default:
@@ -428,13 +429,13 @@ function parseWordExpression(p: TokenStream): Expression {
   }
   if (NILADIC_FUNCTIONS.has(kw) && !nextIsParen) {
     p.pos++;
-    const name: ObjectName = { kind: 'object-name', parts: [p.tokens.text(index)], span: { start, end } };
-    return { kind: 'function-call', name, args: [], niladic: true, withinGroup: [], span: { start, end } };
+    const name: ObjectName = { kind: 'object-name', parts: [p.tokens.text(index)], start, end };
+    return { kind: 'function-call', name, args: [], niladic: true, withinGroup: [], start, end };
   }
   if (RESERVED_KEYWORDS.has(kw)) {
     if (RESERVED_FUNCTION_NAMES.has(kw) && nextIsParen) {
       p.pos++;
-      const name: ObjectName = { kind: 'object-name', parts: [p.tokens.text(index)], span: { start, end } };
+      const name: ObjectName = { kind: 'object-name', parts: [p.tokens.text(index)], start, end };
       return parseFunctionCallRest(p, name, start);
     }
     return p.fail('expected an expression');
@@ -445,14 +446,14 @@ function parseWordExpression(p: TokenStream): Expression {
 /** A dotted name: a column, `t.*`, a function call, an xml method call, or type::Method(). */
 function parseNameExpression(p: TokenStream): Expression {
   const start = p.start;
-  const parts: string[] = [];
+  let parts: string[] = [];
   if (p.isP('.')) parts.push('');
   else parts.push(parseIdentifier(p, 'a name'));
   while (p.isP('.')) {
     const after = p.pos + 1;
     if (p.tokens.kind(after) === 'operator' && p.tokens.isSymbol(after, '*')) {
       p.pos += 2;
-      return { kind: 'star', qualifier: parts, span: p.spanFrom(start) };
+      return { kind: 'star', qualifier: fitted(parts), start, end: p.endFrom(start) };
     }
     if (p.tokens.kind(after) === 'punctuation' && p.tokens.isSymbol(after, '.')) {
       p.pos++;
@@ -465,25 +466,26 @@ function parseNameExpression(p: TokenStream): Expression {
     p.pos += 2;
     parts.push(identifierValueAt(p.tokens, after));
   }
+  parts = fitted(parts);
   if (p.isP('(')) {
     const last = parts[parts.length - 1] ?? '';
     if (parts.length >= 2 && (XML_METHODS.has(last) || isClrMethodName(last))) {
       const targetParts = parts.slice(0, -1);
-      const target: Expression = { kind: 'column-ref', parts: targetParts, span: p.spanFrom(start) };
+      const target: Expression = { kind: 'column-ref', parts: targetParts, start, end: p.endFrom(start) };
       const args = parseCallArguments(p);
-      return { kind: 'method-call', target, method: last, args, span: p.spanFrom(start) };
+      return { kind: 'method-call', target, method: last, args, start, end: p.endFrom(start) };
     }
-    const name: ObjectName = { kind: 'object-name', parts, span: p.spanFrom(start) };
+    const name: ObjectName = { kind: 'object-name', parts, start, end: p.endFrom(start) };
     return parseFunctionCallRest(p, name, start);
   }
   if (p.isP('::')) {
-    const type: ObjectName = { kind: 'object-name', parts, span: p.spanFrom(start) };
+    const type: ObjectName = { kind: 'object-name', parts, start, end: p.endFrom(start) };
     p.pos++;
     const method = parseIdentifier(p, 'a method name', true);
     const args = p.isP('(') ? parseCallArguments(p) : [];
-    return { kind: 'static-method-call', type, method, args, span: p.spanFrom(start) };
+    return { kind: 'static-method-call', type, method, args, start, end: p.endFrom(start) };
   }
-  return { kind: 'column-ref', parts, span: p.spanFrom(start) };
+  return { kind: 'column-ref', parts, start, end: p.endFrom(start) };
 }
 
 /** ( [expr [, expr ...]] ) */
@@ -498,7 +500,7 @@ export function parseCallArguments(p: TokenStream): Expression[] {
 export function parseExpressionList(p: TokenStream): Expression[] {
   const list: Expression[] = [parseExpression(p)];
   while (p.acceptP(',')) list.push(parseExpression(p));
-  return list;
+  return fitted(list);
 }
 
 /** The argument list and trailing WITHIN GROUP / OVER of a function call. */
@@ -540,7 +542,7 @@ export function parseFunctionCallRest(p: TokenStream, name: ObjectName, start: n
     niladic: false,
     withinGroup,
     over,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -562,7 +564,7 @@ function parseFunctionArguments(p: TokenStream, name: ObjectName, modifiers: str
       // JSON_OBJECT(name: value) where the key is a bare name: the tokenizer read `name:`.
       const token = p.next();
       const key = token.text.slice(0, -1);
-      args.push({ kind: 'column-ref', parts: [key], span: { start: token.start, end: token.end - 1 } });
+      args.push({ kind: 'column-ref', parts: [key], start: token.start, end: token.end - 1 });
     } else {
       args.push(parseExpression(p));
     }
@@ -576,7 +578,7 @@ function parseFunctionArguments(p: TokenStream, name: ObjectName, modifiers: str
       continue;
     }
     if (p.acceptP(',')) continue;
-    return args;
+    return fitted(args);
   }
 }
 
@@ -585,12 +587,12 @@ export function parseOver(p: TokenStream): WindowSpec {
   p.expect('OVER');
   if (!p.isP('(')) {
     const name = parseIdentifier(p, 'a window name');
-    return { kind: 'window', name, partitionBy: [], orderBy: [], span: p.spanFrom(start) };
+    return { kind: 'window', name, partitionBy: [], orderBy: [], start, end: p.endFrom(start) };
   }
   p.pos++;
   const body = parseWindowBody(p);
   p.expectP(')');
-  return { kind: 'window', ...body, span: p.spanFrom(start) };
+  return { kind: 'window', ...body, start, end: p.endFrom(start) };
 }
 
 export interface WindowBody {
@@ -626,9 +628,9 @@ export function parseWindowBody(p: TokenStream): WindowBody {
       const low = parseFrameBound(p);
       p.expect('AND');
       const high = parseFrameBound(p);
-      frame = { kind: 'window-frame', unit, start: low, end: high, span: p.spanFrom(frameStart) };
+      frame = { kind: 'window-frame', unit, startBound: low, endBound: high, start: frameStart, end: p.endFrom(frameStart) };
     } else {
-      frame = { kind: 'window-frame', unit, start: parseFrameBound(p), span: p.spanFrom(frameStart) };
+      frame = { kind: 'window-frame', unit, startBound: parseFrameBound(p), start: frameStart, end: p.endFrom(frameStart) };
     }
   }
   return { name, partitionBy, orderBy, frame };
@@ -636,13 +638,13 @@ export function parseWindowBody(p: TokenStream): WindowBody {
 
 function parseFrameBound(p: TokenStream): FrameBound {
   const start = p.start;
-  if (p.acceptSeq('UNBOUNDED', 'PRECEDING')) return { kind: 'frame-bound', type: 'UNBOUNDED PRECEDING', span: p.spanFrom(start) };
-  if (p.acceptSeq('UNBOUNDED', 'FOLLOWING')) return { kind: 'frame-bound', type: 'UNBOUNDED FOLLOWING', span: p.spanFrom(start) };
-  if (p.acceptSeq('CURRENT', 'ROW')) return { kind: 'frame-bound', type: 'CURRENT ROW', span: p.spanFrom(start) };
+  if (p.acceptSeq('UNBOUNDED', 'PRECEDING')) return { kind: 'frame-bound', type: 'UNBOUNDED PRECEDING', start, end: p.endFrom(start) };
+  if (p.acceptSeq('UNBOUNDED', 'FOLLOWING')) return { kind: 'frame-bound', type: 'UNBOUNDED FOLLOWING', start, end: p.endFrom(start) };
+  if (p.acceptSeq('CURRENT', 'ROW')) return { kind: 'frame-bound', type: 'CURRENT ROW', start, end: p.endFrom(start) };
   const offset = parseAdditive(p);
-  if (p.accept('PRECEDING')) return { kind: 'frame-bound', type: 'PRECEDING', offset, span: p.spanFrom(start) };
+  if (p.accept('PRECEDING')) return { kind: 'frame-bound', type: 'PRECEDING', offset, start, end: p.endFrom(start) };
   p.expect('FOLLOWING');
-  return { kind: 'frame-bound', type: 'FOLLOWING', offset, span: p.spanFrom(start) };
+  return { kind: 'frame-bound', type: 'FOLLOWING', offset, start, end: p.endFrom(start) };
 }
 
 export function parseOrderByList(p: TokenStream): OrderByItem[] {
@@ -652,9 +654,9 @@ export function parseOrderByList(p: TokenStream): OrderByItem[] {
     const expression = parseExpression(p);
     if (p.is('ASC') || p.is('DESC')) {
       const direction = p.next().keyword as 'ASC' | 'DESC';
-      items.push({ kind: 'order-by-item', expression, direction, span: p.spanFrom(start) });
+      items.push({ kind: 'order-by-item', expression, direction, start, end: p.endFrom(start) });
     } else {
-      items.push({ kind: 'order-by-item', expression, span: p.spanFrom(start) });
+      items.push({ kind: 'order-by-item', expression, start, end: p.endFrom(start) });
     }
   } while (p.acceptP(','));
   return items;
@@ -673,7 +675,7 @@ function parseCase(p: TokenStream): Expression {
     const when = parseExpression(p);
     p.expect('THEN');
     const then = parseExpression(p);
-    whens.push({ kind: 'case-when', when, then, span: p.spanFrom(whenStart) });
+    whens.push({ kind: 'case-when', when, then, start: whenStart, end: p.endFrom(whenStart) });
   }
   if (whens.length === 0) p.fail('expected WHEN');
   let elseValue: Expression | undefined;
@@ -683,9 +685,9 @@ function parseCase(p: TokenStream): Expression {
   return {
     kind: 'case',
     operand,
-    whens,
+    whens: fitted(whens),
     else: elseValue,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -698,7 +700,7 @@ function parseOdbcEscape(p: TokenStream): Expression {
   p.pos++;
   const body = parseExpression(p);
   p.expectP('}');
-  return { kind: 'odbc-escape', escape: token.text.toLowerCase(), body, span: p.spanFrom(start) };
+  return { kind: 'odbc-escape', escape: token.text.toLowerCase(), body, start, end: p.endFrom(start) };
 }
 
 const ASSIGNMENT_OPERATORS: ReadonlySet<string> = new Set(['=', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=']);

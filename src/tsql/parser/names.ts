@@ -3,6 +3,7 @@ import type { Token } from '../token.js';
 import type { TokenTable } from '../token-table.js';
 import { RESERVED_KEYWORDS, STATEMENT_KEYWORDS } from './keywords.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /** The name a delimited or plain identifier token stands for: [a]]b] -> a]b, "a""b" -> a"b. */
 export function identifierValue(token: Token): string {
@@ -128,17 +129,17 @@ export function parseNameParts(p: TokenStream, what = 'a name', maxParts = 4): s
     }
     parts.push(parseIdentifier(p, what, true));
   }
-  return parts;
+  return fitted(parts);
 }
 
 export function parseObjectName(p: TokenStream, what = 'an object name'): ObjectName {
   const start = p.start;
   const parts = parseNameParts(p, what);
-  return { kind: 'object-name', parts, span: p.spanFrom(start) };
+  return { kind: 'object-name', parts, start, end: p.endFrom(start) };
 }
 
 export function objectNameFrom(parts: readonly string[], start: number, p: TokenStream): ObjectName {
-  return { kind: 'object-name', parts, span: p.spanFrom(start) };
+  return { kind: 'object-name', parts, start, end: p.endFrom(start) };
 }
 
 /** A parenthesised list of names: (a, [b], c) */
@@ -151,7 +152,7 @@ export function parseNameList(p: TokenStream): string[] {
     } while (p.acceptP(','));
   }
   p.expectP(')');
-  return names;
+  return fitted(names);
 }
 
 const MULTI_WORD_TYPES: readonly (readonly string[])[] = [
@@ -191,7 +192,7 @@ export function parseDataType(p: TokenStream): DataType {
       p.fail('expected a data type');
     }
   }
-  const name: ObjectName = { kind: 'object-name', parts, span: p.spanFrom(start) };
+  const name: ObjectName = { kind: 'object-name', parts, start, end: p.endFrom(start) };
   const args: string[] = [];
   if (p.isP('(')) {
     p.pos++;
@@ -214,7 +215,7 @@ export function parseDataType(p: TokenStream): DataType {
     args.push(p.textOf(argStart, p.lastEnd).trim());
     p.expectP(')');
   }
-  return { kind: 'data-type', name, args, span: p.spanFrom(start) };
+  return { kind: 'data-type', name, args: fitted(args), start, end: p.endFrom(start) };
 }
 
 /**
@@ -273,8 +274,8 @@ export function parseOptionItem(p: TokenStream, parenthesised = true): OptionIte
   const value = p.lastEnd > valueStart ? p.textOf(valueStart, p.lastEnd).trim() : undefined;
   const item: OptionItem =
     value === undefined || value === ''
-      ? { kind: 'option', name: words.join(' '), span: p.spanFrom(start) }
-      : { kind: 'option', name: words.join(' '), value, span: p.spanFrom(start) };
+      ? { kind: 'option', name: words.join(' '), start, end: p.endFrom(start) }
+      : { kind: 'option', name: words.join(' '), value, start, end: p.endFrom(start) };
   return item;
 }
 

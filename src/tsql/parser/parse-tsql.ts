@@ -91,13 +91,13 @@ function parseTokens(
     pending = lexicalDiagnostics(tokens);
     const found = pending;
     const batchNodes: BatchNode[] = batches.map((batch) => parseBatch(text, tokens, batch, found));
-    script = { kind: 'script', batches: batchNodes, span: { start: 0, end: text.length } };
+    script = { kind: 'script', batches: batchNodes, start: 0, end: text.length };
   } catch (error) {
     // Statement recovery makes this unreachable; it is here so that a parser bug can never
     // become an exception in a caller that was promised none.
     const span = { start: 0, end: text.length };
-    const raw: Statement = { kind: 'raw', text, span };
-    script = { kind: 'script', batches: [{ kind: 'batch', statements: [raw], span }], span };
+    const raw: Statement = { kind: 'raw', text, ...span };
+    script = { kind: 'script', batches: [{ kind: 'batch', statements: [raw], ...span }], ...span };
     const message = `Internal parser error (${error instanceof Error ? error.message : String(error)}); the file is kept as raw text. Please report it.`;
     pending = [{ code: TsqlDiagnosticCode.syntaxError, severity: 'error', message, span }];
   }
@@ -130,7 +130,7 @@ function parseBatch(text: string, tokens: TokenTable, batch: Batch, pending: Pen
   } catch {
     // parseStatementList at batch level recovers from every error; this is a last line of defence.
     const start = significant.length > 0 ? significant.start(0) : batch.span.start;
-    statements = [{ kind: 'raw', text: text.slice(start, batch.span.end), span: { start, end: batch.span.end } }];
+    statements = [{ kind: 'raw', text: text.slice(start, batch.span.end), start, end: batch.span.end }];
     p.diagnostics.push({
       code: TsqlDiagnosticCode.syntaxError,
       severity: 'error',
@@ -142,7 +142,7 @@ function parseBatch(text: string, tokens: TokenTable, batch: Batch, pending: Pen
   const separator = batch.separator;
   let go: GoSeparator | undefined;
   if (separator !== undefined) {
-    go = { kind: 'go', count: separator.count, span: separator.span };
+    go = { kind: 'go', count: separator.count, start: separator.span.start, end: separator.span.end };
     if (separator.count > 1) {
       pending.push({
         code: TsqlDiagnosticCode.repeatedBatch,
@@ -152,7 +152,7 @@ function parseBatch(text: string, tokens: TokenTable, batch: Batch, pending: Pen
       });
     }
   }
-  return { kind: 'batch', statements, go, span: batch.span };
+  return { kind: 'batch', statements, go, start: batch.span.start, end: batch.span.end };
 }
 
 function lexicalDiagnostics(tokens: TokenTable): PendingDiagnostic[] {

@@ -45,12 +45,13 @@ import {
 import { parseQuery } from './queries.js';
 import { parseStatementList, parseStatementWithRecovery } from './statements.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 function variableAt(p: TokenStream): VariableRef {
   const index = p.pos;
   if (p.curKind !== 'variable') p.fail('expected a variable');
   p.pos++;
-  return { kind: 'variable', name: p.tokens.text(index), span: { start: p.tokens.start(index), end: p.tokens.end(index) } };
+  return { kind: 'variable', name: p.tokens.text(index), start: p.tokens.start(index), end: p.tokens.end(index) };
 }
 
 /** Whether an expression can start at the cursor (and not a new statement). */
@@ -101,7 +102,7 @@ export function parseDeclare(p: TokenStream, start: number): DeclareStatement | 
   if (p.cur.kind !== 'variable') {
     const name = parseIdentifier(p, 'a variable or cursor name');
     const cursor = parseCursorDefinition(p);
-    return { kind: 'declare-cursor', name, cursor, span: p.spanFrom(start) };
+    return { kind: 'declare-cursor', name, cursor, start, end: p.endFrom(start) };
   }
   const variables: (VariableDeclaration | TableVariableDeclaration)[] = [];
   do {
@@ -111,18 +112,18 @@ export function parseDeclare(p: TokenStream, start: number): DeclareStatement | 
     if (p.is('TABLE')) {
       p.pos++;
       const elements = parseTableElements(p);
-      variables.push({ kind: 'table-variable-declaration', name, elements, span: p.spanFrom(itemStart) });
+      variables.push({ kind: 'table-variable-declaration', name, elements, start: itemStart, end: p.endFrom(itemStart) });
       continue;
     }
     const type = parseDataType(p);
     if (p.acceptP('=')) {
       const value = parseExpression(p);
-      variables.push({ kind: 'variable-declaration', name, type, value, span: p.spanFrom(itemStart) });
+      variables.push({ kind: 'variable-declaration', name, type, value, start: itemStart, end: p.endFrom(itemStart) });
     } else {
-      variables.push({ kind: 'variable-declaration', name, type, span: p.spanFrom(itemStart) });
+      variables.push({ kind: 'variable-declaration', name, type, start: itemStart, end: p.endFrom(itemStart) });
     }
   } while (p.acceptP(','));
-  return { kind: 'declare', variables, span: p.spanFrom(start) };
+  return { kind: 'declare', variables: fitted(variables), start, end: p.endFrom(start) };
 }
 
 /** [INSENSITIVE] [SCROLL] CURSOR [options] FOR query [FOR READ ONLY | FOR UPDATE [OF cols]] */
@@ -150,7 +151,7 @@ function parseCursorDefinition(p: TokenStream): CursorDefinition {
       }
     }
   }
-  return { kind: 'cursor-definition', options, query, readOnly, updateColumns, span: p.spanFrom(start) };
+  return { kind: 'cursor-definition', options, query, readOnly, updateColumns, start, end: p.endFrom(start) };
 }
 
 const ISOLATION_LEVELS: readonly string[][] = [
@@ -168,24 +169,24 @@ export function parseSet(p: TokenStream, start: number): SetVariableStatement | 
       // SET @x.modify('...'), SET @point.STBuffer(...)
       const call = parseExpression(p);
       if (call.kind !== 'method-call') p.fail('expected a method call');
-      return { kind: 'set-mutator', call, span: p.spanFrom(start) };
+      return { kind: 'set-mutator', call, start, end: p.endFrom(start) };
     }
     const variable = variableAt(p);
     const operator = acceptAssignmentOperator(p);
     if (operator === undefined) p.fail('expected =');
     if (p.is('CURSOR') || ((p.is('INSENSITIVE') || p.is('SCROLL')) && operator === '=')) {
       const cursor = parseCursorDefinition(p);
-      return { kind: 'set-variable', variable, operator, value: cursor, span: p.spanFrom(start) };
+      return { kind: 'set-variable', variable, operator, value: cursor, start, end: p.endFrom(start) };
     }
     const value = parseExpression(p);
-    return { kind: 'set-variable', variable, operator, value, span: p.spanFrom(start) };
+    return { kind: 'set-variable', variable, operator, value, start, end: p.endFrom(start) };
   }
 
   if (p.isSeq('TRANSACTION', 'ISOLATION', 'LEVEL')) {
     p.pos += 3;
     for (const level of ISOLATION_LEVELS) {
       if (p.acceptSeq(...level)) {
-        return { kind: 'set-option', options: ['TRANSACTION ISOLATION LEVEL'], value: level.join(' '), span: p.spanFrom(start) };
+        return { kind: 'set-option', options: ['TRANSACTION ISOLATION LEVEL'], value: level.join(' '), start, end: p.endFrom(start) };
       }
     }
     p.fail('expected an isolation level');
@@ -196,7 +197,7 @@ export function parseSet(p: TokenStream, start: number): SetVariableStatement | 
     const value = p.cur.keyword;
     if (value !== 'ON' && value !== 'OFF') p.fail('expected ON or OFF');
     p.pos++;
-    return { kind: 'set-option', options: ['IDENTITY_INSERT'], value, table, span: p.spanFrom(start) };
+    return { kind: 'set-option', options: ['IDENTITY_INSERT'], value, table, start, end: p.endFrom(start) };
   }
 
   const options: string[] = [];
@@ -213,16 +214,16 @@ export function parseSet(p: TokenStream, start: number): SetVariableStatement | 
   } while (p.acceptP(','));
   if (p.is('ON') || p.is('OFF')) {
     const value = p.next().keyword;
-    return { kind: 'set-option', options, value, span: p.spanFrom(start) };
+    return { kind: 'set-option', options, value, start, end: p.endFrom(start) };
   }
   // SET DATEFORMAT dmy, SET LANGUAGE us_english, SET DEADLOCK_PRIORITY LOW, SET ROWCOUNT @n
   const valueStart = p.start;
   if (p.cur.kind === 'word' && !statementAhead(p)) {
     const value = p.next().text;
-    return { kind: 'set-option', options, value: value.toUpperCase(), span: p.spanFrom(start) };
+    return { kind: 'set-option', options, value: value.toUpperCase(), start, end: p.endFrom(start) };
   }
   const valueExpression = parseExpression(p);
-  return { kind: 'set-option', options, value: p.textOf(valueStart, p.lastEnd), valueExpression, span: p.spanFrom(start) };
+  return { kind: 'set-option', options, value: p.textOf(valueStart, p.lastEnd), valueExpression, start, end: p.endFrom(start) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -235,9 +236,9 @@ export function parseIf(p: TokenStream, start: number): IfStatement {
   const then = parseStatementWithTerminator(p);
   if (p.accept('ELSE')) {
     const elseStatement = parseStatementWithTerminator(p);
-    return { kind: 'if', condition, then, else: elseStatement, span: p.spanFrom(start) };
+    return { kind: 'if', condition, then, else: elseStatement, start, end: p.endFrom(start) };
   }
-  return { kind: 'if', condition, then, span: p.spanFrom(start) };
+  return { kind: 'if', condition, then, start, end: p.endFrom(start) };
 }
 
 /** The single statement of an IF/ELSE/WHILE branch, with its optional `;`. */
@@ -251,7 +252,7 @@ export function parseWhile(p: TokenStream, start: number): WhileStatement {
   p.expect('WHILE');
   const condition = parseExpression(p);
   const body = parseStatementWithTerminator(p);
-  return { kind: 'while', condition, body, span: p.spanFrom(start) };
+  return { kind: 'while', condition, body, start, end: p.endFrom(start) };
 }
 
 export function parseBlock(p: TokenStream, start: number): BlockStatement {
@@ -265,7 +266,7 @@ export function parseBlock(p: TokenStream, start: number): BlockStatement {
   }
   const statements = parseStatementList(p, 'END');
   p.expect('END');
-  return { kind: 'block', atomicOptions, statements, span: p.spanFrom(start) };
+  return { kind: 'block', atomicOptions, statements, start, end: p.endFrom(start) };
 }
 
 export function parseTryCatch(p: TokenStream, start: number): TryCatchStatement {
@@ -280,16 +281,16 @@ export function parseTryCatch(p: TokenStream, start: number): TryCatchStatement 
   const catchStatements = parseStatementList(p, 'END CATCH');
   p.expect('END');
   p.expect('CATCH');
-  return { kind: 'try-catch', try: tryStatements, catch: catchStatements, span: p.spanFrom(start) };
+  return { kind: 'try-catch', try: tryStatements, catch: catchStatements, start, end: p.endFrom(start) };
 }
 
 export function parseReturn(p: TokenStream, start: number): ReturnStatement {
   p.expect('RETURN');
   if (expressionAhead(p)) {
     const value = parseExpression(p);
-    return { kind: 'return', value, span: p.spanFrom(start) };
+    return { kind: 'return', value, start, end: p.endFrom(start) };
   }
-  return { kind: 'return', span: p.spanFrom(start) };
+  return { kind: 'return', start, end: p.endFrom(start) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +345,7 @@ function parseExecuteRest(p: TokenStream, start: number, procedure: ObjectName |
       }
       const value = parseExpression(p);
       const output = p.accept('OUTPUT') || p.accept('OUT');
-      args.push({ kind: 'argument', name, value, output, span: p.spanFrom(argStart) });
+      args.push({ kind: 'argument', name, value, output, start: argStart, end: p.endFrom(argStart) });
     } while (p.acceptP(','));
   }
   const options: string[] = [];
@@ -368,9 +369,9 @@ function parseExecuteRest(p: TokenStream, start: number, procedure: ObjectName |
     kind: 'execute',
     returnVariable,
     procedure,
-    arguments: args,
+    arguments: fitted(args),
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -398,7 +399,7 @@ function parseExecuteString(p: TokenStream, start: number): ExecuteStringStateme
     }
     break;
   }
-  return { kind: 'execute-string', parts, as, at, span: p.spanFrom(start) };
+  return { kind: 'execute-string', parts, as, at, start, end: p.endFrom(start) };
 }
 
 /** EXECUTE AS {CALLER | SELF | OWNER | USER = 'name' | LOGIN = 'name'} [WITH NO REVERT | COOKIE INTO @c] */
@@ -423,7 +424,7 @@ function parseExecuteAs(p: TokenStream, start: number): ExecuteAsStatement {
       }
     } while (p.acceptP(','));
   }
-  return { kind: 'execute-as', principalType: kw, principal, options, span: p.spanFrom(start) };
+  return { kind: 'execute-as', principalType: kw, principal, options, start, end: p.endFrom(start) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,13 +457,13 @@ export function parseTransaction(p: TokenStream, start: number): TransactionStat
     const optionStart = p.start;
     p.pos += 2;
     const description = p.cur.kind === 'string' || p.cur.kind === 'unicode-string' ? p.next().text : undefined;
-    options.push({ kind: 'option', name: 'MARK', value: description, span: p.spanFrom(optionStart) });
+    options.push({ kind: 'option', name: 'MARK', value: description, start: optionStart, end: p.endFrom(optionStart) });
   }
   if (action === 'COMMIT' && p.is('WITH') && p.peekIsP(1, '(')) {
     p.pos++;
     options.push(...parseOptionList(p));
   }
-  return { kind: 'transaction', action, name, options, span: p.spanFrom(start) };
+  return { kind: 'transaction', action, name, options, start, end: p.endFrom(start) };
 }
 
 export function parseRaiserror(p: TokenStream, start: number): RaiserrorStatement {
@@ -501,19 +502,19 @@ export function parseRaiserror(p: TokenStream, start: number): RaiserrorStatemen
     state,
     arguments: args,
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
 export function parseThrow(p: TokenStream, start: number): ThrowStatement {
   p.expect('THROW');
-  if (!expressionAhead(p)) return { kind: 'throw', span: p.spanFrom(start) };
+  if (!expressionAhead(p)) return { kind: 'throw', start, end: p.endFrom(start) };
   const number = parseExpression(p);
   p.expectP(',');
   const message = parseExpression(p);
   p.expectP(',');
   const state = parseExpression(p);
-  return { kind: 'throw', number, message, state, span: p.spanFrom(start) };
+  return { kind: 'throw', number, message, state, start, end: p.endFrom(start) };
 }
 
 export function parseWaitfor(p: TokenStream, start: number): WaitforStatement {
@@ -525,7 +526,7 @@ export function parseWaitfor(p: TokenStream, start: number): WaitforStatement {
     mode = 'TIME';
   }
   const value = parseExpression(p);
-  return { kind: 'waitfor', mode, value, span: p.spanFrom(start) };
+  return { kind: 'waitfor', mode, value, start, end: p.endFrom(start) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -542,7 +543,7 @@ export function parseCursorStatement(p: TokenStream, start: number): CursorState
   const action = p.next().keyword as 'OPEN' | 'CLOSE' | 'DEALLOCATE';
   const global = p.is('GLOBAL') && (isIdentifier(p.peek()) || p.peek().kind === 'variable') ? (p.pos++, true) : false;
   const cursor = parseCursorName(p);
-  return { kind: 'cursor-statement', action, cursor, global, span: p.spanFrom(start) };
+  return { kind: 'cursor-statement', action, cursor, global, start, end: p.endFrom(start) };
 }
 
 const FETCH_ORIENTATIONS: ReadonlySet<string> = new Set(['NEXT', 'PRIOR', 'FIRST', 'LAST', 'ABSOLUTE', 'RELATIVE']);
@@ -573,6 +574,6 @@ export function parseFetch(p: TokenStream, start: number): FetchStatement {
     cursor,
     global,
     into,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }

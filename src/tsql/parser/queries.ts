@@ -61,6 +61,7 @@ import {
   stringValue,
 } from './names.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /**
  * A query expression: [WITH ...] body [ORDER BY ...] [OFFSET ... FETCH ...] [FOR XML|JSON ...]
@@ -105,7 +106,7 @@ export function parseQueryTail(p: TokenStream, start: number, body: QueryBody, w
     const valueStart = p.start;
     parseExpressionList(p);
     if (p.accept('BY')) parseExpressionList(p);
-    options = [...options, { kind: 'option', name: 'COMPUTE', value: p.textOf(valueStart, p.lastEnd), span: p.spanFrom(computeStart) }];
+    options = [...options, { kind: 'option', name: 'COMPUTE', value: p.textOf(valueStart, p.lastEnd), start: computeStart, end: p.endFrom(computeStart) }];
   }
   let forClause: ForClause | undefined;
   if (p.is('FOR') && (p.peekKw() === 'XML' || p.peekKw() === 'JSON' || p.peekKw() === 'BROWSE')) {
@@ -124,7 +125,7 @@ export function parseQueryTail(p: TokenStream, start: number, body: QueryBody, w
     fetch,
     forClause,
     options,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -144,7 +145,7 @@ export function parseQueryBody(p: TokenStream): QueryBody {
       return left;
     }
     const right = parseIntersection(p);
-    left = { kind: 'set-operation', operator, left, right, span: p.spanFrom(start) };
+    left = { kind: 'set-operation', operator, left, right, start, end: p.endFrom(start) };
   }
 }
 
@@ -154,7 +155,7 @@ function parseIntersection(p: TokenStream): QueryBody {
   while (p.is('INTERSECT')) {
     p.pos++;
     const right = parseQueryPrimary(p);
-    left = { kind: 'set-operation', operator: 'INTERSECT', left, right, span: p.spanFrom(start) };
+    left = { kind: 'set-operation', operator: 'INTERSECT', left, right, start, end: p.endFrom(start) };
   }
   return left;
 }
@@ -180,9 +181,9 @@ export function parseValues(p: TokenStream): Values {
     p.expectP('(');
     const values = p.isP(')') ? [] : parseExpressionList(p);
     p.expectP(')');
-    rows.push({ kind: 'values-row', values, span: p.spanFrom(rowStart) });
+    rows.push({ kind: 'values-row', values, start: rowStart, end: p.endFrom(rowStart) });
   } while (p.acceptP(','));
-  return { kind: 'values', rows, span: p.spanFrom(start) };
+  return { kind: 'values', rows: fitted(rows), start, end: p.endFrom(start) };
 }
 
 export function parseWithClause(p: TokenStream): WithClause {
@@ -197,12 +198,12 @@ export function parseWithClause(p: TokenStream): WithClause {
         const nsStart = p.start;
         if (p.accept('DEFAULT')) {
           const uri = parseExpression(p);
-          xmlNamespaces.push({ kind: 'xml-namespace', uri, span: p.spanFrom(nsStart) });
+          xmlNamespaces.push({ kind: 'xml-namespace', uri, start: nsStart, end: p.endFrom(nsStart) });
         } else {
           const uri = parseExpression(p);
           p.expect('AS');
           const prefix = parseIdentifier(p, 'a namespace prefix');
-          xmlNamespaces.push({ kind: 'xml-namespace', uri, prefix, span: p.spanFrom(nsStart) });
+          xmlNamespaces.push({ kind: 'xml-namespace', uri, prefix, start: nsStart, end: p.endFrom(nsStart) });
         }
       } while (p.acceptP(','));
       p.expectP(')');
@@ -215,9 +216,9 @@ export function parseWithClause(p: TokenStream): WithClause {
     p.expectP('(');
     const query = parseQuery(p);
     p.expectP(')');
-    ctes.push({ kind: 'cte', name, columns, query, span: p.spanFrom(cteStart) });
+    ctes.push({ kind: 'cte', name, columns, query, start: cteStart, end: p.endFrom(cteStart) });
   } while (p.acceptP(','));
-  return { kind: 'with', xmlNamespaces, ctes, span: p.spanFrom(start) };
+  return { kind: 'with', xmlNamespaces, ctes, start, end: p.endFrom(start) };
 }
 
 /** TOP n | TOP (expr) [PERCENT] [WITH TIES] */
@@ -235,17 +236,17 @@ export function parseTop(p: TokenStream): Top {
     const token = p.cur;
     if (token.kind === 'number') {
       p.pos++;
-      count = { kind: 'literal', type: token.text.includes('.') || /e/i.test(token.text) ? 'decimal' : 'integer', text: token.text, value: token.text, span: { start: token.start, end: token.end } };
+      count = { kind: 'literal', type: token.text.includes('.') || /e/i.test(token.text) ? 'decimal' : 'integer', text: token.text, value: token.text, start: token.start, end: token.end };
     } else if (token.kind === 'variable') {
       p.pos++;
-      count = { kind: 'variable', name: token.text, span: { start: token.start, end: token.end } };
+      count = { kind: 'variable', name: token.text, start: token.start, end: token.end };
     } else {
       p.fail('expected a number after TOP');
     }
   }
   const percent = p.accept('PERCENT');
   const withTies = p.acceptSeq('WITH', 'TIES');
-  return { kind: 'top', count, percent, withTies, span: p.spanFrom(start) };
+  return { kind: 'top', count, percent, withTies, start, end: p.endFrom(start) };
 }
 
 export function parseSelect(p: TokenStream): Select {
@@ -280,7 +281,7 @@ export function parseSelect(p: TokenStream): Select {
       p.expectP('(');
       const body = parseWindowBody(p);
       p.expectP(')');
-      windows.push({ kind: 'named-window', name, window: { kind: 'window', ...body, span: p.spanFrom(bodyStart) }, span: p.spanFrom(windowStart) });
+      windows.push({ kind: 'named-window', name, window: { kind: 'window', ...body, start: bodyStart, end: p.endFrom(bodyStart) }, start: windowStart, end: p.endFrom(windowStart) });
     } while (p.acceptP(','));
   }
   return {
@@ -294,7 +295,7 @@ export function parseSelect(p: TokenStream): Select {
     groupBy,
     having,
     windows,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
 }
 
@@ -303,7 +304,7 @@ export function parseSelectList(p: TokenStream): SelectItem[] {
   do {
     items.push(parseSelectItem(p));
   } while (p.acceptP(','));
-  return items;
+  return fitted(items);
 }
 
 /** Whether the token can be an alias written without AS. */
@@ -322,10 +323,10 @@ export function parseSelectItem(p: TokenStream): SelectItem {
   // SELECT @x = expr assigns to the variable instead of returning a column.
   if (kind === 'variable' && isAssignmentOperatorAt(tokens, index + 1)) {
     p.pos++;
-    const variable = { kind: 'variable' as const, name: tokens.text(index), span: { start: tokens.start(index), end: tokens.end(index) } };
+    const variable = { kind: 'variable' as const, name: tokens.text(index), start: tokens.start(index), end: tokens.end(index) };
     const operator = acceptAssignmentOperator(p) ?? '=';
     const expression = parseExpression(p);
-    return { kind: 'select-assignment', variable, operator, expression, span: p.spanFrom(start) };
+    return { kind: 'select-assignment', variable, operator, expression, start, end: p.endFrom(start) };
   }
   // SELECT alias = expr
   const isString = kind === 'string' || kind === 'unicode-string';
@@ -333,13 +334,13 @@ export function parseSelectItem(p: TokenStream): SelectItem {
     const alias = isString ? stringTokenValue(tokens.text(index), kind === 'unicode-string', tokens.unterminated(index)) : identifierValueAt(tokens, index);
     p.pos += 2;
     const expression = parseExpression(p);
-    return { kind: 'select-column', expression, alias, span: p.spanFrom(start) };
+    return { kind: 'select-column', expression, alias, start, end: p.endFrom(start) };
   }
   const expression = parseExpression(p);
   const alias = parseColumnAlias(p);
   return alias === undefined
-    ? { kind: 'select-column', expression, span: p.spanFrom(start) }
-    : { kind: 'select-column', expression, alias, span: p.spanFrom(start) };
+    ? { kind: 'select-column', expression, start, end: p.endFrom(start) }
+    : { kind: 'select-column', expression, alias, start, end: p.endFrom(start) };
 }
 
 function parseColumnAlias(p: TokenStream): string | undefined {
@@ -360,7 +361,7 @@ export function parseFromList(p: TokenStream): TableSource[] {
   do {
     sources.push(parseTableSource(p));
   } while (p.acceptP(','));
-  return sources;
+  return fitted(sources);
 }
 
 /** A table source with its joins and APPLYs. */
@@ -426,7 +427,7 @@ function parseJoins(p: TokenStream, first: TableSource, start: number, nested: b
     const rightStart = p.start;
     let right = parseTablePrimary(p);
     if (join.type === 'CROSS' || join.type === 'CROSS APPLY' || join.type === 'OUTER APPLY') {
-      left = { kind: 'join', type: join.type, hint: join.hint, left, right, span: p.spanFrom(start) };
+      left = { kind: 'join', type: join.type, hint: join.hint, left, right, start, end: p.endFrom(start) };
       continue;
     }
     // a JOIN b JOIN c ON b.x = c.x ON a.y = b.y: the right side is itself a join.
@@ -437,7 +438,7 @@ function parseJoins(p: TokenStream, first: TableSource, start: number, nested: b
     }
     p.expect('ON');
     const on = parseExpression(p);
-    left = { kind: 'join', type: join.type, hint: join.hint, left, right, on, span: p.spanFrom(start) };
+    left = { kind: 'join', type: join.type, hint: join.hint, left, right, on, start, end: p.endFrom(start) };
   }
 }
 
@@ -482,19 +483,19 @@ function parseSystemTime(p: TokenStream): SystemTime {
   p.expect('SYSTEM_TIME');
   if (p.acceptSeq('AS', 'OF')) {
     const from = parsePrimaryValue(p);
-    return { kind: 'system-time', type: 'AS OF', from, span: p.spanFrom(start) };
+    return { kind: 'system-time', type: 'AS OF', from, start, end: p.endFrom(start) };
   }
   if (p.accept('FROM')) {
     const from = parsePrimaryValue(p);
     p.expect('TO');
     const to = parsePrimaryValue(p);
-    return { kind: 'system-time', type: 'FROM', from, to, span: p.spanFrom(start) };
+    return { kind: 'system-time', type: 'FROM', from, to, start, end: p.endFrom(start) };
   }
   if (p.accept('BETWEEN')) {
     const from = parsePrimaryValue(p);
     p.expect('AND');
     const to = parsePrimaryValue(p);
-    return { kind: 'system-time', type: 'BETWEEN', from, to, span: p.spanFrom(start) };
+    return { kind: 'system-time', type: 'BETWEEN', from, to, start, end: p.endFrom(start) };
   }
   if (p.acceptSeq('CONTAINED', 'IN')) {
     p.expectP('(');
@@ -502,10 +503,10 @@ function parseSystemTime(p: TokenStream): SystemTime {
     p.expectP(',');
     const to = parseExpression(p);
     p.expectP(')');
-    return { kind: 'system-time', type: 'CONTAINED IN', from, to, span: p.spanFrom(start) };
+    return { kind: 'system-time', type: 'CONTAINED IN', from, to, start, end: p.endFrom(start) };
   }
   p.expect('ALL');
-  return { kind: 'system-time', type: 'ALL', span: p.spanFrom(start) };
+  return { kind: 'system-time', type: 'ALL', start, end: p.endFrom(start) };
 }
 
 /** A point in time in FOR SYSTEM_TIME, where BETWEEN x AND y must not read `x AND y` as one condition. */
@@ -528,18 +529,18 @@ function parseTablePrimary(p: TokenStream): TableSource {
     } else {
       p.pos++;
       const alias = parseTableAlias(p);
-      source = { kind: 'table-variable', name: token.text, alias, span: p.spanFrom(start) };
+      source = { kind: 'table-variable', name: token.text, alias, start, end: p.endFrom(start) };
     }
   } else if (token.kind === 'word' && (ROWSET_FUNCTIONS.has(token.keyword) || token.keyword === 'CONTAINSTABLE' || token.keyword === 'FREETEXTTABLE') && p.peekIsP(1, '(')) {
     p.pos++;
-    const name: ObjectName = { kind: 'object-name', parts: [token.text], span: { start, end: token.end } };
+    const name: ObjectName = { kind: 'object-name', parts: [token.text], start, end: token.end };
     const call = parseFunctionCallRest(p, name, start);
     if (token.keyword === 'OPENDATASOURCE' && p.isP('.')) {
       // OPENDATASOURCE(provider, connection).database.schema.table: the call stands in for a
       // server name, so it becomes the first part of a four-part table name.
       const parts = [p.textOf(start, p.lastEnd)];
       while (p.acceptP('.')) parts.push(p.isP('.') ? '' : parseIdentifier(p, 'a name', true));
-      source = finishNamedSource(p, { kind: 'object-name', parts, span: p.spanFrom(start) }, start);
+      source = finishNamedSource(p, { kind: 'object-name', parts, start, end: p.endFrom(start) }, start);
     } else {
       source = finishTableFunction(p, call, start);
     }
@@ -562,7 +563,7 @@ function parseParenthesisedSource(p: TokenStream): TableSource {
       p.expectP(')');
       const alias = parseTableAlias(p);
       const columns = alias !== undefined && p.isP('(') ? parseNameList(p) : [];
-      return { kind: 'derived-table', query, alias, columns, span: p.spanFrom(start) };
+      return { kind: 'derived-table', query, alias, columns, start, end: p.endFrom(start) };
     });
     if (derived !== undefined) return derived;
   }
@@ -579,16 +580,16 @@ function parseNamedSource(p: TokenStream): TableSource {
     const last = parts[parts.length - 1] ?? '';
     let call: FunctionCall | MethodCall;
     if (parts.length >= 2 && XML_METHODS.has(last)) {
-      const target: Expression = { kind: 'column-ref', parts: parts.slice(0, -1), span: p.spanFrom(start) };
+      const target: Expression = { kind: 'column-ref', parts: parts.slice(0, -1), start, end: p.endFrom(start) };
       const args = parseCallArguments(p);
-      call = { kind: 'method-call', target, method: last, args, span: p.spanFrom(start) };
+      call = { kind: 'method-call', target, method: last, args, start, end: p.endFrom(start) };
     } else {
-      const name: ObjectName = { kind: 'object-name', parts, span: p.spanFrom(start) };
+      const name: ObjectName = { kind: 'object-name', parts, start, end: p.endFrom(start) };
       call = parseFunctionCallRest(p, name, start);
     }
     return finishTableFunction(p, call, start);
   }
-  return finishNamedSource(p, { kind: 'object-name', parts, span: p.spanFrom(start) }, start);
+  return finishNamedSource(p, { kind: 'object-name', parts, start, end: p.endFrom(start) }, start);
 }
 
 /** FOR SYSTEM_TIME, alias, TABLESAMPLE and hints after a table name. */
@@ -627,7 +628,7 @@ function finishNamedSource(p: TokenStream, name: ObjectName, start: number): Tab
     hints,
     legacyHints,
     tablesample,
-    span: p.spanFrom(start),
+    start, end: p.endFrom(start),
   };
   return ref;
 }
@@ -645,7 +646,7 @@ function finishTableFunction(p: TokenStream, call: FunctionCall | MethodCall, st
     p.pos++;
     parseTableHints(p);
   }
-  return { kind: 'table-function', call, alias, columns, schema, span: p.spanFrom(start) };
+  return { kind: 'table-function', call, alias, columns, schema, start, end: p.endFrom(start) };
 }
 
 /** OPENJSON ... WITH (name type ['$.path'] [AS JSON], ...) and OPENXML ... WITH (...). */
@@ -659,7 +660,7 @@ function parseSchemaColumns(p: TokenStream): SchemaColumn[] {
     let path: string | undefined;
     if (isStringToken(p.cur)) path = stringValue(p.next());
     const asJson = p.acceptSeq('AS', 'JSON');
-    columns.push({ kind: 'schema-column', name, type, path, asJson, span: p.spanFrom(start) });
+    columns.push({ kind: 'schema-column', name, type, path, asJson, start, end: p.endFrom(start) });
   } while (p.acceptP(','));
   p.expectP(')');
   return columns;
@@ -672,12 +673,12 @@ function parsePivot(p: TokenStream, source: TableSource, start: number): TableSo
   if (aggregate.kind !== 'function-call') p.fail('expected an aggregate function');
   p.expect('FOR');
   const columnStart = p.start;
-  const column = { kind: 'column-ref' as const, parts: parseNameParts(p, 'a column name'), span: p.spanFrom(columnStart) };
+  const column = { kind: 'column-ref' as const, parts: parseNameParts(p, 'a column name'), start: columnStart, end: p.endFrom(columnStart) };
   p.expect('IN');
   const values = parsePivotValues(p);
   p.expectP(')');
   const alias = parseTableAlias(p);
-  return { kind: 'pivot', source, aggregate, column, values, alias, span: p.spanFrom(start) };
+  return { kind: 'pivot', source, aggregate, column, values, alias, start, end: p.endFrom(start) };
 }
 
 function parsePivotValues(p: TokenStream): string[] {
@@ -703,7 +704,7 @@ function parseUnpivot(p: TokenStream, source: TableSource, start: number): Table
   const columns = parsePivotValues(p);
   p.expectP(')');
   const alias = parseTableAlias(p);
-  return { kind: 'unpivot', source, valueColumn, pivotColumn, columns, alias, span: p.spanFrom(start) };
+  return { kind: 'unpivot', source, valueColumn, pivotColumn, columns, alias, start, end: p.endFrom(start) };
 }
 
 function parseGroupBy(p: TokenStream): GroupBy {
@@ -720,7 +721,7 @@ function parseGroupBy(p: TokenStream): GroupBy {
     p.pos++;
     withOption = p.next().keyword as 'ROLLUP' | 'CUBE';
   }
-  return { kind: 'group-by', all, items, withOption, span: p.spanFrom(start) };
+  return { kind: 'group-by', all, items, withOption, start, end: p.endFrom(start) };
 }
 
 function parseGroupingElement(p: TokenStream): GroupingElement {
@@ -728,19 +729,19 @@ function parseGroupingElement(p: TokenStream): GroupingElement {
   if ((p.is('ROLLUP') || p.is('CUBE')) && p.peekIsP(1, '(')) {
     const type = p.next().keyword as 'ROLLUP' | 'CUBE';
     const items = parseGroupingList(p);
-    return { kind: 'grouping-set', type, items, span: p.spanFrom(start) };
+    return { kind: 'grouping-set', type, items, start, end: p.endFrom(start) };
   }
   if (p.is('GROUPING') && p.peekKw() === 'SETS') {
     p.pos += 2;
     const items = parseGroupingList(p);
-    return { kind: 'grouping-set', type: 'GROUPING SETS', items, span: p.spanFrom(start) };
+    return { kind: 'grouping-set', type: 'GROUPING SETS', items, start, end: p.endFrom(start) };
   }
   if (p.isP('(')) {
     // (a + b) * 2 is an expression; (a, b) and () are composite grouping elements.
     const expression = p.speculate(() => parseExpression(p));
     if (expression !== undefined) return expression;
     const items = parseGroupingList(p);
-    const set: GroupingSet = { kind: 'grouping-set', type: 'LIST', items, span: p.spanFrom(start) };
+    const set: GroupingSet = { kind: 'grouping-set', type: 'LIST', items, start, end: p.endFrom(start) };
     return set;
   }
   return parseExpression(p);
@@ -784,8 +785,8 @@ function parseForClause(p: TokenStream): ForClause {
         if (isStringToken(p.cur)) argument = stringValue(p.next());
         p.expectP(')');
       }
-      options.push({ kind: 'for-option', name, argument, span: p.spanFrom(optionStart) });
+      options.push({ kind: 'for-option', name, argument, start: optionStart, end: p.endFrom(optionStart) });
     }
   }
-  return { kind: 'for-clause', mode, options, span: p.spanFrom(start) };
+  return { kind: 'for-clause', mode, options, start, end: p.endFrom(start) };
 }

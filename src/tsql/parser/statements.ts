@@ -25,6 +25,7 @@ import {
 import { parseQuery, parseQueryBody, parseQueryTail, parseWithClause } from './queries.js';
 import { ParseError } from './token-stream.js';
 import type { TokenStream } from './token-stream.js';
+import { fitted } from './fitted.js';
 
 /** Where a statement list stops: the end of the batch, or the END of a block. */
 export type StatementListEnd = 'EOF' | 'END' | 'END TRY' | 'END CATCH';
@@ -41,13 +42,13 @@ export function parseStatementList(p: TokenStream, until: StatementListEnd): Sta
     }
     if (p.atEnd) {
       if (until !== 'EOF') p.fail(`expected ${until}`);
-      return statements;
+      return fitted(statements);
     }
     if (p.is('END') && until !== 'EOF') {
       const next = p.peekKw();
-      if (until === 'END' && next !== 'CONVERSATION') return statements;
-      if (until === 'END TRY' && next === 'TRY') return statements;
-      if (until === 'END CATCH' && next === 'CATCH') return statements;
+      if (until === 'END' && next !== 'CONVERSATION') return fitted(statements);
+      if (until === 'END TRY' && next === 'TRY') return fitted(statements);
+      if (until === 'END CATCH' && next === 'CATCH') return fitted(statements);
     }
     statements.push(parseStatementWithRecovery(p));
   }
@@ -83,7 +84,8 @@ export function parseStatementWithRecovery(p: TokenStream): Statement {
     const resume = findResumePoint(p, startPos, Math.max(index, startPos + 1));
     const first = p.tokens.token(startPos) ?? p.eof;
     const last = p.tokens.token(resume.end - 1) ?? first;
-    const span = { start: first.start, end: Math.max(first.start, last.end) };
+    const start = first.start;
+    const end = Math.max(first.start, last.end);
     const what = isStatementStart(first) && first.kind === 'word' ? `${first.keyword} statement` : `statement starting with '${first.text.slice(0, 30)}'`;
     p.diagnostics.push({
       code,
@@ -92,7 +94,7 @@ export function parseStatementWithRecovery(p: TokenStream): Statement {
       span: { start: token.start, end: token.end },
     });
     p.pos = resume.next;
-    const raw: RawStatement = { kind: 'raw', text: p.textOf(span.start, span.end), span };
+    const raw: RawStatement = { kind: 'raw', text: p.textOf(start, end), start, end };
     return raw;
   }
 }
@@ -126,7 +128,7 @@ function utility(p: TokenStream, start: number, words: number): UtilityStatement
   for (let index = first; index < Math.min(p.pos, p.tokens.length); index++) parts.push(p.tokens.keyword(index) || p.tokens.text(index));
   const command = parts.join(' ');
   skipStatementRest(p);
-  return { kind: 'utility', command, span: p.spanFrom(start) };
+  return { kind: 'utility', command, start, end: p.endFrom(start) };
 }
 
 function dispatch(p: TokenStream): Statement {
@@ -137,17 +139,17 @@ function dispatch(p: TokenStream): Statement {
   if (kind === 'sqlcmd-command') return parseSqlcmdCommand(p);
   if (kind === 'label') {
     p.pos++;
-    return { kind: 'label', name: p.tokens.text(index).slice(0, -1), span: p.spanFrom(start) };
+    return { kind: 'label', name: p.tokens.text(index).slice(0, -1), start, end: p.endFrom(start) };
   }
   // (SELECT ...) UNION (SELECT ...): a query expression may open with a parenthesis.
   if (kind === 'punctuation' && p.isP('(') && queryAhead(p)) {
-    return { kind: 'select-statement', query: parseQuery(p), span: p.spanFrom(start) };
+    return { kind: 'select-statement', query: parseQuery(p), start, end: p.endFrom(start) };
   }
   if (kind !== 'word') return p.fail('expected a statement');
   const next = p.peekKw();
   switch (p.kw) {
     case 'SELECT':
-      return { kind: 'select-statement', query: parseQuery(p), span: p.spanFrom(start) };
+      return { kind: 'select-statement', query: parseQuery(p), start, end: p.endFrom(start) };
     case 'WITH':
       return parseWithStatement(p, start);
     case 'INSERT':
@@ -184,16 +186,16 @@ function dispatch(p: TokenStream): Statement {
       return parseBlock(p, start);
     case 'BREAK':
       p.pos++;
-      return { kind: 'break', span: p.spanFrom(start) };
+      return { kind: 'break', start, end: p.endFrom(start) };
     case 'CONTINUE':
       p.pos++;
-      return { kind: 'continue', span: p.spanFrom(start) };
+      return { kind: 'continue', start, end: p.endFrom(start) };
     case 'RETURN':
       return parseReturn(p, start);
     case 'GOTO': {
       p.pos++;
       const label = parseIdentifier(p, 'a label');
-      return { kind: 'goto', label, span: p.spanFrom(start) };
+      return { kind: 'goto', label, start, end: p.endFrom(start) };
     }
     case 'EXEC':
     case 'EXECUTE':
@@ -209,7 +211,7 @@ function dispatch(p: TokenStream): Statement {
     case 'PRINT': {
       p.pos++;
       const value = parseExpression(p);
-      return { kind: 'print', value, span: p.spanFrom(start) };
+      return { kind: 'print', value, start, end: p.endFrom(start) };
     }
     case 'WAITFOR':
       if (p.peekIsP(1, '(')) {
@@ -217,7 +219,7 @@ function dispatch(p: TokenStream): Statement {
         p.pos++;
         skipBalanced(p);
         skipStatementRest(p);
-        return { kind: 'utility', command: 'WAITFOR RECEIVE', span: p.spanFrom(start) };
+        return { kind: 'utility', command: 'WAITFOR RECEIVE', start, end: p.endFrom(start) };
       }
       return parseWaitfor(p, start);
     case 'OPEN':
@@ -229,7 +231,7 @@ function dispatch(p: TokenStream): Statement {
     case 'USE': {
       p.pos++;
       const database = parseIdentifier(p, 'a database name');
-      return { kind: 'use', database, span: p.spanFrom(start) };
+      return { kind: 'use', database, start, end: p.endFrom(start) };
     }
     case 'GRANT':
     case 'DENY':
@@ -241,7 +243,7 @@ function dispatch(p: TokenStream): Statement {
         p.pos += 3;
         p.next();
       }
-      return { kind: 'revert', span: p.spanFrom(start) };
+      return { kind: 'revert', start, end: p.endFrom(start) };
     case 'DBCC':
     case 'BACKUP':
     case 'RESTORE':
@@ -300,7 +302,7 @@ function parseWithStatement(p: TokenStream, start: number): Statement {
     default: {
       const body = parseQueryBody(p);
       const query: Query = parseQueryTail(p, start, body, withClause);
-      return { kind: 'select-statement', query, span: p.spanFrom(start) };
+      return { kind: 'select-statement', query, start, end: p.endFrom(start) };
     }
   }
 }
@@ -322,5 +324,5 @@ function parseSqlcmdCommand(p: TokenStream): Statement {
     message: `sqlcmd directive :${command}: ${what}.`,
     span: { start: token.start, end: token.end },
   });
-  return { kind: 'sqlcmd-command', command, argument, span: { start: token.start, end: token.end } };
+  return { kind: 'sqlcmd-command', command, argument, start: token.start, end: token.end };
 }

@@ -176,8 +176,9 @@ export class TokenStream {
     return last >= 0 && last < this.tokens.length ? this.tokens.end(last) : this.start;
   }
 
-  spanFrom(start: number): Span {
-    return { start, end: Math.max(start, this.lastEnd) };
+  /** Where a node that starts at `start` ends: after the last consumed token (an empty node ends where it starts). */
+  endFrom(start: number): number {
+    return Math.max(start, this.lastEnd);
   }
 
   textOf(start: number, end: number): string {
