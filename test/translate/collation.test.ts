@@ -78,14 +78,24 @@ describe('string comparisons under a case-insensitive collation (the default)', 
     expect(merge.text).toContain('ON t.city COLLATE UTF8_LCASE_RTRIM = s.city');
   });
 
-  it('leave alone what case cannot change: numbers, dates, texts without letters, NULL, unknown types', () => {
-    expect(where("c.id = 5 AND c.since >= '2024-01-01' AND c.code = '07' AND c.city LIKE '0%'").duckdb).toBe("c.id = 5 AND c.since >= DATE '2024-01-01' AND c.code = '07' AND c.city LIKE '0%'");
+  it('leave alone what case cannot change: numbers, dates, NULL, unknown types, and numbers or dates in text against a value of unknown type', () => {
+    expect(where("c.id = 5 AND c.since >= '2024-01-01' AND c.city LIKE '0%'").duckdb).toBe("c.id = 5 AND c.since >= DATE '2024-01-01' AND c.city LIKE '0%'");
+    // The value may be a number or a date: a collation would make it text.
+    expect(where("c.code = '07' AND c.since = '2024-01-01'", {}).duckdb).toBe("c.code = '07' AND c.since = '2024-01-01'");
     expect(where('c.city = NULL').duckdb).toBe('c.city = NULL');
     // 'true' against a column of unknown type is most likely a bit, which SQL Server converts the text to.
     expect(where("c.flag = 'true'", {}).duckdb).toBe("c.flag = 'true'");
     expect(where('x = y', {})).toMatchObject({ databricks: 'x = y', duckdb: 'x = y', codes: [] });
     // A uniqueidentifier compares its 16 bytes, whatever the collation.
     expect(where("c.ref = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'").duckdb).toBe("c.ref = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'");
+  });
+
+  it('keep the trailing-space rule for text without letters: a blank value equals \'\', \'07 \' equals \'07\'', () => {
+    expect(where("c.code = '07'").duckdb).toBe("lower(rtrim(c.code)) = '07'");
+    expect(where("ISNULL(c.city, '') = '' OR c.code <> '-'", {})).toMatchObject({
+      databricks: "coalesce(c.city, '') COLLATE UTF8_LCASE_RTRIM = '' OR c.code COLLATE UTF8_LCASE_RTRIM <> '-'",
+      duckdb: "lower(rtrim(coalesce(c.city, ''))) = '' OR lower(rtrim(c.code)) <> '-'",
+    });
   });
 
   it('warn where a string comparison is not rewritten: IN (subquery)', () => {

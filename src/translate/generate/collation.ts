@@ -41,6 +41,10 @@ function isNullLiteral(node: Expression): boolean {
  * Text whose case cannot matter: no letters ('123', '2024-01-01'), or a date or time
  * ('2024-01-01 10:00 PM' is compared as a date with a date column).
  */
+function mayBeNumberOrDate(value: string): boolean {
+  return /\d/.test(value) || isoDateText(value) !== undefined;
+}
+
 export function caseFreeText(value: string): boolean {
   return value.toLowerCase() === value.toUpperCase() || isoDateText(value) !== undefined;
 }
@@ -48,7 +52,9 @@ export function caseFreeText(value: string): boolean {
 /**
  * Whether `left` compared with `right` is written to ignore case and trailing spaces: strings
  * are compared, the collation option asks for it, neither side is NULL, and neither is a
- * literal whose case cannot matter.
+ * literal that may stand for a number or a date compared with a value of unknown type (a
+ * collation would make that value text, where it may be a number or a date). Against a known
+ * string, every literal is compared so: trailing spaces matter to '' and '001' too.
  */
 export function collatedComparison(left: Expression, right: Expression, ctx: TranslationContext, types?: readonly [ValueType, ValueType]): boolean {
   if (!comparesCaseInsensitively(ctx) || isNullLiteral(left) || isNullLiteral(right)) return false;
@@ -57,7 +63,7 @@ export function collatedComparison(left: Expression, right: Expression, ctx: Tra
   if (!stringComparison(leftType, rightType) || !collatable(leftType) || !collatable(rightType)) return false;
   const literalCompared = (literal: Expression, other: ValueType) =>
     // 'true' against a value of unknown type is most likely a bit: SQL Server converts the text.
-    isStringLiteral(literal) && (caseFreeText(literal.value) || (other.family === 'unknown' && /^\s*(?:true|false)\s*$/i.test(literal.value)));
+    isStringLiteral(literal) && other.family === 'unknown' && (mayBeNumberOrDate(literal.value) || /^\s*(?:true|false)\s*$/i.test(literal.value));
   return !literalCompared(left, rightType) && !literalCompared(right, leftType);
 }
 

@@ -10,7 +10,7 @@ UPDATE shellcorp.gold.dim_store SET is_open = TRUE;
 
 ALTER TABLE shellcorp.gold.dim_store ALTER COLUMN is_open SET NOT NULL;
 
-ALTER TABLE shellcorp.gold.dim_store ADD CONSTRAINT ck_region CHECK (region <> '');
+ALTER TABLE shellcorp.gold.dim_store ADD CONSTRAINT ck_region CHECK (region COLLATE UTF8_LCASE_RTRIM <> '');
 
 ALTER TABLE shellcorp.gold.dim_store ALTER COLUMN store_name SET NOT NULL;
 
