@@ -234,6 +234,14 @@ describe('conversions', () => {
     expect(select('CONVERT(varchar(10), x, 1)', {}, ' FROM dw.t').codes).toEqual(['TR_SEMANTIC']);
   });
 
+  it('warns where text made at run time becomes a date by the target\'s ISO-only rules, and not for a literal or a style it reads', () => {
+    const monthFirst = select("CAST(CAST(c.id AS varchar(2)) + '/1/2024' AS date)", { columnTypes: customers }, ' FROM dw.customers AS c');
+    expect(monthFirst.codes).toEqual(['TR_SEMANTIC']);
+    expect(monthFirst.diagnostics[0]!.message).toMatch(/read yyyy-MM-dd\[ HH:mm:ss\] forms only: SQL Server \(us_english\) also read yyyymmdd, m\/d\/yyyy/);
+    expect(select("CAST('2024-03-01' AS date)").codes).toEqual([]);
+    expect(select('CONVERT(date, c.name, 112)', { columnTypes: customers }, ' FROM dw.customers AS c')).toMatchObject({ text: "CAST(to_timestamp(c.name, 'yyyyMMdd') AS DATE)", codes: [] });
+  });
+
   it('casts non-integers to integers by truncation in DuckDB', () => {
     expect(toDuckDb('SELECT CAST(2.5 AS int) AS v').text).toContain('CAST(trunc(2.5) AS INT)');
   });

@@ -216,6 +216,13 @@ export function castExpression(node: CastExpression | ConvertExpression, ctx: Tr
       if (value.kind === 'literal' && value.type === 'integer') return dateValue(value, ctx, translate, as);
       if (isStringLiteral(value) && (style === undefined || ISO_INPUT_STYLES.has(style))) return dateLiteral(value, ctx, as) ?? cast(translate(value));
       if (isStringLiteral(value) || source.family === 'string' || (source.family === 'unknown' && style !== undefined && style !== 0 && style !== 100)) {
+        if (!isStringLiteral(value) && source.family === 'string' && (style === undefined || ISO_INPUT_STYLES.has(style))) {
+          ctx.report(
+            'TR_SEMANTIC',
+            node,
+            `text made at run time became a ${as.toUpperCase()} by the target's rules, which read yyyy-MM-dd[ HH:mm:ss] forms only: SQL Server (us_english) also read yyyymmdd, m/d/yyyy and month names. Check the form of the text, or build the value with make_date / make_timestamp`,
+          );
+        }
         return parseDate(node, translate(value), style, target.family, ctx) ?? cast(translate(value));
       }
       if (isNumeric(source)) return daysToTimestamp(value, source, ctx, translate, target.family);
