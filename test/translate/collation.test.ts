@@ -98,6 +98,11 @@ describe('string comparisons under a case-insensitive collation (the default)', 
     });
   });
 
+  it('give the collation to the side known to be text when the other side\'s type is unknown', () => {
+    // d.date_key may be an INT: COLLATE on it would not analyse.
+    expect(where("d.date_key = CONVERT(varchar(8), c.since, 112)").databricks).toBe("d.date_key = date_format(c.since, 'yyyyMMdd') COLLATE UTF8_LCASE_RTRIM");
+  });
+
   it('warn where a string comparison is not rewritten: IN (subquery)', () => {
     const result = where('c.city IN (SELECT s.city FROM dw.stores AS s)');
     expect(result.duckdb).toBe('c.city IN (SELECT s.city FROM dw.stores AS s)');

@@ -473,8 +473,13 @@ function comparison(node: Extract<Expression, { kind: 'binary' }>, ctx: Translat
   let leftText = comparand(node.left, rightType, ctx);
   let rightText = comparand(node.right, leftType, ctx);
   if (collated) {
-    leftText = collatedOperand(node.left, leftText, true, ctx);
-    rightText = collatedOperand(node.right, rightText, false, ctx);
+    // A collation makes its operand text: it goes to a side known to be a string rather than
+    // to one of unknown type compared with a computed string (a DateKey column compared with
+    // CONVERT(varchar(8), d, 112) may be an INT). Against a literal with letters, the other
+    // side is text anyway.
+    const leftFirst = leftType.family !== 'unknown' || rightType.family === 'unknown' || isStringLiteral(node.right);
+    leftText = collatedOperand(node.left, leftText, leftFirst, ctx);
+    rightText = collatedOperand(node.right, rightText, !leftFirst, ctx);
   }
   return `${parenthesize(node.left, leftText, node.operator, false)} ${operator} ${parenthesize(node.right, rightText, node.operator, true)}`;
 }

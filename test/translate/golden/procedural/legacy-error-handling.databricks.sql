@@ -40,11 +40,11 @@ SQL SECURITY INVOKER
 AS BEGIN
   BEGIN ATOMIC
     DELETE FROM shellcorp.gold.check_lines
-    WHERE batch_no COLLATE UTF8_LCASE_RTRIM = p_batch;
+    WHERE batch_no = p_batch COLLATE UTF8_LCASE_RTRIM;
     -- [TR_SEMANTIC] IF @@ERROR <> 0 GOTO abort
     UPDATE shellcorp.gold.batches
     SET status = 'V'
-    WHERE batch_no COLLATE UTF8_LCASE_RTRIM = p_batch;
+    WHERE batch_no = p_batch COLLATE UTF8_LCASE_RTRIM;
     -- [TR_SEMANTIC] IF @@ERROR <> 0 GOTO abort
     -- [TR_SEMANTIC] GOTO done
     -- abort:
