@@ -516,6 +516,28 @@ describe('CATCH blocks on DuckDB', () => {
   });
 });
 
+describe('bit values used as numbers on DuckDB', () => {
+  it('adds, inverts, stores and defaults bits as T-SQL does, where BOOLEAN takes no arithmetic', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');
+    const rows = await run(
+      `CREATE TABLE #flags (id int, flag bit, n int);
+       INSERT INTO #flags (id, flag, n) VALUES (1, 1, 0), (2, 0, 5), (3, NULL, 0);
+       INSERT INTO #flags (id, flag) SELECT id + 10, n FROM #flags WHERE id < 3;
+       UPDATE #flags SET flag = 1 - flag WHERE id = 1;
+       INSERT INTO dw.result SELECT 'sum of flags + 0', SUM(flag + 0) FROM #flags;
+       INSERT INTO dw.result SELECT 'isnull', SUM(CAST(ISNULL(flag, 1) AS int)) FROM #flags;
+       INSERT INTO dw.result SELECT 'coalesce', SUM(COALESCE(flag, 7)) FROM #flags;`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    // After the changes: 1 -> 0, 2 -> 0, 3 -> NULL, 11 (n 0) -> 0, 12 (n 5) -> 1.
+    expect(rows).toEqual([
+      { what: 'coalesce', n: 8 },
+      { what: 'isnull', n: 2 },
+      { what: 'sum of flags + 0', n: 1 },
+    ]);
+  });
+});
+
 describe('batches on DuckDB', () => {
   it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

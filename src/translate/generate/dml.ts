@@ -1,5 +1,6 @@
 import type {
   ColumnRef,
+  DataType,
   DeleteStatement,
   DmlTarget,
   Expression,
@@ -303,8 +304,9 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
         break;
       }
       case 'query': {
+        const typed = bitsConverted(node, source, w);
         // NEXT VALUE FOR among the columns: a block of values is taken first (sequences.ts).
-        const rows = () => `${withPrefix(node, w)}${query(source, w.ctx)}`;
+        const rows = () => `${withPrefix(node, w)}${query(typed, w.ctx)}`;
         const numbered = numberRowsAhead(source, w, rows);
         statement = [...(numbered?.before ?? []), w.sql(node, `INSERT INTO${top} ${target}${columns}\n${numbered?.text ?? rows()}${output}`)];
         break;
@@ -325,6 +327,32 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
   });
   noteInsert(node.target, w);
   return translated;
+}
+
+/**
+ * INSERT ... SELECT of numbers into bit columns (SELECT id, 0, n ...): T-SQL converts them, 0 to
+ * 0 and others to 1; the targets store no number in a BOOLEAN column. Where the inventory (or the
+ * text) knows the columns, the items that are not bits become CAST(... AS bit), which converts
+ * the same way.
+ */
+function bitsConverted(node: InsertStatement, source: Query, w: StatementWriter): Query {
+  const body = source.body;
+  const key = targetKey(node.target);
+  if (body.kind !== 'select' || key === undefined) return source;
+  const names = node.columns.length > 0 ? node.columns : tableColumnNames(key, w.ctx);
+  if (names === undefined) return source;
+  let changed = false;
+  const columns = body.columns.map((item, index) => {
+    const column = names[index];
+    if (item.kind !== 'select-column' || column === undefined || tableColumnType(key, column, w.ctx)?.family !== 'bit') return item;
+    // A value of unknown type too: CAST to BOOLEAN leaves a bit as it is.
+    if (valueType(item.expression, w.ctx).family === 'bit') return item;
+    changed = true;
+    const at = { start: item.expression.start, end: item.expression.end };
+    const bit: DataType = { kind: 'data-type', name: { kind: 'object-name', parts: ['bit'], ...at }, args: [], ...at };
+    return { ...item, expression: { kind: 'cast', try: false, expression: item.expression, type: bit, ...at } as const };
+  });
+  return changed ? { ...source, body: { ...body, columns } } : source;
 }
 
 /** A DML target's identity column, where the inventory or an earlier CREATE TABLE / DECLARE knows it, with the table's target name. */

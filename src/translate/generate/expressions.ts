@@ -40,6 +40,11 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
   if (slot.family === 'bit') {
     const literal = bitLiteral(node);
     if (literal !== undefined) return literal;
+    // Each result of a CASE goes into the bit itself: CASE WHEN ... THEN 1 ELSE 0 END gives booleans.
+    if (node.kind === 'case') return caseExpression(node, ctx, (result) => expressionAs(result, slot, ctx));
+    // A number stored into a bit is 1 unless it is 0 (NULL stays NULL); the targets store no number in a BOOLEAN.
+    const source = valueType(node, ctx);
+    if (isNumeric(source) && source.family !== 'bit') return `${parenthesize(node, expression(node, ctx), '<>', false)} <> 0`;
   }
   if ((slot.family === 'date' || slot.family === 'datetime') && node.kind === 'literal') {
     if (node.type === 'string' || node.type === 'unicode-string') return dateLiteral(node, ctx, slot.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
@@ -50,6 +55,19 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
     return ctx.dialect.stringLiteral(slot.fixed ? cut.padEnd(slot.length, ' ') : cut);
   }
   return expression(node, ctx);
+}
+
+/** A CASE, its results written by `result` (converted to a slot's type, for one). */
+function caseExpression(node: Extract<Expression, { kind: 'case' }>, ctx: TranslationContext, result: (value: Expression) => string): string {
+  const operandNode = node.operand;
+  const operandType = operandNode === undefined ? undefined : valueType(operandNode, ctx);
+  const collated = operandNode !== undefined && node.whens.some((when) => collatedComparison(operandNode, when.when, ctx));
+  if (operandNode !== undefined && !collated) node.whens.forEach((when) => checkComparison(when, operandNode, when.when, ctx));
+  const operand = operandNode === undefined ? '' : ` ${collated ? collatedOperand(operandNode, expression(operandNode, ctx), true, ctx) : expression(operandNode, ctx)}`;
+  const whenText = (value: Expression) => (operandNode === undefined || operandType === undefined ? expression(value, ctx) : listOperand(operandNode, value, comparand(value, operandType, ctx), collated, ctx));
+  const whens = node.whens.map((when) => ` WHEN ${whenText(when.when)} THEN ${result(when.then)}`).join('');
+  const otherwise = node.else === undefined ? '' : ` ELSE ${result(node.else)}`;
+  return `CASE${operand}${whens}${otherwise} END`;
 }
 
 const COMPARISONS: Readonly<Record<string, string>> = { '=': '=', '<>': '<>', '!=': '<>', '<': '<', '>': '>', '<=': '<=', '>=': '>=', '!<': '>=', '!>': '<=' };
@@ -197,15 +215,7 @@ const handlers: ExpressionHandlers = {
   },
 
   case(node, ctx) {
-    const operandNode = node.operand;
-    const operandType = operandNode === undefined ? undefined : valueType(operandNode, ctx);
-    const collated = operandNode !== undefined && node.whens.some((when) => collatedComparison(operandNode, when.when, ctx));
-    if (operandNode !== undefined && !collated) node.whens.forEach((when) => checkComparison(when, operandNode, when.when, ctx));
-    const operand = operandNode === undefined ? '' : ` ${collated ? collatedOperand(operandNode, expression(operandNode, ctx), true, ctx) : expression(operandNode, ctx)}`;
-    const whenText = (value: Expression) => (operandNode === undefined || operandType === undefined ? expression(value, ctx) : listOperand(operandNode, value, comparand(value, operandType, ctx), collated, ctx));
-    const whens = node.whens.map((when) => ` WHEN ${whenText(when.when)} THEN ${expression(when.then, ctx)}`).join('');
-    const otherwise = node.else === undefined ? '' : ` ELSE ${expression(node.else, ctx)}`;
-    return `CASE${operand}${whens}${otherwise} END`;
+    return caseExpression(node, ctx, (result) => expression(result, ctx));
   },
 
   cast(node, ctx) {
@@ -315,7 +325,17 @@ function parenthesize(child: Expression, text: string, parentOperator: string, r
 }
 
 function operands(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext, operator: string = node.operator): [string, string] {
-  return [parenthesize(node.left, expression(node.left, ctx), operator, false), parenthesize(node.right, expression(node.right, ctx), operator, true)];
+  return [parenthesize(node.left, arithmeticOperand(node.left, ctx), operator, false), parenthesize(node.right, arithmeticOperand(node.right, ctx), operator, true)];
+}
+
+/**
+ * An operand of arithmetic. A bit is a number in T-SQL (flag + 0, 1 - flag, flag * amount) and
+ * a BOOLEAN in the targets, which do no arithmetic on it: it is cast to INT, as T-SQL's result
+ * (int, by type precedence) is.
+ */
+function arithmeticOperand(node: Expression, ctx: TranslationContext): string {
+  const text = expression(node, ctx);
+  return valueType(node, ctx).family === 'bit' ? `CAST(${text} AS INT)` : text;
 }
 
 /**

@@ -6,7 +6,7 @@ import { call, functionName, type FunctionCallSite, type FunctionRule, type Func
 import { untranslated } from './markers.js';
 import { reportCaseInsensitiveSearch, STRING_FUNCTIONS } from './string-functions.js';
 import { SYSTEM_FUNCTIONS } from './system-functions.js';
-import { inRowScope, valueType, type ValueType } from './value-types.js';
+import { inRowScope, isNumeric, valueType, type ValueType } from './value-types.js';
 
 export { emitterFor, type FunctionCallSite, type FunctionEmitter, type FunctionRule, type WrappedCall } from './function-rule.js';
 
@@ -22,6 +22,17 @@ function isNull(site: FunctionCallSite): string {
   return `coalesce(${first}, ${convertedTo(valueType(firstNode, site.ctx), secondNode, second!, site)})`;
 }
 
+/**
+ * COALESCE takes the type of highest precedence among its arguments: with a bit and an int
+ * (COALESCE(flag, 1)) that is int, so the bits become numbers, which BOOLEAN is not in the targets.
+ */
+function coalesce(site: FunctionCallSite): string {
+  const types = site.call.args.map((argument) => valueType(argument, site.ctx));
+  const numbers = types.some((type) => isNumeric(type) && type.family !== 'bit');
+  if (!numbers || !types.some((type) => type.family === 'bit')) return `coalesce(${site.args.join(', ')})`;
+  return `coalesce(${site.args.map((text, index) => (types[index]!.family === 'bit' ? `CAST(${text} AS INT)` : text)).join(', ')})`;
+}
+
 function convertedTo(type: ValueType, node: Expression, text: string, site: FunctionCallSite): string {
   const literal = node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') ? node.value : undefined;
   if (type.family === 'string' && type.length !== undefined) {
@@ -34,6 +45,7 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
     if (other.family === 'unknown' || other.family === 'string') return `${type.fixed ? 'rpad' : 'left'}(${text}, ${type.length}${type.fixed ? ", ' '" : ''})`;
     return text;
   }
+  if (type.family === 'bit' && node.kind === 'literal' && node.type === 'integer') return node.value === '0' ? 'false' : 'true';
   if (type.family === 'integer' || type.family === 'bit') {
     // '' converts to 0 in SQL Server; a decimal literal is truncated.
     if (literal !== undefined && /^\s*[-+]?\d*\s*$/.test(literal)) return String(Number(literal.trim() === '' || literal.trim() === '-' || literal.trim() === '+' ? 0 : literal));
@@ -118,7 +130,7 @@ function noErrorEquivalent(site: FunctionCallSite, name: string): string {
 const CORE_FUNCTIONS: FunctionTable = {
   // NULL handling and logic
   ISNULL: isNull,
-  COALESCE: call('coalesce'),
+  COALESCE: coalesce,
   NULLIF: (site) => {
     const [first, second] = site.call.args;
     if (first !== undefined && second !== undefined && (valueType(first, site.ctx).family === 'string' || valueType(second, site.ctx).family === 'string')) {
