@@ -1,4 +1,4 @@
-import type { DataType, LineIndex, ObjectName, Span } from '../tsql/index.js';
+import type { DataType, LineIndex, ObjectName, Script, Span } from '../tsql/index.js';
 import type { TargetDialect, TranslateTarget } from './dialects/dialect.js';
 import { databricksDialect } from './dialects/databricks.js';
 import { duckdbDialect } from './dialects/duckdb.js';
@@ -121,9 +121,13 @@ export class TranslationContext {
   readonly #mentions = new Map<string, readonly number[]>();
   #errorItems: Set<ErrorItem> | undefined;
 
-  constructor(options: TranslateOptions, source: string, lineIndex: LineIndex) {
+  /** The parse of the source, for generators that look beyond the statement they translate. */
+  readonly script: Script | undefined;
+
+  constructor(options: TranslateOptions, source: string, lineIndex: LineIndex, script?: Script) {
     this.options = options;
     this.source = source;
+    this.script = script;
     const base = dialects[options.target];
     this.#dialect = options.variableReference === undefined ? base : { ...base, variable: options.variableReference };
     this.#lineIndex = lineIndex;

@@ -31,7 +31,7 @@ export interface TranslatedSql {
  */
 export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
   const parsed = parseTsqlStatements(text);
-  const ctx = new TranslationContext(options, text, parsed.lineIndex);
+  const ctx = new TranslationContext(options, text, parsed.lineIndex, parsed.script);
   const objects: TranslatedObject[] = [];
   let pending: Statement[] = [];
   let untranslated = 0;

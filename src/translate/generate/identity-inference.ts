@@ -1,5 +1,6 @@
-import { parseTsql, walkAst, type Expression } from '../../tsql/index.js';
+import { parseTsqlStatements, type Expression } from '../../tsql/index.js';
 import { TranslationContext } from '../context.js';
+import { walkStatements } from '../rewrites/statement-lists.js';
 import { conjuncts } from './ast-tools.js';
 
 /**
@@ -40,24 +41,24 @@ function analyse(ctx: TranslationContext): IdentityUses {
     if (columns === undefined) tables.set(table, (columns = new Set()));
     columns.add(column);
   };
-  for (const batch of parseTsql(ctx.source).script.batches) {
-    for (const statement of batch.statements) {
-      walkAst(statement, (node) => {
-        if (node.kind === 'set-variable' && node.operator === '=' && node.value.kind !== 'cursor-definition' && isIdentityRead(node.value)) {
-          assignedTo.set(node.value.start, node.variable.name.toLowerCase());
-        } else if (node.kind === 'select-assignment' && node.operator === '=' && isIdentityRead(node.expression)) {
-          assignedTo.set(node.expression.start, node.variable.name.toLowerCase());
-        } else if ((node.kind === 'update' || node.kind === 'delete') && node.target.kind === 'table-ref' && node.target.alias === undefined) {
-          const table = TranslationContext.tableKey(node.target.name);
-          for (const condition of conjuncts(node.where)) {
-            if (condition.kind !== 'binary' || condition.operator !== '=') continue;
-            const [column, variable] = condition.left.kind === 'column-ref' ? [condition.left, condition.right] : [condition.right, condition.left];
-            if (column.kind === 'column-ref' && variable.kind === 'variable') match(variable.name.toLowerCase(), table, column.parts[column.parts.length - 1]!);
-          }
-        }
-      });
+  const statements = (ctx.script ?? parseTsqlStatements(ctx.source).script).batches.flatMap((batch) => batch.statements);
+  // Statements only: the assignments and the changes looked for are statements themselves.
+  walkStatements(statements, (statement) => {
+    if (statement.kind === 'set-variable' && statement.operator === '=' && statement.value.kind !== 'cursor-definition' && isIdentityRead(statement.value)) {
+      assignedTo.set(statement.value.start, statement.variable.name.toLowerCase());
+    } else if (statement.kind === 'select-statement' && statement.query.body.kind === 'select') {
+      for (const item of statement.query.body.columns) {
+        if (item.kind === 'select-assignment' && item.operator === '=' && isIdentityRead(item.expression)) assignedTo.set(item.expression.start, item.variable.name.toLowerCase());
+      }
+    } else if ((statement.kind === 'update' || statement.kind === 'delete') && statement.target.kind === 'table-ref' && statement.target.alias === undefined) {
+      const table = TranslationContext.tableKey(statement.target.name);
+      for (const condition of conjuncts(statement.where)) {
+        if (condition.kind !== 'binary' || condition.operator !== '=') continue;
+        const [column, variable] = condition.left.kind === 'column-ref' ? [condition.left, condition.right] : [condition.right, condition.left];
+        if (column.kind === 'column-ref' && variable.kind === 'variable') match(variable.name.toLowerCase(), table, column.parts[column.parts.length - 1]!);
+      }
     }
-  }
+  });
   return { assignedTo, matchedColumns };
 }
 

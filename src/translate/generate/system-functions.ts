@@ -1,4 +1,4 @@
-import { parseTsql, type Expression, type ObjectName, type Span } from '../../tsql/index.js';
+import { parseTsqlStatements, type Expression, type ObjectName, type Span } from '../../tsql/index.js';
 import { TranslationContext } from '../context.js';
 import { call, functionName, type FunctionCallSite, type FunctionTable } from './function-rule.js';
 import { untranslated } from './markers.js';
@@ -145,8 +145,8 @@ function enclosingObject(ctx: TranslationContext, offset: number): ObjectName | 
   if (ctx.currentObject !== undefined) return ctx.currentObject;
   let spans = objectSpans.get(ctx);
   if (spans === undefined) {
-    spans = parseTsql(ctx.source)
-      .script.batches.flatMap((batch) => batch.statements)
+    spans = (ctx.script ?? parseTsqlStatements(ctx.source).script).batches
+      .flatMap((batch) => batch.statements)
       .flatMap((statement) =>
         statement.kind === 'create-procedure' || statement.kind === 'create-function' || statement.kind === 'create-trigger'
           ? [{ start: statement.start, end: statement.end, name: statement.name }]
