@@ -194,6 +194,31 @@ describe('OBJECT_ID(...) IS [NOT] NULL on DuckDB', () => {
   });
 });
 
+describe('EXISTS over sys.objects and its kin by name on DuckDB', () => {
+  it('asks the target catalog whether an object of that name (and type, and schema) exists', async () => {
+    await session.execute(`
+      CREATE TABLE gold.dim_customer (id INT);
+      CREATE VIEW gold.v_customer AS SELECT id FROM gold.dim_customer;
+      CREATE TABLE gold.result (what VARCHAR);
+    `);
+    const rows = await run(
+      `DECLARE @table sysname = N'DIM_CUSTOMER';
+       IF EXISTS (SELECT 1 FROM sys.tables WHERE name = @table) INSERT INTO dw.result VALUES ('table by variable');
+       IF EXISTS (SELECT * FROM sys.objects WHERE name = 'v_customer' AND type = 'V') INSERT INTO dw.result VALUES ('view');
+       IF NOT EXISTS (SELECT 1 FROM sys.views WHERE name = 'dim_customer') INSERT INTO dw.result VALUES ('table is no view');
+       IF EXISTS (SELECT 1 FROM sys.objects o WHERE o.name = 'dim_customer' AND o.schema_id = SCHEMA_ID('dw')) INSERT INTO dw.result VALUES ('in dw');
+       IF NOT EXISTS (SELECT 1 FROM sysobjects WHERE name = 'dim_customer' AND xtype = 'U' AND schema_id = SCHEMA_ID('sales')) INSERT INTO dw.result VALUES ('not in sales');`,
+      'SELECT what FROM gold.result ORDER BY what',
+    );
+    expect(rows.map((row) => row['what'])).toEqual(['in dw', 'not in sales', 'table by variable', 'table is no view', 'view']);
+  });
+
+  it('leaves any other read of the catalog flagged', () => {
+    const result = toDuckDb('IF EXISTS (SELECT 1 FROM sys.tables WHERE name = @t AND is_memory_optimized = 1) PRINT 1;', TRANSLATE);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.code)).toEqual(['TR_SYSTEM_OBJECT']);
+  });
+});
+
 describe('assignments, computed columns and table functions on DuckDB', () => {
   it('SET and DECLARE convert to the variable type: 1 into a bit is TRUE, yyyymmdd into a date is a date', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, d DATE)');

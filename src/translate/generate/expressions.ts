@@ -6,7 +6,7 @@ import { dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
 import { functionName } from './function-rule.js';
 import { untranslated } from './markers.js';
-import { isObjectIdCall, objectExistence } from './object-existence.js';
+import { catalogExistence, isObjectIdCall, objectExistence } from './object-existence.js';
 import { forXmlConcatenation, query } from './queries.js';
 import { fullMatchRegex, likeToRegex } from './string-functions.js';
 import { noEquivalentReason, systemVariable } from './system-functions.js';
@@ -198,7 +198,8 @@ const handlers: ExpressionHandlers = {
   },
 
   exists(node, ctx) {
-    return `EXISTS (${query(existenceQuery(node.query), ctx)})`;
+    // EXISTS (SELECT 1 FROM sys.tables WHERE name = ...): whether an object exists, asked of the target's catalog.
+    return catalogExistence(node.query, ctx) ?? `EXISTS (${query(existenceQuery(node.query), ctx)})`;
   },
 
   /** = ANY (subquery) is IN, <> ALL is NOT IN, with the same NULL rules; other forms stay. */

@@ -1,5 +1,6 @@
-import type { Expression, FunctionCall, ObjectName, Span } from '../../tsql/index.js';
+import type { Expression, FunctionCall, ObjectName, Query, Span } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
+import { conjuncts } from './ast-tools.js';
 import { expression } from './expressions.js';
 import { functionName } from './function-rule.js';
 import { untranslated } from './markers.js';
@@ -77,12 +78,81 @@ export function objectExistence(test: Span, call: FunctionCall, exists: boolean,
       'OBJECT_ID() of a name built at run time became a test of information_schema: the name is compared, ignoring case, with schema.name as the T-SQL wrote it, not mapped through translate.names; check that the schemas kept their names',
     );
   }
+  return existenceTest(kinds, match, exists, ctx);
+}
+
+function existenceTest(kinds: readonly ObjectKind[], match: NameMatch, exists: boolean, ctx: TranslationContext): string {
   const tests = [
     ...(kinds.includes('table') || kinds.includes('view') ? [tableTest(kinds, match, ctx)] : []),
     ...(kinds.includes('procedure') || kinds.includes('function') ? [routineTest(kinds, match, ctx)] : []),
   ];
   const any = tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
   return exists ? any : `NOT ${any}`;
+}
+
+/** The catalog views that list objects by name, and what objects each lists. */
+const CATALOG_VIEWS: Readonly<Record<string, readonly ObjectKind[]>> = {
+  'sys.objects': ['table', 'view', 'procedure', 'function'],
+  'sys.tables': ['table'],
+  'sys.views': ['view'],
+  'sys.procedures': ['procedure'],
+  sysobjects: ['table', 'view', 'procedure', 'function'],
+  'dbo.sysobjects': ['table', 'view', 'procedure', 'function'],
+};
+
+/**
+ * EXISTS (SELECT ... FROM sys.objects | sys.tables | sys.views | sys.procedures | sysobjects
+ * WHERE name = <name> [AND type = 'U' | xtype = 'U'] [AND schema_id = SCHEMA_ID('s')]): whether
+ * an object of that name exists in the current database, in any schema unless one is named.
+ * The same test as OBJECT_ID(...) IS NOT NULL, of the current catalog's information_schema; the
+ * name is compared without case. Undefined for any other query, which stays flagged as a read
+ * of the catalog.
+ */
+export function catalogExistence(query: Query, ctx: TranslationContext): string | undefined {
+  const body = query.body;
+  if (body.kind !== 'select' || body.from.length !== 1 || body.groupBy !== undefined || body.having !== undefined || query.with !== undefined) return undefined;
+  const source = body.from[0]!;
+  if (source.kind !== 'table-ref') return undefined;
+  const view = source.name.parts.filter((part) => part !== '').join('.').toLowerCase();
+  let kinds = CATALOG_VIEWS[view];
+  if (kinds === undefined) return undefined;
+  let name: Expression | undefined;
+  let schema: string | undefined;
+  for (const condition of conjuncts(body.where)) {
+    if (condition.kind !== 'binary' || condition.operator !== '=') return undefined;
+    const [column, value] = condition.left.kind === 'column-ref' ? [condition.left, condition.right] : [condition.right, condition.left];
+    if (column.kind !== 'column-ref') return undefined;
+    const columnName = column.parts[column.parts.length - 1]!.toLowerCase();
+    if (columnName === 'name' && name === undefined) {
+      name = value;
+    } else if ((columnName === 'type' || columnName === 'xtype') && kinds.length > 1 && isTextLiteral(value)) {
+      const kind = KINDS[value.value.trim().toUpperCase()];
+      if (kind === undefined) return undefined;
+      kinds = [kind];
+    } else if (columnName === 'schema_id' && value.kind === 'function-call' && functionName(value) === 'SCHEMA_ID' && value.args.length === 1 && isTextLiteral(value.args[0]!)) {
+      schema = namePartsOf(value.args[0].value)[0];
+    } else {
+      return undefined;
+    }
+  }
+  if (name === undefined) return undefined;
+  if (ctx.target === 'duckdb') kinds = kinds.filter((kind) => kind !== 'procedure');
+  if (kinds.length === 0) return undefined;
+  const nameText = isTextLiteral(name) ? ctx.dialect.stringLiteral(name.value.toLowerCase()) : `lower(${expression(name, ctx)})`;
+  // A named schema as translate.names maps it, in its catalog; without one, any schema of the current catalog.
+  const mapped = schema === undefined ? undefined : ctx.targetNameParts({ kind: 'object-name', parts: [schema, ''], start: source.start, end: source.end });
+  const catalog = mapped !== undefined && mapped.length >= 3 ? mapped[mapped.length - 3] : undefined;
+  const schemaTest = (schemaColumn: string) => (mapped === undefined ? '' : `lower(${schemaColumn}) = ${ctx.dialect.stringLiteral(mapped[mapped.length - 2]!.toLowerCase())} AND `);
+  return existenceTest(
+    kinds,
+    { ...(catalog === undefined ? {} : { catalog }), anyCatalog: false, condition: (schemaColumn, nameColumn) => `${schemaTest(schemaColumn)}lower(${nameColumn}) = ${nameText}` },
+    true,
+    ctx,
+  );
+}
+
+function isTextLiteral(node: Expression): node is Extract<Expression, { kind: 'literal' }> {
+  return node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string');
 }
 
 /** How a catalog row is matched: the catalog to read (Databricks) or filter on (DuckDB), and the condition on schema and name columns. */
