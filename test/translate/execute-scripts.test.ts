@@ -563,6 +563,27 @@ describe('bit values used as numbers on DuckDB', () => {
   });
 });
 
+describe('OPENJSON without WITH on DuckDB', () => {
+  it('gives a row per member or element: key, value as text (strings unquoted), type 0-5', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');
+    const rows = await run(
+      `DECLARE @doc nvarchar(max) = N'{"name":"Ann","age":41,"tags":["a","b"],"manager":null,"active":true}';
+       INSERT INTO dw.result SELECT [key] + '=' + ISNULL([value], 'NULL'), [type] FROM OPENJSON(@doc);
+       INSERT INTO dw.result SELECT 'tag ' + j.[key] + '=' + j.[value], j.[type] FROM OPENJSON(@doc, '$.tags') AS j;`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'active=true', n: 3 },
+      { what: 'age=41', n: 2 },
+      { what: 'manager=NULL', n: 0 },
+      { what: 'name=Ann', n: 1 },
+      { what: 'tag 0=a', n: 1 },
+      { what: 'tag 1=b', n: 1 },
+      { what: 'tags=["a","b"]', n: 4 },
+    ]);
+  });
+});
+
 describe('batches on DuckDB', () => {
   it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

@@ -108,8 +108,12 @@ describe('table sources', () => {
     expect(databricks('SELECT value FROM STRING_SPLIT(@s, @sep)').text).toContain("split(v_s, concat('\\\\Q', v_sep, '\\\\E'))");
   });
 
-  it('OPENJSON without WITH and unknown table functions stay marked', () => {
-    expect(databricks('SELECT * FROM OPENJSON(@j)').codes).toEqual(['TR_UNSUPPORTED_EXPRESSION']);
+  it('OPENJSON without WITH reads members through a VARIANT, with a warning about their order; unknown table functions stay marked', () => {
+    const members = databricks('SELECT * FROM OPENJSON(@j)');
+    expect(members.codes).toEqual(['TR_SEMANTIC']);
+    expect(members.text).toContain('CAST(parse_json(v_j) AS MAP<STRING, VARIANT>)');
+    expect(members.text).toMatch(/AS openjson\(key, value, type\);$/);
+    expect(databricks('SELECT * FROM OPENJSON(@j, @path)').codes).toEqual(['TR_UNSUPPORTED_EXPRESSION']);
     expect(databricks("SELECT * FROM OPENROWSET(BULK 'x.csv', SINGLE_CLOB) AS b").codes).toEqual(['TR_UNSUPPORTED_EXPRESSION']);
   });
 

@@ -365,17 +365,18 @@ function stringSplit(call: FunctionCall, node: TableFunction, mode: ApplyMode, c
  * NULL) and converted to its type. Databricks: the elements as JSON texts (from_json to
  * array<string> keeps an object element as its text), each turned into a struct that inline()
  * makes into columns. DuckDB: the elements unnested and read with json_extract_string.
- * OPENJSON without WITH (key/value/type rows) is not translated.
+ * Without WITH, one row per member or element: see openJsonMembers().
  */
 function openJson(call: FunctionCall, node: TableFunction, mode: ApplyMode, ctx: TranslationContext): string | undefined {
   const [jsonNode, pathNode] = call.args;
-  if (jsonNode === undefined || node.schema.length === 0) return undefined;
+  if (jsonNode === undefined) return undefined;
   let json = expression(jsonNode, ctx);
   if (pathNode !== undefined) {
     if (pathNode.kind !== 'literal') return undefined;
     const path = ctx.dialect.stringLiteral(pathNode.value.replace(/^(lax|strict)\s+/i, ''));
     json = ctx.target === 'databricks' ? `get_json_object(${json}, ${path})` : `CAST(json_extract(${json}, ${path}) AS VARCHAR)`;
   }
+  if (node.schema.length === 0) return openJsonMembers(json, node, mode, ctx);
   const columns = node.schema.map((column) => {
     const raw = (column.path ?? `$.${column.name}`).trim();
     if (/^strict\s/i.test(raw)) ctx.reportOnce(`openjson-strict:${node.start}`, 'TR_SEMANTIC', column, 'a strict OPENJSON path: a missing value is NULL here, not an error');
@@ -397,6 +398,39 @@ function openJson(call: FunctionCall, node: TableFunction, mode: ApplyMode, ctx:
     return `${column.asJson || column.type === 'VARCHAR' ? value : `CAST(${value} AS ${column.type})`} AS ${column.name}`;
   });
   return `(SELECT ${values.join(', ')} FROM (SELECT unnest(${elements}) AS e)) AS ${alias}`;
+}
+
+/**
+ * OPENJSON(json [, path]) without WITH: a row per member of an object (key: its name) or per
+ * element of an array (key: its index from 0), with `value` the text of a string, the JSON of
+ * anything else, NULL for null, and `type` 0 null, 1 string, 2 number, 3 true/false, 4 array,
+ * 5 object (SQL Server's OPENJSON reference). Databricks reads the document as a VARIANT
+ * (parse_json, DBR 15.3+) cast to an array or a map of VARIANTs; schema_of_variant names each
+ * value's type. A VARIANT object keeps its members sorted by name, not in the document's order,
+ * which a warning says. DuckDB's json_each gives the members in order.
+ */
+function openJsonMembers(json: string, node: TableFunction, mode: ApplyMode, ctx: TranslationContext): string {
+  const names = ['key', 'value', 'type'].map((name, index) => ctx.dialect.identifier(node.columns[index] ?? name));
+  const alias = ctx.dialect.identifier(node.alias ?? 'openjson');
+  if (ctx.target === 'databricks') {
+    ctx.reportOnce(
+      `openjson-members:${node.start}`,
+      'TR_SEMANTIC',
+      node,
+      "OPENJSON without WITH reads the document as a VARIANT: an object's members come sorted by name, not in the document's order, and a nested object or array comes back as JSON text without its original spacing",
+    );
+    const elements =
+      `CASE WHEN startswith(ltrim(${json}), '[') ` +
+      `THEN transform(CAST(parse_json(${json}) AS ARRAY<VARIANT>), (v, i) -> named_struct('k', CAST(i AS STRING), 'v', v)) ` +
+      `ELSE transform(map_entries(CAST(parse_json(${json}) AS MAP<STRING, VARIANT>)), m -> named_struct('k', m.key, 'v', m.value)) END`;
+    const kind = 'schema_of_variant(e.v)';
+    const value = `CASE WHEN is_variant_null(e.v) THEN NULL WHEN ${kind} = 'STRING' THEN CAST(e.v AS STRING) ELSE to_json(e.v) END`;
+    const type = `CASE WHEN is_variant_null(e.v) THEN 0 WHEN ${kind} = 'STRING' THEN 1 WHEN ${kind} = 'BOOLEAN' THEN 3 WHEN ${kind} LIKE 'ARRAY%' THEN 4 WHEN ${kind} LIKE 'OBJECT%' THEN 5 ELSE 2 END`;
+    return `${mode === 'outer' ? 'inline_outer' : 'inline'}(transform(${elements}, e -> named_struct('k', e.k, 'value', ${value}, 'type', ${type}))) AS ${alias}(${names.join(', ')})`;
+  }
+  const value = "CASE WHEN type = 'NULL' THEN NULL WHEN type = 'VARCHAR' THEN json_extract_string(value, '$') ELSE CAST(value AS VARCHAR) END";
+  const type = "CASE type WHEN 'NULL' THEN 0 WHEN 'VARCHAR' THEN 1 WHEN 'BOOLEAN' THEN 3 WHEN 'ARRAY' THEN 4 WHEN 'OBJECT' THEN 5 ELSE 2 END";
+  return `(SELECT key AS ${names[0]}, ${value} AS ${names[1]}, ${type} AS ${names[2]} FROM json_each(${json})) AS ${alias}`;
 }
 
 /** GENERATE_SERIES(start, stop [, step]) includes stop; range() in Databricks stops before its end. */

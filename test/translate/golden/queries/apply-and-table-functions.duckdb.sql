@@ -9,8 +9,7 @@ BEGIN
   SELECT j.id, j.tags, j.first_tag FROM (SELECT CAST(json_extract_string(e, '$.id') AS INT) AS id, CAST(json_extract(e, '$.tags') AS VARCHAR) AS tags, CAST(json_extract_string(e, '$.tags.a') AS INT) AS first_tag FROM (SELECT unnest(CASE WHEN json_type(getvariable('v_json')) = 'ARRAY' THEN CAST(json_extract(getvariable('v_json'), '$[*]') AS VARCHAR[]) ELSE [getvariable('v_json')] END) AS e)) AS j;
   SELECT o.id, item.sku, item.quantity FROM shellcorp.gold.orders AS o CROSS JOIN LATERAL (SELECT json_extract_string(e, '$.sku') AS sku, CAST(json_extract_string(e, '$.qty') AS INT) AS quantity FROM (SELECT unnest(CASE WHEN json_type(CAST(json_extract(o.lines, '$.items') AS VARCHAR)) = 'ARRAY' THEN CAST(json_extract(CAST(json_extract(o.lines, '$.items') AS VARCHAR), '$[*]') AS VARCHAR[]) ELSE [CAST(json_extract(o.lines, '$.items') AS VARCHAR)] END) AS e)) AS item;
   SELECT n.value FROM generate_series(1, 10) AS n(value);
-  SELECT j.key, j.value FROM /*[TR_UNSUPPORTED_EXPRESSION]*/ OPENJSON(@json) AS j /*[/TR_UNSUPPORTED_EXPRESSION]*/;
+  SELECT j.key, j.value FROM (SELECT key AS key, CASE WHEN type = 'NULL' THEN NULL WHEN type = 'VARCHAR' THEN json_extract_string(value, '$') ELSE CAST(value AS VARCHAR) END AS value, CASE type WHEN 'NULL' THEN 0 WHEN 'VARCHAR' THEN 1 WHEN 'BOOLEAN' THEN 3 WHEN 'ARRAY' THEN 4 WHEN 'OBJECT' THEN 5 ELSE 2 END AS type FROM json_each(getvariable('v_json'))) AS j;
 END;
 
 -- statements: 10/10 translated, 0 raw
--- error TR_UNSUPPORTED_EXPRESSION 30:32 OPENJSON table-valued function has no equivalent known to lakeshift
