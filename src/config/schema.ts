@@ -241,7 +241,10 @@ export const configSchema = z
         names: z
           .record(z.string(), z.string())
           .default({})
-          .meta({ description: 'database.schema -> catalog.schema, e.g. { "Analytics.dbo": "main.legacy_dbo" }.' }),
+          .meta({
+            description:
+              'database.schema -> catalog.schema, e.g. { "Analytics.dbo": "main.legacy_dbo" }; server.database.schema for a linked server\'s tables, e.g. { "ERPSRV.Erp.dbo": "erp_federated.dbo" } for a foreign catalog.',
+          }),
         tempTables: z
           .enum(['temporary', 'view', 'schema'])
           .default('temporary')

@@ -436,11 +436,22 @@ export class TranslationContext {
   targetNameParts(name: ObjectName): string[] {
     if (name.parts.length === 4 && name.parts[0] !== '') {
       const server = name.parts[0]!;
+      // A linked server's schema mapped to a catalog the workspace reaches it by (a foreign catalog of Lakehouse Federation).
+      const linked = this.#mappedLinkedSchema(name.parts);
+      if (linked !== undefined) {
+        this.reportOnce(
+          `linked-mapped:${name.parts.join('.').toLowerCase()}`,
+          'TR_SEMANTIC',
+          name,
+          `${name.parts.join('.')} on the linked server ${server} became ${[...linked, name.parts[3]!].join('.')} (translate.names): a foreign catalog of Lakehouse Federation is read-only, so a statement that writes it fails`,
+        );
+        return [...linked, name.parts[3]!];
+      }
       this.reportOnce(
         `linked:${name.parts.join('.').toLowerCase()}`,
         'TR_LINKED_SERVER',
         name,
-        `${name.parts.join('.')} is on the linked server ${server}: the name was kept without the server, so it names a table of this workspace; reach ${server} through Lakehouse Federation (a foreign catalog) and map the name with translate.names`,
+        `${name.parts.join('.')} is on the linked server ${server}: the name was kept without the server, so it names a table of this workspace; reach ${server} through Lakehouse Federation (a foreign catalog) and map ${name.parts.slice(0, 3).join('.')} to it in translate.names`,
       );
     }
     // The parts without the server's (a four-part name's first), read from the end.
@@ -456,6 +467,16 @@ export class TranslationContext {
     if (schema !== undefined) target.push(schema);
     target.push(objectPart);
     return target;
+  }
+
+  #mappedLinkedSchema(parts: readonly string[]): string[] | undefined {
+    const names = this.options.names;
+    if (names === undefined) return undefined;
+    const wanted = `${parts[0]}.${parts[1] || this.options.defaultDatabase || ''}.${parts[2] || 'dbo'}`.toLowerCase();
+    for (const key of Object.keys(names)) {
+      if (key.toLowerCase() === wanted) return names[key]!.split('.');
+    }
+    return undefined;
   }
 
   #mapSchema(database: string | undefined, schema: string, at: ObjectName): string[] | undefined {

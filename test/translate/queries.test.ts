@@ -117,6 +117,14 @@ describe('table sources', () => {
     expect(databricks("SELECT * FROM OPENROWSET(BULK 'x.csv', SINGLE_CLOB) AS b").codes).toEqual(['TR_UNSUPPORTED_EXPRESSION']);
   });
 
+  it('four-part names on a linked server: flagged, unless translate.names maps the server\'s schema to a (foreign) catalog', () => {
+    const tsql = 'SELECT g.mark FROM [LEGACYSRV].[RaeDb].[dbo].[Grades] AS g JOIN OTHERSRV.db.dbo.t AS t ON t.id = g.id';
+    const result = toDatabricks(tsql, { names: { 'LegacySrv.RaeDb.dbo': 'rae_federated.dbo' } });
+    expect(result.text).toContain('FROM rae_federated.dbo.Grades AS g INNER JOIN db.dbo.t AS t');
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`)).toEqual(['warning TR_SEMANTIC', 'error TR_LINKED_SERVER', 'warning TR_NAME_NOT_MAPPED']);
+    expect(result.diagnostics[0]!.message).toMatch(/foreign catalog of Lakehouse Federation is read-only/);
+  });
+
   it('user table functions keep their mapped names, LATERAL under APPLY', () => {
     const result = databricks('SELECT f.x FROM dw.t CROSS APPLY dw.parts(t.id) AS f');
     expect(result.text).toBe('SELECT f.x FROM dw.t CROSS JOIN LATERAL dw.parts(t.id) AS f;');

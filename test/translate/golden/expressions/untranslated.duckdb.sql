@@ -26,7 +26,7 @@ SELECT c.id, c.name FROM /*[TR_UNSUPPORTED_EXPRESSION]*/ OPENQUERY(ERP, 'SELECT 
 -- error TR_SYSTEM_OBJECT 15:20 master..spt_values is a SQL Server system table (to number rows, use range()): read information_schema or the Unity Catalog system tables instead
 -- error TR_SYSTEM_OBJECT 16:18 tempdb..sysobjects is a SQL Server system table: read information_schema or the Unity Catalog system tables instead
 -- error TR_SYSTEM_OBJECT 17:15 cdc.fn_cdc_get_net_changes_dbo_orders belongs to SQL Server change data capture: read changes with Delta change data feed (table_changes) instead
--- error TR_LINKED_SERVER 18:20 LEGACYSRV.school.dbo.grades is on the linked server LEGACYSRV: the name was kept without the server, so it names a table of this workspace; reach LEGACYSRV through Lakehouse Federation (a foreign catalog) and map the name with translate.names
+-- error TR_LINKED_SERVER 18:20 LEGACYSRV.school.dbo.grades is on the linked server LEGACYSRV: the name was kept without the server, so it names a table of this workspace; reach LEGACYSRV through Lakehouse Federation (a foreign catalog) and map LEGACYSRV.school.dbo to it in translate.names
 -- warning TR_NAME_NOT_MAPPED 18:20 school.dbo has no entry in translate.names; the name is kept as it is
 -- warning TR_SEMANTIC 19:22 INFORMATION_SCHEMA is the target's own (the current catalog's): the schema and table names it lists are the translated ones (translate.names maps them), not the legacy ones a query may compare with, and DATA_TYPE names differ (STRING, not nvarchar)
 -- error TR_UNSUPPORTED_EXPRESSION 21:26 OPENQUERY table-valued function has no equivalent known to lakeshift
