@@ -325,6 +325,11 @@ table('conversion styles and FORMAT', [
   ["FORMAT(-123.456, 'C3')", '($123.456)'],
   ["FORMAT(-1234, 'D6')", '-001234'],
   ["FORMAT(1234.5, '#,##0.00')", '1,234.50'],
+  // .NET rounds a half away from zero: 2.13, where format_number and fmt alone give 2.12.
+  ["FORMAT(2.125, 'N2')", '2.13'],
+  ["FORMAT(2.125, 'C')", '$2.13'],
+  ["FORMAT(-2.125, 'F2')", '-2.13'],
+  ["CONVERT(varchar(20), CAST(1234.125 AS money), 1)", '1,234.13'],
 ]);
 
 // ---------------------------------------------------------------------------------------------

@@ -415,7 +415,8 @@ function castToString(
     // money as text: style 0 two decimals, 1 with thousands separators, 2 four decimals.
     const text = translate(value);
     const databricks = ctx.target === 'databricks';
-    if (style === 1) return databricks ? `format_number(${text}, 2)` : `format('{:,.2f}', ${text})`;
+    // Rounded first: format_number and fmt round a half to even, SQL Server away from zero.
+    if (style === 1) return databricks ? `format_number(round(${text}, 2), 2)` : `format('{:,.2f}', round(${text}, 2))`;
     const scale = style === 2 || style === 126 ? 4 : 2;
     return cast(`CAST(${text} AS DECIMAL(38,${scale}))`, stringKeyword(ctx));
   }
@@ -511,8 +512,11 @@ function formatNumber(site: FunctionCallSite, pattern: string): string {
   const ctx = site.ctx;
   const value = site.args[0]!;
   const databricks = ctx.target === 'databricks';
-  const grouped = (x: string, decimals: number) => (databricks ? `format_number(${x}, ${decimals})` : `format('{:,.${decimals}f}', ${x})`);
-  const fixed = (x: string, decimals: number) => (databricks ? `format_number(${x}, '${decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`}')` : `printf('%.${decimals}f', ${x})`);
+  // .NET rounds a half away from zero where format_number and fmt round it to even (2.125 is
+  // 2.13, not 2.12): the value is rounded first, by round(), which rounds halves up in both.
+  const grouped = (x: string, decimals: number) => (databricks ? `format_number(round(${x}, ${decimals}), ${decimals})` : `format('{:,.${decimals}f}', round(${x}, ${decimals}))`);
+  const fixed = (x: string, decimals: number) =>
+    databricks ? `format_number(round(${x}, ${decimals}), '${decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`}')` : `printf('%.${decimals}f', round(${x}, ${decimals}))`;
   const standard = /^([CcDdFfNnPpXx])(\d{0,2})$/.exec(pattern);
   if (standard !== null) {
     const letter = standard[1]!.toUpperCase();
