@@ -56,6 +56,9 @@ table('DATEADD', [
   ["DATEADD(month, 1, '20060831')", '2006-09-30 00:00:00'],
   ["DATEADD(month, 1, '2024-01-31')", '2024-02-29 00:00:00'],
   ["DATEADD(month, 1, CAST('2024-01-31' AS date))", '2024-02-29'],
+  // An integer where the date goes counts days after 1900-01-01.
+  ["DATEADD(dd, 0, DATEDIFF(dd, 0, CAST('2024-03-05 10:30' AS datetime)))", '2024-03-05 00:00:00'],
+  ["DATEADD(month, 1, DATEDIFF(dd, 0, CAST('2024-03-05 10:30' AS datetime)))", '2024-04-05 00:00:00'],
   ["DATEADD(day, 1, CAST('2024-02-28' AS date))", '2024-02-29'],
   ["DATEADD(year, 1, CAST('2024-02-29' AS date))", '2025-02-28'],
   ["DATEADD(quarter, 1, '2024-11-30')", '2025-02-28 00:00:00'],

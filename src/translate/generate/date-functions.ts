@@ -166,6 +166,13 @@ export function dateValue(node: Expression, ctx: TranslationContext, translate: 
   if (node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string')) {
     return dateLiteral(node, ctx, as) ?? `CAST(${ctx.dialect.stringLiteral(node.value)} AS ${as === 'date' ? 'DATE' : 'TIMESTAMP'})`;
   }
+  // An integer where a date goes (DATEADD(dd, 0, DATEDIFF(dd, 0, d))) counts days after 1900-01-01, as a literal does.
+  if (valueType(node, ctx).family === 'integer') {
+    const days = translate(node);
+    const base = `TIMESTAMP '${dayAfter1900(0)} 00:00:00'`;
+    const timestamp = ctx.target === 'databricks' ? `timestampadd(DAY, ${days}, ${base})` : `${base} + INTERVAL (${days}) DAY`;
+    return as === 'date' ? `CAST(${timestamp} AS DATE)` : timestamp;
+  }
   return translate(node);
 }
 
@@ -212,7 +219,7 @@ function dateAdd(site: FunctionCallSite): string {
   const part = partOf(site);
   const [, amountNode, dateNode] = site.call.args;
   if (part === undefined || amountNode === undefined || dateNode === undefined) return unsupportedPart(site, 'DATEADD with a date part lakeshift does not know');
-  const idiom = truncationIdiom(site.call, site.ctx, site.expression);
+  const idiom = truncationIdiom(site.call, site.ctx, site.expression) ?? dayTruncationIdiom(site.call, site.ctx, site.expression);
   if (idiom !== undefined) return idiom;
   const rule = PARTS[part];
   const amount = site.args[1]!;
@@ -231,6 +238,16 @@ function dateAdd(site: FunctionCallSite): string {
   const duckAmount = part === 'nanosecond' ? `(${parenthesised(amount, amountNode)} // 1000)` : integerLiteral(amountNode) !== undefined && integerLiteral(amountNode)! >= 0 ? amount : `(${amount})`;
   const sum = `${parenthesised(date, dateNode)} + INTERVAL ${duckAmount} ${step.unit}`;
   return isDate && rule.dateStep !== undefined ? `CAST(${sum} AS DATE)` : sum;
+}
+
+/** DATEADD(dd, 0, DATEDIFF(dd, 0, d)): the day count read back as a date, midnight of d's day. */
+function dayTruncationIdiom(node: FunctionCall, ctx: TranslationContext, translate: (node: Expression) => string): string | undefined {
+  const [partNode, zero, diff] = node.args;
+  if (datePartOf(partNode) !== 'day' || zero === undefined || integerLiteral(zero) !== 0) return undefined;
+  if (diff?.kind !== 'function-call' || functionName(diff) !== 'DATEDIFF' || diff.name.parts.length > 1) return undefined;
+  const [diffPart, diffStart, diffEnd] = diff.args;
+  if (diffPart === undefined || diffStart === undefined || diffEnd === undefined || datePartOf(diffPart) !== 'day' || !isDay1900(diffStart)) return undefined;
+  return `date_trunc('${ctx.target === 'duckdb' ? 'day' : 'DAY'}', ${dateValue(diffEnd, ctx, translate)})`;
 }
 
 /**
