@@ -401,9 +401,8 @@ function inlined(node: ChangeStatement, target: CteTarget, shape: CteShape): { s
 function joinedByKey(node: ChangeStatement, target: CteTarget, shape: CteShape, ctx: TranslationContext): { statement: ChangeStatement; notes: CteNote[] } | string {
   const table = baseName(shape.base);
   const key = keyOf(shape.base, ctx);
-  if (key === undefined) {
-    return `the target ${shape.cte.name} is a common table expression that ${shape.computed}, so its rows must be matched back to the rows of ${table} by a key, and no primary key or identity column of ${table} is known: write the change against ${table} by hand, or sync the table's definition into the inventory`;
-  }
+  // Without a key the table is rewritten instead (changeThroughCte).
+  if (key === undefined) return `no primary key or identity column of ${table} is known`;
   const derivedName = target.qualifier;
   // The table's own name for itself, unless the statement already uses that name for something else.
   const taken = new Set([derivedName.toLowerCase(), ...node.from.flatMap(leavesOf).filter((leaf) => leaf !== target.leaf).flatMap(qualifiersOfSource)]);
@@ -672,6 +671,8 @@ function recomputed(node: UpdateStatement, target: CteTarget, shape: CteShape): 
     const column = settableColumn(shape, name);
     if (column === undefined) return `SET ${name}: the column ${name} of ${shape.cte.name} is computed, not a column of ${table} (SQL Server refuses it too)`;
     if (set.some((other) => other.column.toLowerCase() === column.toLowerCase())) return `SET ${name}: the column is set twice (SQL Server refuses it too)`;
+    // DEFAULT is a value only where a column is written, not in the CASE that computes it.
+    if (item.value.kind === 'default') return `${noKey}, and SET ${name} = DEFAULT cannot be computed in the query that rewrites the table: ${byHand}`;
     const value = values(item.value);
     const current = columnRef([derivedName, column], targetRef);
     set.push({

@@ -30,7 +30,11 @@ FROM (SELECT *, count(*) OVER (PARTITION BY action_code_ssid) AS lakeshift_copie
 -- WITH d AS (SELECT TOP 10 is_duplicate FROM stage.action_code ORDER BY note)
 -- UPDATE d SET is_duplicate = 1
 
--- statements: 3/7 translated, 0 raw
+-- [TR_UNSUPPORTED_STATEMENT] UPDATE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.action_code is known to match its rows back by, and SET is_duplicate = DEFAULT cannot be computed in the query that rewrites the table: write the UPDATE against stage.action_code by hand, or sync the table's definition into the inventory
+-- WITH d AS (SELECT is_duplicate, ROW_NUMBER() OVER (PARTITION BY action_code_ssid ORDER BY note) AS rn FROM stage.action_code)
+-- UPDATE d SET is_duplicate = DEFAULT WHERE rn > 1
+
+-- statements: 3/8 translated, 0 raw
 -- warning TR_NAME_NOT_MAPPED 1:14 stage has no entry in translate.names; the name is kept as it is
 -- warning TR_UPDATABLE_CTE 11:1 UPDATE through Duplicates, which computes window functions (ROW_NUMBER), of stage.action_code, whose key is not known: the table is rewritten whole, every row once and by column name, with is_duplicate computed by CASE for the rows the UPDATE changes. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead
 -- warning TR_CASE_SENSITIVE_GROUPING 12:3 this object groups strings (PARTITION BY): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not
@@ -39,3 +43,4 @@ FROM (SELECT *, count(*) OVER (PARTITION BY action_code_ssid) AS lakeshift_copie
 -- error TR_UNSUPPORTED_STATEMENT 26:1 UPDATE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.action_code is known to match its rows back by, and the UPDATE joins other tables: write the UPDATE against stage.action_code by hand, or sync the table's definition into the inventory
 -- error TR_UNSUPPORTED_STATEMENT 29:1 UPDATE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.action_code is known to match its rows back by, and its WHERE clause has a subquery: write the UPDATE against stage.action_code by hand, or sync the table's definition into the inventory
 -- error TR_UNSUPPORTED_STATEMENT 32:1 UPDATE not translated: the target d is a common table expression that takes the TOP rows, and no primary key or identity column of stage.action_code is known to match its rows back by, and the rows it keeps (TOP, OFFSET) cannot be told apart from the rows it leaves without one: write the UPDATE against stage.action_code by hand, or sync the table's definition into the inventory
+-- error TR_UNSUPPORTED_STATEMENT 35:1 UPDATE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.action_code is known to match its rows back by, and SET is_duplicate = DEFAULT cannot be computed in the query that rewrites the table: write the UPDATE against stage.action_code by hand, or sync the table's definition into the inventory
