@@ -196,9 +196,9 @@ export const DIAGNOSTICS = {
   },
   TR_UPDATABLE_CTE: {
     severity: 'warning',
-    title: 'An UPDATE or DELETE through a common table expression was matched back to its table by key',
+    title: 'An UPDATE or DELETE through a common table expression was matched back to its table by key, or the table rewritten whole',
     check:
-      "The CTE's rows depend on other rows (window functions such as ROW_NUMBER, TOP), so they are computed first and matched back to the base table by its primary key, or else its identity column. Databricks enforces neither: check that the key is unique in the data, or rows sharing it are changed together (MERGE fails when several match one row).",
+      "The CTE's rows depend on other rows (window functions such as ROW_NUMBER, TOP), so they are computed first and matched back to the base table by its primary key, or else its identity column. Databricks enforces neither: check that the key is unique in the data, or rows sharing it are changed together (MERGE fails when several match one row). Without a known key the table is rewritten whole (INSERT OVERWRITE): a DELETE keeps all its rows but those it removes, with the columns known of the table (check they are all of them); an UPDATE writes every row back once by column name, the columns it sets computed by CASE (check the table has no generated columns). Either way, check that nothing else writes the table meanwhile.",
     example: 'WITH d AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY code ORDER BY loaded DESC) AS rn FROM stage.customer) DELETE FROM d WHERE rn > 1;',
   },
   TR_NAME_NOT_MAPPED: {

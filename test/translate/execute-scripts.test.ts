@@ -390,6 +390,69 @@ describe('DELETE through a common table expression on DuckDB', () => {
   });
 });
 
+describe('UPDATE through a common table expression on DuckDB', () => {
+  beforeEach(async () => {
+    // No key, and the translation knows none of the columns: the table is rewritten by name.
+    await session.execute(`
+      CREATE TABLE sales.action_code (code VARCHAR, is_new INT, is_duplicate INT, pkg INT, note VARCHAR, loaded DATE);
+      INSERT INTO sales.action_code VALUES
+        ('a', 1, 0, 42, 'a1', DATE '2024-01-01'), ('a', 1, 0, 42, 'a2', DATE '2024-01-02'), ('a', 1, 0, 42, 'a3', DATE '2024-01-03'),
+        ('a', 0, 0, 42, 'old', DATE '2023-01-01'),
+        ('b', 1, 0, 42, 'b1', DATE '2024-01-01'), ('b', 1, 0, NULL, 'b-null', DATE '2023-06-01'),
+        ('c', 1, 0, 7, 'c1', DATE '2024-01-01'), ('c', 1, 0, 7, 'c2', DATE '2024-01-01'),
+        (NULL, 1, 0, 42, 'n1', DATE '2024-01-01'), (NULL, 1, 0, 42, 'n2', DATE '2024-01-01');
+      CREATE TABLE gold.result (what VARCHAR, n BIGINT);
+    `);
+  });
+
+  it('marks duplicates among the rows the CTE numbers, leaving the rows outside its WHERE (or where it is NULL) alone', async () => {
+    // SQL Server numbers the rows of pkg 42 that are new, by code (NULL codes are one partition)
+    // and date: a1-a3 get 1, 2, 3, b1 1, n1/n2 1 and 2 in some order. 'old', 'b-null' (NULL = 42
+    // is not true) and the pkg 7 rows are not the CTE's and keep is_duplicate = 0, though 'old'
+    // and 'b-null' come first by date.
+    const rows = await run(
+      `DECLARE @DataPkgKey int = 42, @marked int;
+       WITH Duplicates AS (SELECT code, is_duplicate, row_number() OVER (PARTITION BY code ORDER BY loaded) AS RowNum
+                           FROM sales.action_code STG WHERE is_new = 1 AND STG.pkg = @DataPkgKey)
+       UPDATE STG SET is_duplicate = 1 FROM Duplicates STG WHERE RowNum > 1;
+       SET @marked = @@ROWCOUNT;
+       INSERT INTO dw.result VALUES ('marked', @marked);`,
+      'SELECT code, note, is_duplicate, pkg, loaded FROM sales.action_code ORDER BY note',
+    );
+    expect(rows.length).toBe(10);
+    const duplicates = (code: null) => rows.filter((row) => row.code === code).reduce((sum, row) => sum + Number(row.is_duplicate), 0);
+    expect(rows.filter((row) => row.code !== null).map((row) => [row.note, row.is_duplicate])).toEqual([
+      ['a1', 0], ['a2', 1], ['a3', 1], ['b-null', 0], ['b1', 0], ['c1', 0], ['c2', 0], ['old', 0],
+    ]);
+    expect(duplicates(null)).toBe(1);
+    // The columns the UPDATE does not name come back as they were.
+    expect(rows.find((row) => row.note === 'b-null')).toEqual({ code: 'b', note: 'b-null', is_duplicate: 0, pkg: null, loaded: '2023-06-01' });
+    expect(rows.find((row) => row.note === 'old')).toEqual({ code: 'a', note: 'old', is_duplicate: 0, pkg: 42, loaded: '2023-01-01' });
+    expect(rowObjects(await session.query('SELECT n FROM gold.result')).map((row) => Number(row.n))).toEqual([3]);
+  });
+
+  it('a row whose UPDATE condition is NULL keeps its values; each value is computed from the row as it was', async () => {
+    // copies counts the new rows by code: a 3, b 2, c 2, NULL 2. pkg <> 7 is NULL for b-null.
+    const rows = await run(
+      `WITH d AS (SELECT *, COUNT(*) OVER (PARTITION BY code) AS copies FROM sales.action_code WHERE is_new = 1)
+       UPDATE d SET note = note + '+', is_duplicate = copies, pkg = pkg + LEN(note) WHERE copies > 1 AND pkg <> 7;`,
+      'SELECT note, is_duplicate, pkg FROM sales.action_code ORDER BY note',
+    );
+    expect(rows).toEqual([
+      { note: 'a1+', is_duplicate: 3, pkg: 44 },
+      { note: 'a2+', is_duplicate: 3, pkg: 44 },
+      { note: 'a3+', is_duplicate: 3, pkg: 44 },
+      { note: 'b-null', is_duplicate: 0, pkg: null },
+      { note: 'b1+', is_duplicate: 2, pkg: 44 },
+      { note: 'c1', is_duplicate: 0, pkg: 7 },
+      { note: 'c2', is_duplicate: 0, pkg: 7 },
+      { note: 'n1+', is_duplicate: 2, pkg: 44 },
+      { note: 'n2+', is_duplicate: 2, pkg: 44 },
+      { note: 'old', is_duplicate: 0, pkg: 42 },
+    ]);
+  });
+});
+
 describe('sequences on DuckDB', () => {
   it('NEXT VALUE FOR numbers a variable, a VALUES row and each row of INSERT ... SELECT from START WITH by INCREMENT BY', async () => {
     await session.execute(`

@@ -19,6 +19,10 @@ export const databricksDialect: TargetDialect = {
   // UTF8_LCASE compares lower-cased text, RTRIM ignores trailing spaces (Databricks Runtime 16.1
   // and above; SQL reference, "Collation").
   caseInsensitiveStrings: { kind: 'collate', collation: 'UTF8_LCASE_RTRIM' },
-  // One atomic Delta commit; the query reads the table as it was before it.
-  replaceRows: (table, columns, rows) => [`INSERT OVERWRITE ${table} (${columns})\n${rows}`],
+  // One atomic Delta commit; the query reads the table as it was before it. BY NAME matches the
+  // query's columns to the table's by name (Databricks Runtime 13.3 and above; SQL reference,
+  // "INSERT"), a column the query lacks taking its DEFAULT.
+  replaceRows: (table, columns, rows) => [`INSERT OVERWRITE ${table} ${columns === undefined ? 'BY NAME' : `(${columns})`}\n${rows}`],
+  // SQL reference, "* (star) clause": EXCEPT in Databricks Runtime 11.3 LTS and above.
+  allColumnsExcept: (columns) => `* EXCEPT (${columns})`,
 };

@@ -56,9 +56,12 @@ export interface TargetDialect {
   readonly caseInsensitiveStrings: CaseInsensitiveStrings;
   /**
    * The statements that replace every row of `table` by the rows of the query `rows` (which
-   * may read the table), giving its `columns` (a list, as written in INSERT).
+   * may read the table), giving its `columns` (a list, as written in INSERT), or, when
+   * undefined, the columns of `rows` by name.
    */
-  replaceRows(table: string, columns: string, rows: string): readonly string[];
+  replaceRows(table: string, columns: string | undefined, rows: string): readonly string[];
+  /** A select list item for every column of the FROM clause but `columns` (a list). */
+  allColumnsExcept(columns: string): string;
 }
 
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -21,9 +21,10 @@ export const duckdbDialect: TargetDialect = {
   replaceRows: (table, columns, rows) => [
     `CREATE OR REPLACE TEMPORARY TABLE lakeshift_kept_rows AS\n${rows}`,
     `DELETE FROM ${table}`,
-    `INSERT INTO ${table} (${columns})\nSELECT * FROM lakeshift_kept_rows`,
+    `INSERT INTO ${table} ${columns === undefined ? 'BY NAME' : `(${columns})`}\nSELECT * FROM lakeshift_kept_rows`,
     'DROP TABLE lakeshift_kept_rows',
   ],
+  allColumnsExcept: (columns) => `* EXCLUDE (${columns})`,
 };
 
 /**

@@ -32,7 +32,7 @@ import { countQuery, countRows } from './row-count.js';
 import { noteSelectInto, tableColumnNames, tableColumnType, valueType, withTableScope } from './value-types.js';
 import { TranslationContext, type IdentityColumn } from '../context.js';
 import { createTemporaryAs, describeMode, dropTemporary, globalTemporaryNote, isTemporaryName, tempTableMode } from './temp-tables.js';
-import { changeThroughCte, joinsCteByKey } from './updatable-cte.js';
+import { changeThroughCte, joinsCteByKey, type CteChange } from './updatable-cte.js';
 import { numberRowsAhead } from './sequences.js';
 
 // -----------------------------------------------------------------------------------------------
@@ -397,10 +397,35 @@ function throughCte<T extends UpdateStatement | DeleteStatement>(node: T, w: Sta
   if (change.kind === 'problem') return change.problem;
   for (const note of change.notes) w.ctx.report(note.code, node, note.message);
   if (change.kind === 'rewritten') return change.statement as T;
+  if (change.kind === 'recompute') {
+    const prefix = withCtes(change, w, () => withPrefix(change, w));
+    return withCtes(change, w, () => w.ctx.dialect.replaceRows(tableSource(change.table, w.ctx), undefined, `${prefix}${recomputedRows(change, w)}`).map((text) => w.sql(node, text)));
+  }
   const rows = `${query(change.all, w.ctx)}\nEXCEPT ALL\n${query(change.removed, w.ctx)}`;
   const prefix = withCtes(change, w, () => withPrefix(change, w));
   const columns = change.columns.map((column) => w.ctx.dialect.identifier(column)).join(', ');
   return withCtes(change, w, () => w.ctx.dialect.replaceRows(tableSource(change.table, w.ctx), columns, `${prefix}${rows}`).map((text) => w.sql(node, text)));
+}
+
+/**
+ * The rows of a table an UPDATE through a CTE rewrites whole (updatable-cte.ts): its columns by
+ * name, those the UPDATE sets by CASE, each value converted to its column's type as SQL Server
+ * stores it (1 into a bit is TRUE).
+ */
+function recomputedRows(change: Extract<CteChange, { kind: 'recompute' }>, w: StatementWriter): string {
+  const dialect = w.ctx.dialect;
+  const table = change.table;
+  const key = table.kind === 'table-ref' ? TranslationContext.tableKey(table.name) : table.name;
+  const excluded = [...change.set.map((item) => item.column), ...change.hidden].map((column) => dialect.identifier(column)).join(', ');
+  return withTableScope(w.ctx, [change.source], () => {
+    const condition = change.condition === undefined ? undefined : expression(change.condition, w.ctx);
+    const columns = change.set.map(({ column, value }) => {
+      const stored = expressionAs(value, tableColumnType(key, column, w.ctx), w.ctx);
+      const current = expression(columnRef([change.source.alias!, column], change.source), w.ctx);
+      return `${condition === undefined ? stored : `CASE WHEN ${condition} THEN ${stored} ELSE ${current} END`} AS ${dialect.identifier(column)}`;
+    });
+    return `SELECT ${dialect.allColumnsExcept(excluded)}, ${columns.join(', ')}\nFROM ${tableSource(change.source, w.ctx)}`;
+  });
 }
 
 /** A table of the FROM clause and the names columns use to refer to it. */
@@ -871,6 +896,7 @@ export function changedRowsQuery(written: UpdateStatement | DeleteStatement, w: 
   if (change?.kind === 'problem') return undefined;
   // The table rewritten without the rows: those rows, counted.
   if (change?.kind === 'overwrite') return countRows(change.removed, written, change.with);
+  if (change?.kind === 'recompute') return countRows(change.changed, written, change.with);
   const node = change?.kind === 'rewritten' ? change.statement : written;
   if (node.currentOf !== undefined) return undefined;
   const p = plan(node, w);

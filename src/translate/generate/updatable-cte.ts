@@ -1,6 +1,7 @@
 import {
   walkAst,
   type AstNode,
+  type BinaryOperator,
   type ColumnRef,
   type CommonTableExpression,
   type DeleteStatement,
@@ -17,7 +18,7 @@ import {
   type WithClause,
 } from '../../tsql/index.js';
 import { TranslationContext } from '../context.js';
-import { columnRef, conjunction, mapAst, qualifierOf, qualifiersOf } from './ast-tools.js';
+import { columnRef, conjunction, hasSubquery, mapAst, qualifierOf, qualifiersOf } from './ast-tools.js';
 import { tableColumnNames } from './value-types.js';
 
 /**
@@ -35,7 +36,9 @@ import { tableColumnNames } from './value-types.js';
  *   expressions and its WHERE joins the statement's;
  * - a CTE whose rows depend on other rows (window functions, TOP) must be computed first: it
  *   becomes a derived table joined back to the base table on the table's key, a join the DML
- *   translation turns into MERGE or WHERE EXISTS. Without a known key it stays untranslated.
+ *   translation turns into MERGE or WHERE EXISTS. Without a known key, a DELETE rewrites the
+ *   table without the rows it removes, and an UPDATE rewrites every row of the table once, the
+ *   columns it sets computed by CASE.
  */
 
 type ChangeStatement = UpdateStatement | DeleteStatement;
@@ -61,8 +64,35 @@ export type CteChange =
       readonly with?: WithClause;
       readonly notes: readonly CteNote[];
     }
+  /**
+   * An UPDATE through such a CTE of a table without a known key: every row of `source` (the
+   * table's rows, each once, with the CTE's computed columns) written back as the table's,
+   * without the `hidden` columns, each column of `set` as `CASE WHEN condition THEN value ELSE
+   * column END` (the value alone when there is no condition).
+   */
+  | {
+      readonly kind: 'recompute';
+      readonly table: TableRef | TableVariable;
+      readonly source: DerivedTable;
+      /** The columns of `source` that are not the table's. */
+      readonly hidden: readonly string[];
+      /** The rows the UPDATE changes, over `source`; undefined when it changes every row. */
+      readonly condition?: Expression;
+      readonly set: readonly RecomputedColumn[];
+      /** Those rows, for @@ROWCOUNT. */
+      readonly changed: Query;
+      readonly with?: WithClause;
+      readonly notes: readonly CteNote[];
+    }
   /** Why it cannot be. */
   | { readonly kind: 'problem'; readonly problem: string };
+
+export interface RecomputedColumn {
+  /** The table's column. */
+  readonly column: string;
+  /** Its new value, over `source`, before conversion to the column's type. */
+  readonly value: Expression;
+}
 
 /** Statements made here that join the CTE back by key: MERGE's many-matches caveat is about the key, said once by the note. */
 const keyed = new WeakSet<ChangeStatement>();
@@ -79,8 +109,8 @@ export function changeThroughCte(node: ChangeStatement, ctx: TranslationContext)
   const shape = analyse(target.cte, node.with?.ctes ?? []);
   if (typeof shape === 'string') return { kind: 'problem', problem: `the target ${target.cte.name} is a common table expression that ${shape}` };
   if (node.output.length > 0) return { kind: 'problem', problem: `${verb} through the common table expression ${target.cte.name} with an OUTPUT clause: write the change and its OUTPUT against ${baseName(shape.base)}` };
-  if (shape.computed !== undefined && node.kind === 'delete' && keyOf(shape.base, ctx) === undefined) {
-    const overwrite = withoutRemoved(node, target, shape, ctx);
+  if (shape.computed !== undefined && keyOf(shape.base, ctx) === undefined) {
+    const overwrite = node.kind === 'delete' ? withoutRemoved(node, target, shape, ctx) : recomputed(node, target, shape);
     return typeof overwrite === 'string' ? { kind: 'problem', problem: overwrite } : overwrite;
   }
   const rewritten = shape.computed === undefined ? inlined(node, target, shape) : joinedByKey(node, target, shape, ctx);
@@ -371,9 +401,8 @@ function inlined(node: ChangeStatement, target: CteTarget, shape: CteShape): { s
 function joinedByKey(node: ChangeStatement, target: CteTarget, shape: CteShape, ctx: TranslationContext): { statement: ChangeStatement; notes: CteNote[] } | string {
   const table = baseName(shape.base);
   const key = keyOf(shape.base, ctx);
-  if (key === undefined) {
-    return `the target ${shape.cte.name} is a common table expression that ${shape.computed}, so its rows must be matched back to the rows of ${table} by a key, and no primary key or identity column of ${table} is known: write the change against ${table} by hand, or sync the table's definition into the inventory`;
-  }
+  // Without a key the table is rewritten instead (changeThroughCte).
+  if (key === undefined) return `no primary key or identity column of ${table} is known`;
   const derivedName = target.qualifier;
   // The table's own name for itself, unless the statement already uses that name for something else.
   const taken = new Set([derivedName.toLowerCase(), ...node.from.flatMap(leavesOf).filter((leaf) => leaf !== target.leaf).flatMap(qualifiersOfSource)]);
@@ -547,3 +576,146 @@ function withoutRemoved(node: DeleteStatement, target: CteTarget, shape: CteShap
   };
 }
 
+
+// -----------------------------------------------------------------------------------------------
+// an UPDATE through such a CTE of a table without a key: every row rewritten, the set columns by CASE
+
+/** The column of the rewrite's rows that says a row is one of the CTE's (its WHERE is true), 1 or 0. */
+const IN_CTE = 'lakeshift_in_cte';
+
+/**
+ * Without a key the CTE's rows cannot be matched back to the table's, so the CTE is computed
+ * over every row of the table instead and the table written back whole, each row once:
+ *
+ *   SELECT * EXCEPT (set columns, computed columns),
+ *          CASE WHEN <the row is the CTE's> AND <the UPDATE's WHERE> THEN <value> ELSE <column> END AS <column>
+ *   FROM (SELECT *, <the CTE's computed columns>, CASE WHEN <the CTE's WHERE> THEN 1 ELSE 0 END AS lakeshift_in_cte FROM t) AS d
+ *
+ * Its window functions are partitioned first by whether the row is one of the CTE's, so that
+ * they number (sum, rank ...) the CTE's rows among themselves as they do in the CTE. A CASE
+ * condition that is NULL takes the ELSE branch, as a row whose WHERE is NULL is not updated in
+ * T-SQL; every value is computed from the row as it was, as T-SQL's SET reads it. The table's
+ * columns need not be known: the rows are written back by name. The CTE's other computed
+ * columns are computed for every row of the table, not only the CTE's.
+ */
+function recomputed(node: UpdateStatement, target: CteTarget, shape: CteShape): CteChange | string {
+  const table = baseName(shape.base);
+  const noKey = `the target ${shape.cte.name} is a common table expression that ${shape.computed}, and no primary key or identity column of ${table} is known to match its rows back by`;
+  const byHand = `write the UPDATE against ${table} by hand, or sync the table's definition into the inventory`;
+  const alone = node.from.length === 0 || (node.from.length === 1 && node.from[0] === target.leaf);
+  if (!alone) return `${noKey}, and the UPDATE joins other tables: ${byHand}`;
+  if (node.top !== undefined) return `${noKey}, and UPDATE TOP changes an arbitrary subset of the rows: ${byHand}`;
+  if (shape.select.top !== undefined || shape.cte.query.offset !== undefined) {
+    return `${noKey}, and the rows it keeps (TOP, OFFSET) cannot be told apart from the rows it leaves without one: ${byHand}`;
+  }
+  if (shape.select.windows.length > 0) return `${noKey}, and it names its windows (WINDOW): ${byHand}`;
+  // Both would be computed for every row of the table in a select list, not in a WHERE clause.
+  if (hasSubquery(shape.select.where)) return `${noKey}, and its WHERE clause has a subquery: ${byHand}`;
+  if (hasSubquery(node.where) || node.set.some((item) => hasSubquery(item))) return `${noKey}, and the UPDATE reads other tables through a subquery: ${byHand}`;
+
+  const span = shape.select;
+  const derivedName = target.qualifier;
+  const filter = shape.select.where;
+  const one = integer('1', span);
+  const inCte: Expression | undefined =
+    filter === undefined ? undefined : { kind: 'case', whens: [{ kind: 'case-when', when: filter, then: one, start: span.start, end: span.end }], else: integer('0', span), start: span.start, end: span.end };
+
+  // The CTE's computed columns, under names of their own (a name of the CTE may be a column of
+  // the table, which * brings too).
+  const hidden = new Map<string, string>();
+  const extra: SelectColumn[] = [];
+  let named = false;
+  for (const column of shape.columns) {
+    if (baseColumnOf(shape, column) !== undefined) continue;
+    const name = `lakeshift_${column.name}`;
+    hidden.set(column.name.toLowerCase(), name);
+    const expression = mapAst(column.expression, (child) => {
+      if (child.kind === 'query') return child;
+      if ((child.kind !== 'function-call' && child.kind !== 'next-value-for') || child.over === undefined) return undefined;
+      if (child.over.name !== undefined) named = true;
+      if (inCte === undefined) return undefined;
+      return { ...child, over: { ...child.over, partitionBy: [inCte, ...child.over.partitionBy] } };
+    });
+    extra.push({ kind: 'select-column', expression, alias: name, start: span.start, end: span.end });
+  }
+  if (named) return `${noKey}, and it names its windows (OVER w): ${byHand}`;
+  if (inCte !== undefined) extra.push({ kind: 'select-column', expression: inCte, alias: IN_CTE, start: span.start, end: span.end });
+  const star: SelectColumn = { kind: 'select-column', expression: { kind: 'star', qualifier: [], start: span.start, end: span.end }, start: span.start, end: span.end };
+  const { where: _where, ...unfiltered } = shape.select;
+  const source: DerivedTable = {
+    kind: 'derived-table',
+    query: { ...shape.cte.query, body: { ...unfiltered, columns: [star, ...extra] } } as Query,
+    alias: derivedName,
+    columns: [],
+    start: shape.cte.start,
+    end: shape.cte.end,
+  };
+
+  let problem: string | undefined;
+  const resolve = (name: string, ref: ColumnRef): Expression | undefined => {
+    const column = columnNamed(shape, name);
+    if (column !== undefined) return columnRef([derivedName, baseColumnOf(shape, column) ?? hidden.get(column.name.toLowerCase())!], ref);
+    if (!shape.star) problem ??= `${name} is not a column of ${shape.cte.name}`;
+    return columnRef([derivedName, name], ref);
+  };
+  const values = <T>(node: T): T => mapCteColumns(node, derivedName, resolve);
+
+  const set: RecomputedColumn[] = [];
+  for (const item of node.set) {
+    if (item.kind === 'mutator-call') return `${noKey}, and the mutator ${item.call.method} (.WRITE, a CLR method) has no equivalent`;
+    if (item.target.kind === 'variable' || item.column !== undefined) return `${noKey}, and the UPDATE assigns a variable: read the value with a query before or after`;
+    const targetRef = item.target;
+    const qualifier = qualifierOf(targetRef);
+    const name = targetRef.parts[targetRef.parts.length - 1]!;
+    if (qualifier !== undefined && qualifier !== derivedName.toLowerCase()) return `SET ${targetRef.parts.join('.')}: only columns of ${shape.cte.name} can be set`;
+    const column = settableColumn(shape, name);
+    if (column === undefined) return `SET ${name}: the column ${name} of ${shape.cte.name} is computed, not a column of ${table} (SQL Server refuses it too)`;
+    if (set.some((other) => other.column.toLowerCase() === column.toLowerCase())) return `SET ${name}: the column is set twice (SQL Server refuses it too)`;
+    // DEFAULT is a value only where a column is written, not in the CASE that computes it.
+    if (item.value.kind === 'default') return `${noKey}, and SET ${name} = DEFAULT cannot be computed in the query that rewrites the table: ${byHand}`;
+    const value = values(item.value);
+    const current = columnRef([derivedName, column], targetRef);
+    set.push({
+      column,
+      value: item.operator === '=' ? value : { kind: 'binary', operator: item.operator.slice(0, -1) as BinaryOperator, left: current, right: value, start: item.start, end: item.end },
+    });
+  }
+  const where = values(node.where);
+  if (problem !== undefined) return problem;
+  const inCteRef = columnRef([derivedName, IN_CTE], span);
+  const condition = conjunction([
+    ...(inCte === undefined ? [] : [{ kind: 'binary', operator: '=', left: inCteRef, right: one, start: span.start, end: span.end } as Expression]),
+    ...(where === undefined ? [] : [where]),
+  ]);
+  const changed: Query = {
+    kind: 'query',
+    body: { kind: 'select', columns: [{ kind: 'select-column', expression: one, start: span.start, end: span.end }], from: [source], ...(condition === undefined ? {} : { where: condition }), windows: [], start: span.start, end: span.end },
+    orderBy: [],
+    options: [],
+    start: span.start,
+    end: span.end,
+  };
+  const plainBase = baseSource({ ...shape.base, ...(shape.base.kind === 'table-ref' ? { hints: [], legacyHints: false } : {}), start: span.start, end: span.end } as TableRef | TableVariable, undefined);
+  const remaining = remainingWith(node, shape.cte, [where, set.map((item) => item.value), source]);
+  const columns = set.map((item) => item.column).join(', ');
+  return {
+    kind: 'recompute',
+    table: plainBase,
+    source,
+    hidden: [...hidden.values(), ...(inCte === undefined ? [] : [IN_CTE])],
+    ...(condition === undefined ? {} : { condition }),
+    set,
+    changed,
+    ...(remaining === undefined ? {} : { with: remaining }),
+    notes: [
+      {
+        code: 'TR_UPDATABLE_CTE',
+        message: `UPDATE through ${shape.cte.name}, which ${shape.computed}, of ${table}, whose key is not known: the table is rewritten whole, every row once and by column name, with ${columns} computed by CASE for the rows the UPDATE changes. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead`,
+      },
+    ],
+  };
+}
+
+function integer(text: string, span: { readonly start: number; readonly end: number }): Expression {
+  return { kind: 'literal', type: 'integer', text, value: text, start: span.start, end: span.end } as Expression;
+}
