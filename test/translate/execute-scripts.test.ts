@@ -647,6 +647,25 @@ describe('OPENJSON without WITH on DuckDB', () => {
   });
 });
 
+describe("'' as a number or a date on DuckDB", () => {
+  it('reads \'\' as 0 or 1900-01-01 where SQL Server converts it to the other side\'s type', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');
+    const rows = await run(
+      `CREATE TABLE #loads (id int, amount int, loaded datetime);
+       INSERT INTO #loads VALUES (1, NULL, NULL), (2, 0, '2024-01-02'), (3, 5, '2024-01-03');
+       INSERT INTO dw.result SELECT 'blank amounts', COUNT(*) FROM #loads WHERE ISNULL(amount, '') = '';
+       INSERT INTO dw.result SELECT 'amount total', SUM(COALESCE(amount, '')) FROM #loads;
+       INSERT INTO dw.result SELECT 'undated', COUNT(*) FROM #loads WHERE ISNULL(loaded, '') = '';`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'amount total', n: 5 },
+      { what: 'blank amounts', n: 2 },
+      { what: 'undated', n: 1 },
+    ]);
+  });
+});
+
 describe('batches on DuckDB', () => {
   it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

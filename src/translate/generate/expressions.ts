@@ -536,8 +536,12 @@ function comparand(node: Expression, other: ValueType, ctx: TranslationContext):
     if (literal !== undefined) return literal;
   }
   if ((other.family === 'date' || other.family === 'datetime') && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string')) {
+    // '' is 1900-01-01 to SQL Server; the targets cannot read it as a date.
+    if (node.value.trim() === '') return other.family === 'date' ? "DATE '1900-01-01'" : "TIMESTAMP '1900-01-01 00:00:00'";
     return dateLiteral(node, ctx, other.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
   }
+  // '' compared with a number is 0 to SQL Server; the targets fail to read it as one.
+  if (isNumeric(other) && other.family !== 'bit' && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') && node.value.trim() === '') return '0';
   return expression(node, ctx);
 }
 

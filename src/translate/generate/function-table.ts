@@ -28,6 +28,12 @@ function isNull(site: FunctionCallSite): string {
  */
 function coalesce(site: FunctionCallSite): string {
   const types = site.call.args.map((argument) => valueType(argument, site.ctx));
+  // Text literals take the type of the other arguments: COALESCE(amount, '') is COALESCE(amount, 0).
+  const typed = types.find((type) => type.family !== 'string' && type.family !== 'unknown');
+  if (typed !== undefined && site.call.args.some((argument) => argument.kind === 'literal' && (argument.type === 'string' || argument.type === 'unicode-string'))) {
+    const args = site.call.args.map((argument, index) => (argument.kind === 'literal' ? convertedTo(typed, argument, site.args[index]!, site) : site.args[index]!));
+    return `coalesce(${args.join(', ')})`;
+  }
   const numbers = types.some((type) => isNumeric(type) && type.family !== 'bit');
   if (!numbers || !types.some((type) => type.family === 'bit')) return `coalesce(${site.args.join(', ')})`;
   return `coalesce(${site.args.map((text, index) => (types[index]!.family === 'bit' ? `CAST(${text} AS INT)` : text)).join(', ')})`;
@@ -45,11 +51,19 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
     if (other.family === 'unknown' || other.family === 'string') return `${type.fixed ? 'rpad' : 'left'}(${text}, ${type.length}${type.fixed ? ", ' '" : ''})`;
     return text;
   }
-  if (type.family === 'bit' && node.kind === 'literal' && node.type === 'integer') return node.value === '0' ? 'false' : 'true';
-  if (type.family === 'integer' || type.family === 'bit') {
-    // '' converts to 0 in SQL Server; a decimal literal is truncated.
-    if (literal !== undefined && /^\s*[-+]?\d*\s*$/.test(literal)) return String(Number(literal.trim() === '' || literal.trim() === '-' || literal.trim() === '+' ? 0 : literal));
+  // '' converts to 0 in SQL Server (to 1900-01-01 for a date); a decimal literal is truncated.
+  const number = literal !== undefined && /^\s*[-+]?\d*\s*$/.test(literal) ? Number(/\d/.test(literal) ? literal : 0) : undefined;
+  if (type.family === 'bit') {
+    if (node.kind === 'literal' && node.type === 'integer') return node.value === '0' ? 'false' : 'true';
+    if (number !== undefined) return number === 0 ? 'false' : 'true';
+  }
+  if (type.family === 'integer') {
+    if (number !== undefined) return String(number);
     if (node.kind === 'literal' && node.type === 'decimal') return String(Math.trunc(Number(node.value)));
+  }
+  if ((type.family === 'decimal' || type.family === 'float') && number !== undefined) return String(number);
+  if ((type.family === 'date' || type.family === 'datetime') && literal !== undefined && literal.trim() === '') {
+    return type.family === 'date' ? "DATE '1900-01-01'" : "TIMESTAMP '1900-01-01 00:00:00'";
   }
   return text;
 }
