@@ -156,6 +156,12 @@ table('strings', [
   ["STUFF('abcdef', 2, 3, 'ijklmn')", 'aijklmnef'],
   ["STUFF(',a,b', 1, 1, '')", 'a,b'],
   ["REPLICATE('ab', 3)", 'ababab'],
+  // NULL for a start below 1 or beyond the end, or a negative length or count.
+  ["STUFF('abc', 5, 1, 'x')", null],
+  ["STUFF('abc', CHARINDEX(',', 'abc'), 1, '')", null],
+  ["STUFF('abc', 2, -1, 'x')", null],
+  ["STUFF('abc', 3, 5, 'x')", 'abx'],
+  ["REPLICATE('ab', 2 - 3)", null],
   ["SPACE(3) + 'x'", '   x'],
   ["SUBSTRING('abcdef', 2, 3)", 'bcd'],
   ["SUBSTRING('abc', 0, 2)", 'a'],

@@ -175,7 +175,9 @@ function patIndex(site: FunctionCallSite): string {
 /**
  * STUFF(s, start, length, insert): s with `length` characters from `start` replaced; a NULL
  * insert deletes. STUFF(x, 1, 1, '') (the FOR XML PATH idiom) is substring(x, 2). SQL Server
- * returns NULL for a start beyond the end of s, where this returns s followed by the insert.
+ * returns NULL for a start below 1 or beyond the end of s and for a negative length, which a
+ * CASE keeps where the arguments are not literals that rule it out (a start of 1 is taken to be
+ * within s: only '' has no first character, and STUFF('', 1, ...) is NULL where this gives '').
  */
 function stuff(site: FunctionCallSite): string {
   const [textNode, startNode, lengthNode, insertNode] = site.call.args;
@@ -189,7 +191,13 @@ function stuff(site: FunctionCallSite): string {
   const lengthLiteral = lengthNode.kind === 'literal' && lengthNode.type === 'integer' ? Number(lengthNode.value) : undefined;
   const rest = startLiteral !== undefined && lengthLiteral !== undefined ? `substring(${text}, ${startLiteral + lengthLiteral})` : `substring(${text}, ${parenthesised(start, startNode)} + ${parenthesised(length, lengthNode)})`;
   const head = startLiteral === 1 ? undefined : `left(${text}, ${startLiteral !== undefined ? startLiteral - 1 : `${parenthesised(start, startNode)} - 1`})`;
-  return [head, emptyInsert ? undefined : inserted, rest].filter((part): part is string => part !== undefined).join(' || ');
+  const stuffed = [head, emptyInsert ? undefined : inserted, rest].filter((part): part is string => part !== undefined).join(' || ');
+  const outside = [
+    ...(startLiteral === undefined ? [`${parenthesised(start, startNode)} < 1`] : []),
+    ...(startLiteral === 1 ? [] : [`${parenthesised(start, startNode)} > length(${text})`]),
+    ...(lengthLiteral === undefined ? [`${parenthesised(length, lengthNode)} < 0`] : lengthLiteral < 0 ? ['TRUE'] : []),
+  ];
+  return outside.length === 0 ? stuffed : `CASE WHEN ${outside.join(' OR ')} THEN NULL ELSE ${stuffed} END`;
 }
 
 /**
@@ -340,8 +348,12 @@ export const STRING_FUNCTIONS: FunctionTable = {
   RTRIM: sideTrim('TRAILING'),
   TRIM: trim,
   REPLACE: replace,
-  // REPLICATE with a negative count is NULL in SQL Server, '' here.
-  REPLICATE: textFunction('repeat'),
+  // REPLICATE with a negative count is NULL in SQL Server, where repeat() gives ''.
+  REPLICATE: (site) => {
+    const count = site.call.args[1];
+    const repeated = textFunction('repeat')(site);
+    return count?.kind === 'literal' && count.type === 'integer' ? repeated : `CASE WHEN ${site.args[1]} < 0 THEN NULL ELSE ${repeated} END`;
+  },
   SPACE: (site) => `repeat(' ', ${site.args[0]})`,
   TRANSLATE: call('translate'),
   CONCAT: concat,
