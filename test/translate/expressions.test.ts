@@ -255,7 +255,7 @@ describe('conversions', () => {
 describe('STRING_AGG', () => {
   it('sorts by columns it does not aggregate through collected pairs, NULL keys where T-SQL puts them', () => {
     expect(select("STRING_AGG(name, ',') WITHIN GROUP (ORDER BY id)", {}, ' FROM dw.t').text).toBe(
-      "array_join(transform(array_sort(collect_list(named_struct('k0', id, 'v', name)), (l, r) -> CASE WHEN l.k0 IS NULL AND r.k0 IS NOT NULL THEN -1 WHEN l.k0 IS NOT NULL AND r.k0 IS NULL THEN 1 WHEN l.k0 < r.k0 THEN -1 WHEN l.k0 > r.k0 THEN 1 ELSE 0 END), p -> p.v), ',')",
+      "CASE WHEN count(name) = 0 THEN NULL ELSE array_join(transform(array_sort(collect_list(named_struct('k0', id, 'v', name)), (l, r) -> CASE WHEN l.k0 IS NULL AND r.k0 IS NOT NULL THEN -1 WHEN l.k0 IS NOT NULL AND r.k0 IS NULL THEN 1 WHEN l.k0 < r.k0 THEN -1 WHEN l.k0 > r.k0 THEN 1 ELSE 0 END), p -> p.v), ',') END",
     );
     const mixed = select("STRING_AGG(name, ',') WITHIN GROUP (ORDER BY id, name DESC)", {}, ' FROM dw.t');
     expect(mixed.codes).toEqual([]);

@@ -91,7 +91,7 @@ describe("FOR XML PATH('')", () => {
 
   it('aggregates the rows of a grouped query in a derived table', () => {
     expect(databricks("SELECT (SELECT ',' + a FROM dw.t GROUP BY a ORDER BY a FOR XML PATH(''), TYPE).value('.', 'nvarchar(max)') AS s").text).toBe(
-      "SELECT (SELECT array_join(transform(array_sort(collect_list(named_struct('k0', x.k0, 'v', x.v)), (l, r) -> CASE WHEN l.k0 IS NULL AND r.k0 IS NOT NULL THEN -1 WHEN l.k0 IS NOT NULL AND r.k0 IS NULL THEN 1 WHEN l.k0 < r.k0 THEN -1 WHEN l.k0 > r.k0 THEN 1 ELSE 0 END), p -> p.v), '') FROM (SELECT ',' || a AS v, a AS k0 FROM dw.t GROUP BY a ORDER BY a) AS x) AS s;",
+      "SELECT (SELECT CASE WHEN count(x.v) = 0 THEN NULL ELSE array_join(transform(array_sort(collect_list(named_struct('k0', x.k0, 'v', x.v)), (l, r) -> CASE WHEN l.k0 IS NULL AND r.k0 IS NOT NULL THEN -1 WHEN l.k0 IS NOT NULL AND r.k0 IS NULL THEN 1 WHEN l.k0 < r.k0 THEN -1 WHEN l.k0 > r.k0 THEN 1 ELSE 0 END), p -> p.v), '') END FROM (SELECT ',' || a AS v, a AS k0 FROM dw.t GROUP BY a ORDER BY a) AS x) AS s;",
     );
   });
 });

@@ -264,9 +264,11 @@ function stringAgg(site: FunctionCallSite): string {
   if (order.every((item) => columnNames(item.expression).every((name) => used.has(name)))) {
     return `string_agg(${value}, ${separator}) WITHIN GROUP (ORDER BY ${keys.join(', ')})`;
   }
-  // Pairs sorted by their keys, NULL keys first ascending and last descending, as in T-SQL.
+  // Pairs sorted by their keys, NULL keys first ascending and last descending, as in T-SQL. An
+  // aggregate of no values (or only NULLs) is NULL, where array_join gives ''.
   const fields = order.map((item, index) => `'k${index}', ${site.expression(item.expression)}`);
-  return `array_join(${sortedValues(`collect_list(named_struct(${[...fields, `'v', ${value}`].join(', ')}))`, order.map((item) => item.direction))}, ${separator})`;
+  const joined = `array_join(${sortedValues(`collect_list(named_struct(${[...fields, `'v', ${value}`].join(', ')}))`, order.map((item) => item.direction))}, ${separator})`;
+  return `CASE WHEN count(${value}) = 0 THEN NULL ELSE ${joined} END`;
 }
 
 function columnNames(node: Expression): string[] {
