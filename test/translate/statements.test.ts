@@ -125,6 +125,14 @@ describe('identity values of tables the inventory does not describe', () => {
   });
 });
 
+describe('IGNORE_DUP_KEY', () => {
+  it('warns that rows SQL Server discarded as duplicate keys are kept, on a key or a unique index', () => {
+    const result = toDatabricks('CREATE TABLE #t (id int NOT NULL, PRIMARY KEY (id) WITH (IGNORE_DUP_KEY = ON)); CREATE UNIQUE INDEX ux ON dw.t (a) WITH (IGNORE_DUP_KEY = ON); CREATE UNIQUE INDEX uy ON dw.t (b) WITH (IGNORE_DUP_KEY = OFF);');
+    const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').map((diagnostic) => diagnostic.message);
+    expect(warnings).toEqual([expect.stringMatching(/^PRIMARY KEY has IGNORE_DUP_KEY = ON: SQL Server discarded inserted rows/), expect.stringMatching(/^index ux has IGNORE_DUP_KEY = ON/)]);
+  });
+});
+
 describe('temporary tables', () => {
   it('uses the scratch schema when translate.tempTables is schema', () => {
     const result = toDatabricks('CREATE TABLE #t (id int); DECLARE @v TABLE (id int); SELECT 1 AS a INTO #u;', { tempTables: 'schema', scratchSchema: 'scratch' });

@@ -1,6 +1,7 @@
 import type {
   ColumnDefinition,
   Constraint,
+  OptionItem,
   CreateFunctionStatement,
   CreateProcedureStatement,
   CreateTableStatement,
@@ -127,6 +128,7 @@ export function tableDefinition(elements: readonly TableElement[], w: StatementW
   let checks = 0;
   for (const constraint of constraints) {
     const label = constraint.name === undefined ? '' : ` ${constraint.name}`;
+    if (ignoresDuplicateKeys(constraint.options)) reportIgnoredDuplicates(constraint, `${constraint.type}${label}`, w);
     switch (constraint.type) {
       case 'PRIMARY KEY': {
         const columnsText = constraint.columns.map((column) => w.ctx.dialect.identifier(column.name)).join(', ');
@@ -657,4 +659,21 @@ function inObject<T>(w: StatementWriter, name: CreateProcedureStatement['name'],
   } finally {
     w.ctx.currentObject = outer;
   }
+}
+
+/** WITH (IGNORE_DUP_KEY = ON) on a key or a unique index. */
+export function ignoresDuplicateKeys(options: readonly OptionItem[]): boolean {
+  return options.some((option) => option.name === 'IGNORE_DUP_KEY' && option.value?.trim().toUpperCase() === 'ON');
+}
+
+/**
+ * IGNORE_DUP_KEY = ON makes SQL Server discard, with a warning, each inserted row whose key is
+ * already there; the targets enforce no key, so those rows are kept: a difference in the data.
+ */
+export function reportIgnoredDuplicates(at: Span, what: string, w: StatementWriter): void {
+  w.ctx.report(
+    'TR_SEMANTIC',
+    at,
+    `${what} has IGNORE_DUP_KEY = ON: SQL Server discarded inserted rows whose key was already there; here they are kept. Filter them out where the table is loaded (QUALIFY row_number() OVER (PARTITION BY the key ...) = 1, and NOT EXISTS against the table)`,
+  );
 }

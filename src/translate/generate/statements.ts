@@ -11,7 +11,7 @@ import { alterTable } from './alter-table.js';
 import { changedRowsQuery, deleteStatement, insert, merge, selectStatement, update } from './dml.js';
 import { expression, expressionAs } from './expressions.js';
 import { bulkInsert } from './file-loads.js';
-import { createFunction, createTable, createTrigger, createView } from './objects.js';
+import { createFunction, createTable, createTrigger, createView, ignoresDuplicateKeys, reportIgnoredDuplicates } from './objects.js';
 import {
   atomicBlock,
   cursorLoop,
@@ -303,7 +303,10 @@ const handlers: StatementHandlers = {
   'create-procedure': (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'a procedure inside another batch: translate it as an object of its own'),
   'create-function': (node, w) => createFunction(node, w),
   'create-trigger': (node, w) => createTrigger(node, w),
-  'create-index': (node, w) => dropped(node, w, `index ${node.name} on ${node.table.parts.join('.')}`),
+  'create-index': (node, w) => {
+    if (ignoresDuplicateKeys(node.options)) reportIgnoredDuplicates(node, `index ${node.name}`, w);
+    return dropped(node, w, `index ${node.name} on ${node.table.parts.join('.')}`);
+  },
   'alter-index': (node, w) => dropped(node, w, `ALTER INDEX ${node.action} on ${node.table.parts.join('.')}`),
   'create-schema': (node, w) => [w.sql(node, `CREATE SCHEMA IF NOT EXISTS ${w.ctx.dialect.identifier(node.name)}`)],
   'create-synonym': (node, w) => {
