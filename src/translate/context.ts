@@ -265,6 +265,11 @@ export class TranslationContext {
   // -------------------------------------------------------------------------------------------
   // temporary tables: #t, ##t and @t become session temporary tables named after them.
 
+  /** The T-SQL names (#t, @t) of the temporary tables met so far. */
+  temporaryTableNames(): string[] {
+    return [...this.#tempTables.keys()];
+  }
+
   /** Whether `#t` or `@t` already names a temporary table here (a table variable's DECLARE was seen). */
   isTemporaryTable(tsqlName: string): boolean {
     return this.#tempTables.has(tsqlName.toLowerCase());

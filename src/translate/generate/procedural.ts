@@ -276,6 +276,15 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
     const value = argument.value.kind === 'default' ? 'DEFAULT' : expression(argument.value, w.ctx);
     return argument.name === undefined ? { value } : { name: `p_${argument.name.replace(/^@+/, '')}`, value };
   });
+  const own = w.ctx.temporaryTableNames().filter((name) => !tables.some((argument) => argument.name?.toLowerCase() === name));
+  if (own.length > 0) {
+    w.ctx.reportOnce(
+      'call-with-temporary-tables',
+      'TR_SEMANTIC',
+      node,
+      `this code's temporary tables (${own.join(', ')}) are session tables in Databricks, which a called procedure shares: one that creates a table of the same name (its own ${own[0]}) drops and replaces this one, where in T-SQL each procedure had its own. Check the procedures called here`,
+    );
+  }
   return [...before, { kind: 'call', procedure: w.ctx.objectName(node.procedure), arguments: args, line: w.line(node) }];
 }
 

@@ -34,6 +34,7 @@ END;
 -- warning TR_TABLE_PARAMETER 2:36 @orders is a table-valued parameter (sales.order_list): Databricks procedures take scalar values, so the parameter was removed and the body reads a session temporary table tv_orders, which the caller creates with the columns of sales.order_list and fills before CALL
 -- info TR_SESSION_OPTION 5:3 SET NOCOUNT ON dropped
 -- info TR_TEMP_TABLE 10:9 table variable @picked became a session temporary table tv_picked, created at the start
+-- warning TR_SEMANTIC 12:1 this code's temporary tables (@picked) are session tables in Databricks, which a called procedure shares: one that creates a table of the same name (its own @picked) drops and replaces this one, where in T-SQL each procedure had its own. Check the procedures called here
 -- warning TR_TABLE_PARAMETER 12:24 @orders = @picked: the rows are copied into tv_orders, which the called procedure reads in place of its table-valued parameter
 -- error TR_UNSUPPORTED_STATEMENT 13:1 the table variable @picked is passed by position: pass it by the name of the table-valued parameter (@param = @picked), which names the temporary table the procedure reads
 -- warning TR_TYPE_APPROXIMATED 16:9 sales.order_list is a user-defined or unknown type; it became text
