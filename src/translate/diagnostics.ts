@@ -112,6 +112,13 @@ export const DIAGNOSTICS = {
       "GROUP BY, DISTINCT, PARTITION BY, UNION and COUNT(DISTINCT) on strings: 'Boston' and 'BOSTON ' are one group in SQL Server and two here. Group by lower(rtrim(x)) where that matters (comparisons are translated case-insensitively, translate.collation).",
     example: 'SELECT city, COUNT(*) FROM sales.customers GROUP BY city;',
   },
+  TR_CASE_SENSITIVE_ORDER: {
+    severity: 'warning',
+    title: 'Sorting strings: SQL Server sorts them without regard to case, the target by code point',
+    check:
+      "ORDER BY (of a query, a window or STRING_AGG) and MIN/MAX on strings: SQL Server's default collation puts 'apple' before 'Banana', Databricks and DuckDB put 'Banana' first. Where the order picks rows (TOP, ROW_NUMBER() = 1, MIN/MAX) or shows them, sort by lower(x), or by x COLLATE UNICODE_CI on Databricks.",
+    example: 'SELECT TOP (1) name FROM sales.customers ORDER BY name;',
+  },
   TR_TRAILING_SPACES: {
     severity: 'warning',
     title: 'String comparisons: SQL Server ignores trailing spaces, Databricks does not',

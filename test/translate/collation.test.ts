@@ -103,6 +103,14 @@ describe('string comparisons under a case-insensitive collation (the default)', 
     expect(where("d.date_key = CONVERT(varchar(8), c.since, 112)").databricks).toBe("d.date_key = date_format(c.since, 'yyyyMMdd') COLLATE UTF8_LCASE_RTRIM");
   });
 
+  it('warn once an object that sorts strings (ORDER BY, a window ORDER BY, MIN/MAX), which the targets sort by code point', () => {
+    const sorted = (tsql: string) => codes(toDatabricks(tsql, withTypes).diagnostics);
+    expect(sorted('SELECT TOP (1) c.name FROM dw.customers AS c ORDER BY c.name')).toEqual(['TR_CASE_SENSITIVE_ORDER']);
+    expect(sorted('SELECT ROW_NUMBER() OVER (ORDER BY c.city) AS n, MAX(c.name) OVER () AS m FROM dw.customers AS c')).toEqual(['TR_CASE_SENSITIVE_ORDER']);
+    expect(sorted('SELECT MIN(c.name) AS first_name FROM dw.customers AS c')).toEqual(['TR_CASE_SENSITIVE_ORDER']);
+    expect(sorted('SELECT c.id FROM dw.customers AS c ORDER BY c.id')).toEqual([]);
+  });
+
   it('warn where a string comparison is not rewritten: IN (subquery)', () => {
     const result = where('c.city IN (SELECT s.city FROM dw.stores AS s)');
     expect(result.duckdb).toBe('c.city IN (SELECT s.city FROM dw.stores AS s)');

@@ -125,3 +125,19 @@ export function noteStringGrouping(at: Span, what: string, items: readonly Expre
     `this object groups strings (${what}): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not`,
   );
 }
+
+/**
+ * ORDER BY (of a query, a window, STRING_AGG) and MIN/MAX of strings: SQL Server's default
+ * collation sorts them without regard to case ('apple' before 'Banana'), the targets by code
+ * point ('Banana' first), so TOP, ROW_NUMBER() = 1 and MIN/MAX can pick other rows. Not
+ * rewritten (a collation on every sort key); the object gets a warning, once.
+ */
+export function noteStringOrder(at: Span, what: string, items: readonly Expression[], ctx: TranslationContext): void {
+  if (!comparesCaseInsensitively(ctx) || !items.map((item) => valueType(item, ctx)).some((type) => type.family === 'string' && collatable(type))) return;
+  ctx.reportOnce(
+    'case-sensitive-order',
+    'TR_CASE_SENSITIVE_ORDER',
+    at,
+    `this object sorts strings (${what}): SQL Server sorts them without regard to case ('apple' before 'Banana'), the target by code point ('Banana' first), so TOP, ROW_NUMBER() and MIN/MAX can pick other rows`,
+  );
+}

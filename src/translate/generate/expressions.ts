@@ -1,6 +1,6 @@
 import type { DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
-import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, stringComparison } from './collation.js';
+import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression } from './convert-styles.js';
 import { dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
@@ -671,6 +671,7 @@ export function windowSpec(spec: WindowSpec, ctx: TranslationContext): string {
  * number rows without one — is ORDER BY NULL: the targets take no subquery there.
  */
 export function orderBy(items: readonly OrderByItem[], ctx: TranslationContext, inWindow = false): string {
+  if (items.length > 0) noteStringOrder(items[0]!, inWindow ? 'a window ORDER BY' : 'ORDER BY', items.map((item) => item.expression), ctx);
   return items
     .map((item) => {
       const constant = inWindow && isConstantSubquery(item.expression);

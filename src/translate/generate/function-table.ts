@@ -4,6 +4,7 @@ import { CONVERSION_FUNCTIONS } from './convert-styles.js';
 import { DATE_FUNCTIONS } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
 import { untranslated } from './markers.js';
+import { noteStringOrder } from './collation.js';
 import { reportCaseInsensitiveSearch, STRING_FUNCTIONS } from './string-functions.js';
 import { SYSTEM_FUNCTIONS } from './system-functions.js';
 import { inRowScope, isNumeric, valueType, type ValueType } from './value-types.js';
@@ -67,6 +68,14 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
   }
   return text;
 }
+
+/** MIN and MAX of strings pick by SQL Server's case-blind order there, by code point here. */
+const extreme =
+  (name: 'min' | 'max') =>
+  (site: FunctionCallSite): string => {
+    noteStringOrder(site.call, name.toUpperCase(), site.call.args, site.ctx);
+    return `${name}(${site.args.join(', ')})`;
+  };
 
 /** AVG of integers is an integer in SQL Server (the average truncated); avg() returns a double. */
 function average(site: FunctionCallSite): string | WrappedCall {
@@ -203,8 +212,8 @@ const CORE_FUNCTIONS: FunctionTable = {
   COUNT: call('count'),
   COUNT_BIG: call('count'),
   SUM: call('sum'),
-  MIN: call('min'),
-  MAX: call('max'),
+  MIN: extreme('min'),
+  MAX: extreme('max'),
   AVG: average,
   STDEV: call('stddev_samp'),
   STDEVP: call('stddev_pop'),
