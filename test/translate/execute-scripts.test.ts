@@ -647,6 +647,23 @@ describe('OPENJSON without WITH on DuckDB', () => {
   });
 });
 
+describe('text cast to a date on DuckDB', () => {
+  it('reads yyyymmdd and m/d/yyyy text from variables and columns as SQL Server (us_english) does', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, d DATE);');
+    const rows = await run(
+      `DECLARE @key varchar(8) = '20240301', @us varchar(20) = '3/1/2024', @iso varchar(20) = '2024-03-01 10:30';
+       INSERT INTO dw.result VALUES ('key', CAST(@key AS date)), ('us', CONVERT(date, @us)), ('iso', CAST(@iso AS datetime));`,
+      'SELECT what, d FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'iso', d: '2024-03-01' },
+      { what: 'key', d: '2024-03-01' },
+      { what: 'us', d: '2024-03-01' },
+    ]);
+    await expect(run("DECLARE @bad varchar(8) = 'x'; INSERT INTO dw.result VALUES ('bad', CAST(@bad AS date));", 'SELECT 1')).rejects.toThrow();
+  });
+});
+
 describe("'' as a number or a date on DuckDB", () => {
   it('reads \'\' as 0 or 1900-01-01 where SQL Server converts it to the other side\'s type', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

@@ -1,7 +1,7 @@
-import type { CastExpression, ConvertExpression, DataType, Expression } from '../../tsql/index.js';
+import type { CastExpression, ConvertExpression, DataType, Expression, Span } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { dateLiteral, dateValue, dayAfter1900 } from './date-functions.js';
-import { functionName, type FunctionCallSite, type FunctionTable } from './function-rule.js';
+import { functionName, isSimple, type FunctionCallSite, type FunctionTable } from './function-rule.js';
 import { untranslated } from './markers.js';
 import { isNumeric, typeFromDataType, valueType, type ValueType } from './value-types.js';
 
@@ -217,6 +217,7 @@ export function castExpression(node: CastExpression | ConvertExpression, ctx: Tr
       if (isStringLiteral(value) && (style === undefined || ISO_INPUT_STYLES.has(style))) return dateLiteral(value, ctx, as) ?? cast(translate(value));
       if (isStringLiteral(value) || source.family === 'string' || (source.family === 'unknown' && style !== undefined && style !== 0 && style !== 100)) {
         if (!isStringLiteral(value) && source.family === 'string' && (style === undefined || ISO_INPUT_STYLES.has(style))) {
+          if (isSimple(value) && !node.try) return textToDate(translate(value), target.family, ctx, node);
           ctx.report(
             'TR_SEMANTIC',
             node,
@@ -265,6 +266,23 @@ function booleanLiteral(node: Expression): string | undefined {
 }
 
 /** Text read as a date with a CONVERT style: to_timestamp / strptime with the style's pattern. */
+/**
+ * Text in a column or variable cast to a date or datetime: SQL Server (us_english) reads
+ * yyyymmdd and m/d/yyyy besides the ISO forms the targets read. Those two are tried first, then
+ * the cast, which still fails on text that is no date, as SQL Server's does. Month names are not
+ * read: a warning says so.
+ */
+function textToDate(text: string, family: 'date' | 'datetime', ctx: TranslationContext, at: Span): string {
+  ctx.report('TR_SEMANTIC', at, 'text cast to a date is read as yyyymmdd, m/d/yyyy[ h:mm[:ss]] or an ISO form; SQL Server (us_english) also read month names (Jan 5 2024), which fail here');
+  const typeText = family === 'date' ? 'DATE' : 'TIMESTAMP';
+  const forms =
+    ctx.target === 'databricks'
+      ? [`try_to_timestamp(${text}, 'yyyyMMdd')`, `try_to_timestamp(${text}, 'M/d/yyyy')`, `try_to_timestamp(${text}, 'M/d/yyyy H:mm[:ss]')`]
+      : [`try_strptime(${text}, '%Y%m%d')`, `try_strptime(${text}, '%m/%d/%Y')`, `try_strptime(${text}, '%m/%d/%Y %H:%M:%S')`, `try_strptime(${text}, '%m/%d/%Y %H:%M')`];
+  const read = `coalesce(${forms.join(', ')}, CAST(${text} AS TIMESTAMP))`;
+  return family === 'date' ? `CAST(${read} AS DATE)` : read;
+}
+
 function parseDate(node: CastExpression | ConvertExpression, text: string, style: number | undefined, family: 'date' | 'datetime', ctx: TranslationContext): string | undefined {
   const typeText = family === 'date' ? 'DATE' : 'TIMESTAMP';
   if (style === undefined || ISO_INPUT_STYLES.has(style)) return undefined;
