@@ -341,6 +341,18 @@ END`;
     ]);
   });
 
+  it('gives DEFAULT NULL to the parameters after one with a default, as Databricks requires, with a warning', () => {
+    const result = toDatabricks('CREATE PROCEDURE dw.p @a int, @from date = NULL, @to date, @o int OUTPUT AS SELECT 1 AS one;');
+    const procedure = result.objects.find((object) => object.kind === 'procedure');
+    expect(procedure?.kind === 'procedure' ? procedure.parameters.map((parameter) => `${parameter.mode} ${parameter.name} ${parameter.default ?? '-'}`) : []).toEqual([
+      'IN p_a -',
+      'IN p_from NULL',
+      'IN p_to NULL',
+      'INOUT p_o NULL',
+    ]);
+    expect(result.diagnostics.find((diagnostic) => diagnostic.message.includes('got DEFAULT NULL'))?.message).toMatch(/^p_to, p_o got DEFAULT NULL: Databricks wants a default on every parameter after one that has a default \(p_from\)/);
+  });
+
   it('makes procedure OUTPUT parameters INOUT and keeps defaults', () => {
     const result = toDatabricks('CREATE PROCEDURE dw.p @a int, @b varchar(5) = \'x\', @c int = NULL OUTPUT AS SET @c = @a;');
     const object = result.objects[0]!;

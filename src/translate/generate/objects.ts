@@ -610,6 +610,7 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
       },
     ];
   });
+  trailingDefaults(parameters, node, w);
   const body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
   return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };
 }
@@ -675,5 +676,27 @@ export function reportIgnoredDuplicates(at: Span, what: string, w: StatementWrit
     'TR_SEMANTIC',
     at,
     `${what} has IGNORE_DUP_KEY = ON: SQL Server discarded inserted rows whose key was already there; here they are kept. Filter them out where the table is loaded (QUALIFY row_number() OVER (PARTITION BY the key ...) = 1, and NOT EXISTS against the table)`,
+  );
+}
+
+/**
+ * Databricks wants every parameter after one with a default to have a default too (CREATE
+ * PROCEDURE reference); T-SQL does not, its callers naming or skipping them with DEFAULT. Those
+ * parameters get DEFAULT NULL, in place, so that positions stay as they were.
+ */
+function trailingDefaults(parameters: ProcedureParameter[], node: CreateProcedureStatement, w: StatementWriter): void {
+  const first = parameters.findIndex((parameter) => parameter.default !== undefined);
+  if (first < 0) return;
+  const filled: string[] = [];
+  for (let index = first + 1; index < parameters.length; index++) {
+    if (parameters[index]!.default !== undefined) continue;
+    parameters[index] = { ...parameters[index]!, default: 'NULL' };
+    filled.push(parameters[index]!.name);
+  }
+  if (filled.length === 0) return;
+  w.ctx.report(
+    'TR_SEMANTIC',
+    node.name,
+    `${filled.join(', ')} got DEFAULT NULL: Databricks wants a default on every parameter after one that has a default (${parameters[first]!.name}). A call that leaves ${filled.length === 1 ? 'it' : 'them'} out now passes NULL, where SQL Server raised an error`,
   );
 }
