@@ -125,6 +125,18 @@ describe('identity values of tables the inventory does not describe', () => {
   });
 });
 
+describe('CATCH handlers', () => {
+  it('keep the error in variables no T-SQL variable can be named, so that the code\'s own @error_message is not hidden', () => {
+    const result = toDatabricks(`DECLARE @error_message nvarchar(4000);
+      BEGIN TRY THROW 50001, 'failed', 1; END TRY
+      BEGIN CATCH SET @error_message = ERROR_MESSAGE(); END CATCH;
+      SELECT @error_message AS message;`);
+    expect(result.text).toContain('DECLARE lakeshift_error_message STRING;');
+    expect(result.text).toContain('SET v_error_message = lakeshift_error_message;');
+    expect(result.text.match(/DECLARE v_error_message\b/g)).toHaveLength(1);
+  });
+});
+
 describe('IGNORE_DUP_KEY', () => {
   it('warns that rows SQL Server discarded as duplicate keys are kept, on a key or a unique index', () => {
     const result = toDatabricks('CREATE TABLE #t (id int NOT NULL, PRIMARY KEY (id) WITH (IGNORE_DUP_KEY = ON)); CREATE UNIQUE INDEX ux ON dw.t (a) WITH (IGNORE_DUP_KEY = ON); CREATE UNIQUE INDEX uy ON dw.t (b) WITH (IGNORE_DUP_KEY = OFF);');

@@ -5,6 +5,7 @@ import { DATE_FUNCTIONS } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
 import { untranslated } from './markers.js';
 import { noteStringOrder } from './collation.js';
+import { ERROR_VARIABLES } from './procedural.js';
 import { reportCaseInsensitiveSearch, STRING_FUNCTIONS } from './string-functions.js';
 import { SYSTEM_FUNCTIONS } from './system-functions.js';
 import { inRowScope, isNumeric, valueType, type ValueType } from './value-types.js';
@@ -201,9 +202,9 @@ const CORE_FUNCTIONS: FunctionTable = {
   },
 
   // inside CATCH: the handler's GET DIAGNOSTICS fills these variables (statements.ts, tryCatch)
-  ERROR_MESSAGE: (site) => errorItem(site, 'MESSAGE_TEXT', 'v_error_message'),
+  ERROR_MESSAGE: (site) => errorItem(site, 'MESSAGE_TEXT', ERROR_VARIABLES.MESSAGE_TEXT),
   ERROR_STATE: (site) => severityOrState(site, 'ERROR_STATE', '1', 'state number (its errors carry a SQLSTATE string)'),
-  ERROR_LINE: (site) => errorItem(site, 'LINE_NUMBER', 'v_error_line'),
+  ERROR_LINE: (site) => errorItem(site, 'LINE_NUMBER', ERROR_VARIABLES.LINE_NUMBER),
   ERROR_NUMBER: (site) => noErrorEquivalent(site, 'ERROR_NUMBER'),
   ERROR_SEVERITY: (site) => severityOrState(site, 'ERROR_SEVERITY', '16', 'severity (a CATCH block only sees severities of 11 or more)'),
   ERROR_PROCEDURE: (site) => noErrorEquivalent(site, 'ERROR_PROCEDURE'),

@@ -64,7 +64,8 @@ export function declare(node: DeclareStatement, w: StatementWriter): ScriptNode[
 // TRY / CATCH, errors and transactions
 
 /** The handler variables that stand for ERROR_MESSAGE(), ERROR_STATE() and ERROR_LINE(). */
-export const ERROR_VARIABLES = { MESSAGE_TEXT: 'v_error_message', RETURNED_SQLSTATE: 'v_error_sqlstate', LINE_NUMBER: 'v_error_line' } as const;
+// Named so that no translated T-SQL variable (v_... or p_...) can be hidden by them in the handler.
+export const ERROR_VARIABLES = { MESSAGE_TEXT: 'lakeshift_error_message', RETURNED_SQLSTATE: 'lakeshift_error_sqlstate', LINE_NUMBER: 'lakeshift_error_line' } as const;
 
 /**
  * TRY ... CATCH: the TRY statements in a block whose EXIT handler runs the CATCH statements.

@@ -9,12 +9,12 @@ AS BEGIN
   BEGIN
     DECLARE EXIT HANDLER FOR SQLEXCEPTION
     BEGIN
-      DECLARE v_error_line BIGINT;
-      DECLARE v_error_message STRING;
-      GET DIAGNOSTICS CONDITION 1 v_error_line = LINE_NUMBER, v_error_message = MESSAGE_TEXT;
+      DECLARE lakeshift_error_line BIGINT;
+      DECLARE lakeshift_error_message STRING;
+      GET DIAGNOSTICS CONDITION 1 lakeshift_error_line = LINE_NUMBER, lakeshift_error_message = MESSAGE_TEXT;
       -- [TR_TRANSACTION] IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION;
-      SET v_msg = v_error_message;
-      SET v_line = v_error_line;
+      SET v_msg = lakeshift_error_message;
+      SET v_line = lakeshift_error_line;
       INSERT INTO shellcorp.etl.errors (message, line)
       VALUES (v_msg, v_line);
       RESIGNAL;
@@ -28,9 +28,9 @@ AS BEGIN
     BEGIN
       DECLARE EXIT HANDLER FOR SQLEXCEPTION
       BEGIN
-        DECLARE v_error_message STRING;
-        GET DIAGNOSTICS CONDITION 1 v_error_message = MESSAGE_TEXT;
-        SET v_msg = v_error_message;
+        DECLARE lakeshift_error_message STRING;
+        GET DIAGNOSTICS CONDITION 1 lakeshift_error_message = MESSAGE_TEXT;
+        SET v_msg = lakeshift_error_message;
         -- [TR_RAISERROR_INFO] PRINT @msg
       END;
       UPDATE shellcorp.gold.dim_store
