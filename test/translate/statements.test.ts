@@ -137,6 +137,18 @@ describe('CATCH handlers', () => {
   });
 });
 
+describe('@@ERROR first in a CATCH block', () => {
+  it('is the error caught: IF @@ERROR <> 0 there always runs its branch, IF @@ERROR = 0 never', () => {
+    const failed = toDatabricks("BEGIN TRY UPDATE dw.t SET a = 1; END TRY BEGIN CATCH IF @@ERROR <> 0 INSERT INTO dw.log VALUES ('failed'); END CATCH");
+    expect(failed.text).toContain("VALUES ('failed')");
+    expect(failed.text).not.toContain('-- INSERT');
+    const succeeded = toDatabricks("BEGIN TRY UPDATE dw.t SET a = 1; END TRY BEGIN CATCH IF @@ERROR = 0 INSERT INTO dw.log VALUES ('fine') ELSE INSERT INTO dw.log VALUES ('failed'); END CATCH");
+    expect(succeeded.text).toContain("VALUES ('failed')");
+    expect(succeeded.text).not.toContain("VALUES ('fine')");
+    expect(codes(succeeded.diagnostics)).toContain('TR_SEMANTIC');
+  });
+});
+
 describe('IGNORE_DUP_KEY', () => {
   it('warns that rows SQL Server discarded as duplicate keys are kept, on a key or a unique index', () => {
     const result = toDatabricks('CREATE TABLE #t (id int NOT NULL, PRIMARY KEY (id) WITH (IGNORE_DUP_KEY = ON)); CREATE UNIQUE INDEX ux ON dw.t (a) WITH (IGNORE_DUP_KEY = ON); CREATE UNIQUE INDEX uy ON dw.t (b) WITH (IGNORE_DUP_KEY = OFF);');

@@ -8,9 +8,11 @@ import type {
   Select,
   SetOptionStatement,
   ThrowStatement,
+  Statement,
   TransactionStatement,
   TryCatchStatement,
 } from '../../tsql/index.js';
+import { errorTest } from '../rewrites/error-check.js';
 import type { AtomicBlockStatement, CursorLoopStatement, UnconvertedCursorStatement } from '../rewrites/rewritten-statements.js';
 import type { ScriptNode } from '../script-ir.js';
 import { expression, expressionAs } from './expressions.js';
@@ -75,7 +77,7 @@ export const ERROR_VARIABLES = { MESSAGE_TEXT: 'lakeshift_error_message', RETURN
  */
 export function tryCatch(node: TryCatchStatement, w: StatementWriter): ScriptNode[] {
   const body = w.statements(node.try);
-  const { value: handlerBody, used } = w.ctx.collectErrorItems(() => w.statements(node.catch));
+  const { value: handlerBody, used } = w.ctx.collectErrorItems(() => w.statements(catchStatements(node.catch, w)));
   return [
     {
       kind: 'block',
@@ -84,6 +86,22 @@ export function tryCatch(node: TryCatchStatement, w: StatementWriter): ScriptNod
       body,
     },
   ];
+}
+
+/**
+ * A CATCH block's first statement sees @@ERROR as the number of the error caught, never 0: an
+ * `IF @@ERROR <> 0` there always runs its branch (and `IF @@ERROR = 0` never), where after any
+ * other statement the test is dead code in Databricks. The test is settled here, before the
+ * statement list's rewrites would drop the branch.
+ */
+function catchStatements(statements: readonly Statement[], w: StatementWriter): readonly Statement[] {
+  const [first, ...rest] = statements;
+  if (first?.kind !== 'if') return statements;
+  const test = errorTest(first.condition);
+  if (test === undefined) return statements;
+  w.ctx.report('TR_SEMANTIC', first.condition, `@@ERROR as the first statement of a CATCH block is the number of the error caught, never 0: the IF ${test === 'failed' ? 'always takes its branch' : 'never takes its branch'}, and the test was dropped`);
+  const taken = test === 'failed' ? first.then : first.else;
+  return [...(taken === undefined ? [] : taken.kind === 'block' ? taken.statements : [taken]), ...rest];
 }
 
 const TRANSACTION_DROPPED: Readonly<Record<TransactionStatement['action'], string>> = {
