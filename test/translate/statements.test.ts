@@ -149,6 +149,16 @@ describe('@@ERROR first in a CATCH block', () => {
   });
 });
 
+describe('RAISERROR outside TRY', () => {
+  it('warns where T-SQL went on to a next statement that the translation no longer reaches', () => {
+    const warned = (tsql: string) => toDatabricks(tsql).diagnostics.filter((diagnostic) => diagnostic.message.startsWith('RAISERROR outside TRY')).map((diagnostic) => diagnostic.line);
+    expect(warned("IF @a IS NULL RAISERROR('a is null', 16, 1);\nINSERT INTO dw.t VALUES (1);")).toEqual([1]);
+    expect(warned("IF @a IS NULL BEGIN RAISERROR('a', 16, 1); RETURN; END;\nINSERT INTO dw.t VALUES (1);")).toEqual([]);
+    expect(warned("BEGIN TRY RAISERROR('a', 16, 1); INSERT INTO dw.t VALUES (1); END TRY BEGIN CATCH THROW; END CATCH")).toEqual([]);
+    expect(warned("RAISERROR('fatal', 20, 1) WITH LOG;\nINSERT INTO dw.t VALUES (1);")).toEqual([]);
+  });
+});
+
 describe('IGNORE_DUP_KEY', () => {
   it('warns that rows SQL Server discarded as duplicate keys are kept, on a key or a unique index', () => {
     const result = toDatabricks('CREATE TABLE #t (id int NOT NULL, PRIMARY KEY (id) WITH (IGNORE_DUP_KEY = ON)); CREATE UNIQUE INDEX ux ON dw.t (a) WITH (IGNORE_DUP_KEY = ON); CREATE UNIQUE INDEX uy ON dw.t (b) WITH (IGNORE_DUP_KEY = OFF);');

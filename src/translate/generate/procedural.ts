@@ -76,7 +76,13 @@ export const ERROR_VARIABLES = { MESSAGE_TEXT: 'lakeshift_error_message', RETURN
  * (which must be the handler's first statement).
  */
 export function tryCatch(node: TryCatchStatement, w: StatementWriter): ScriptNode[] {
-  const body = w.statements(node.try);
+  w.tryDepth += 1;
+  let body: ScriptNode[];
+  try {
+    body = w.statements(node.try);
+  } finally {
+    w.tryDepth -= 1;
+  }
   const { value: handlerBody, used } = w.ctx.collectErrorItems(() => w.statements(catchStatements(node.catch, w)));
   return [
     {

@@ -62,6 +62,8 @@ export class StatementWriter {
   #gotoTargets: ReadonlySet<string> | undefined;
   /** RETURN becomes a return node (a table function's body) instead of LEAVE of the body's label. */
   returnsNode = false;
+  /** How many TRY blocks the statements being written are in. */
+  tryDepth = 0;
   /** Set for the next statements() call: count the rows of the list's last statement. */
   #countAtEnd = false;
   /** Whether the last statements() call counted its last statement's rows. */
@@ -138,10 +140,29 @@ export class StatementWriter {
         this.ctx.rowCountVariable = outer;
       }
       out.push(...produced);
+      this.#noteRaiserrorGoesOn(statement, list[index + 1]);
       counted = count !== undefined || (nextReadsRowCount && this.#diagnosticsRowCount(statement, produced, out));
     }
     this.#countedAtEnd = counted;
     return out;
+  }
+
+  /**
+   * RAISERROR of severity 11 to 18 outside TRY sends the error and goes on with the next
+   * statement in T-SQL; raise_error and SIGNAL stop the script. Where a statement that would
+   * have run follows (not RETURN or another jump), that difference is reported.
+   */
+  #noteRaiserrorGoesOn(statement: ScriptStatement, next: ScriptStatement | undefined): void {
+    if (this.tryDepth > 0 || next === undefined || ['return', 'break', 'continue', 'goto', 'throw', 'raiserror'].includes(next.kind)) return;
+    const raise = trailingRaiserror(statement);
+    if (raise === undefined) return;
+    const severity = raise.severity?.kind === 'literal' && raise.severity.type === 'integer' ? Number(raise.severity.value) : undefined;
+    if (severity !== undefined && (severity < 11 || severity > 18)) return;
+    this.ctx.report(
+      'TR_SEMANTIC',
+      raise,
+      'RAISERROR outside TRY: SQL Server sent the error and went on with the next statement; the translation stops here. Where the T-SQL meant to go on, drop the raise; where it meant to stop, nothing changes',
+    );
   }
 
   /**
@@ -482,4 +503,18 @@ function temporaryDrop(node: Statement, name: Extract<Statement, { kind: 'drop' 
 /** DECLARE of variables without initial values (or of table variables): it sets no value, so @@ROWCOUNT stays. */
 function declaresOnly(statement: ScriptStatement): boolean {
   return statement.kind === 'declare' && statement.variables.every((variable) => variable.kind === 'table-variable-declaration' || variable.value === undefined);
+}
+
+/** The RAISERROR a statement ends with (itself, or the last statement of a block or of an IF branch), after which the next statement runs in T-SQL. */
+function trailingRaiserror(statement: ScriptStatement): Extract<Statement, { kind: 'raiserror' }> | undefined {
+  switch (statement.kind) {
+    case 'raiserror':
+      return statement;
+    case 'block':
+      return statement.statements.length === 0 ? undefined : trailingRaiserror(statement.statements[statement.statements.length - 1]!);
+    case 'if':
+      return trailingRaiserror(statement.then) ?? (statement.else === undefined ? undefined : trailingRaiserror(statement.else));
+    default:
+      return undefined;
+  }
 }
