@@ -159,6 +159,22 @@ describe('RAISERROR outside TRY', () => {
   });
 });
 
+describe('result sets of a procedure', () => {
+  it('warns when a run can return rows more than once: Databricks returns the last result only', () => {
+    const warns = (body: string) => toDatabricks(`CREATE PROCEDURE dw.p AS BEGIN ${body} END`).diagnostics.some((diagnostic) => diagnostic.message.includes('returns rows from more than one SELECT'));
+    expect(warns('SELECT 1 AS a; SELECT 2 AS b;')).toBe(true);
+    expect(warns('WHILE 1 = 1 BEGIN SELECT 1 AS a; BREAK; END')).toBe(true);
+    expect(warns('IF 1 = 1 SELECT 1 AS a ELSE SELECT 2 AS a;')).toBe(false);
+    expect(warns('DECLARE @n int; SELECT @n = 1; SELECT @n AS n;')).toBe(false);
+  });
+
+  it('sets the code of EXEC @rc = sp_executesql to 0 after the text ran', () => {
+    const result = toDatabricks("DECLARE @rc int, @sql nvarchar(100) = N'SELECT 1'; EXEC @rc = sp_executesql @sql;");
+    expect(result.text).toMatch(/EXECUTE IMMEDIATE v_sql;\n  SET v_rc = 0;/);
+    expect(codes(result.diagnostics)).toContain('TR_RETURN_VALUE');
+  });
+});
+
 describe('IGNORE_DUP_KEY', () => {
   it('warns that rows SQL Server discarded as duplicate keys are kept, on a key or a unique index', () => {
     const result = toDatabricks('CREATE TABLE #t (id int NOT NULL, PRIMARY KEY (id) WITH (IGNORE_DUP_KEY = ON)); CREATE UNIQUE INDEX ux ON dw.t (a) WITH (IGNORE_DUP_KEY = ON); CREATE UNIQUE INDEX uy ON dw.t (b) WITH (IGNORE_DUP_KEY = OFF);');

@@ -612,6 +612,7 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
   });
   trailingDefaults(parameters, node, w);
   const body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
+  noteResultSets(body, node, w);
   return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };
 }
 
@@ -698,5 +699,31 @@ function trailingDefaults(parameters: ProcedureParameter[], node: CreateProcedur
     'TR_SEMANTIC',
     node.name,
     `${filled.join(', ')} got DEFAULT NULL: Databricks wants a default on every parameter after one that has a default (${parameters[first]!.name}). A call that leaves ${filled.length === 1 ? 'it' : 'them'} out now passes NULL, where SQL Server raised an error`,
+  );
+}
+
+/**
+ * A procedure whose SELECTs send rows more than once (two result sets, or one in a loop): SQL
+ * Server sends the caller every one; a Databricks script returns the result of its last
+ * statement that returns rows (Apache Spark's SQL script execution), so the others are lost.
+ */
+function noteResultSets(body: readonly ScriptNode[], node: CreateProcedureStatement, w: StatementWriter): void {
+  // The result sets one run can send: a branch of an IF at most, a loop's many times.
+  const count = (nodes: readonly ScriptNode[]): number => {
+    let sets = 0;
+    for (const child of nodes) {
+      if (child.kind === 'sql' && child.resultSet === true) sets += 1;
+      else if (child.kind === 'if') sets += Math.max(...child.branches.map((branch) => count(branch.body)), count(child.otherwise ?? []));
+      else if (child.kind === 'while' || child.kind === 'for') sets += count(child.body) > 0 ? 2 : 0;
+      else if (child.kind === 'block') sets += Math.max(count(child.body), count(child.handler?.body ?? []));
+    }
+    return sets;
+  };
+  const sets = count(body);
+  if (sets < 2) return;
+  w.ctx.report(
+    'TR_SEMANTIC',
+    node.name,
+    'this procedure returns rows from more than one SELECT (or from one in a loop): SQL Server sent the caller each result set, a Databricks procedure returns the last one only. Return one result, or write the others to tables',
   );
 }

@@ -268,7 +268,13 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
   }
   const parts = node.procedure.parts;
   const name = parts[parts.length - 1]!.toLowerCase();
-  if (name === 'sp_executesql') return spExecuteSql(node, w);
+  if (name === 'sp_executesql') {
+    const nodes = spExecuteSql(node, w);
+    if (node.returnVariable === undefined) return nodes;
+    // EXEC @rc = sp_executesql ...: 0 when the text ran; a failure raises an error here instead of returning a code.
+    w.ctx.report('TR_RETURN_VALUE', node, `${node.returnVariable.name} = sp_executesql became 0 after EXECUTE IMMEDIATE: a failing statement raises an error in Databricks instead of returning a code`);
+    return [...nodes, { kind: 'set', targets: [w.ctx.variableName(node.returnVariable.name)], value: '0', fromQuery: false, line: w.line(node) }];
+  }
   if (isSystemProcedure(parts)) {
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${parts.join('.')} is a system procedure with no equivalent`);
   }
