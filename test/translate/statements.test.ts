@@ -268,12 +268,21 @@ describe('procedures and the procedural language', () => {
     expect(result.text).toContain("EXECUTE IMMEDIATE v_sql USING '2024-01-01' AS from, '2024-02-01' AS to;");
   });
 
-  it('flags EXEC of a procedure on a linked server and of a procedure named by a variable', () => {
-    const result = toDatabricks('DECLARE @p sysname = N\'x\'; EXEC remote1.db.dbo.p; EXEC @p;');
+  it('flags EXEC of a procedure on a linked server, and of a procedure named by a variable with OUTPUT arguments', () => {
+    const result = toDatabricks("DECLARE @p sysname = N'x', @o int; EXEC remote1.db.dbo.p; EXEC @p @out = @o OUTPUT;");
     expect(errors(result)).toEqual([
       'TR_UNSUPPORTED_STATEMENT remote1.db.dbo.p runs on the linked server remote1: reach that system another way (Lakehouse Federation, a job)',
-      'TR_UNSUPPORTED_STATEMENT EXEC @p runs a procedure named at run time: call each possible procedure in IF branches',
+      'TR_UNSUPPORTED_STATEMENT EXEC @p runs a procedure named at run time with OUTPUT arguments, which EXECUTE IMMEDIATE cannot return: call each possible procedure in IF branches',
     ]);
+  });
+
+  it('calls a procedure named by a variable with EXECUTE IMMEDIATE, the arguments bound to markers', () => {
+    const result = toDatabricks("DECLARE @p sysname = N'[etl].[log_error]', @run int = 5; EXEC @p @pipeline_name = 'daily', @run_id = @run; EXEC @p 1, DEFAULT;");
+    expect(errors(result)).toEqual([]);
+    expect(result.text).toContain("EXECUTE IMMEDIATE 'CALL ' || replace(replace(v_p, '[', '`'), ']', '`') || '(p_pipeline_name => ?, p_run_id => ?)' USING 'daily', v_run;");
+    expect(result.text).toContain("|| '(?, DEFAULT)' USING 1;");
+    expect(codes(result.diagnostics)).toContain('TR_DYNAMIC_SQL');
+    expect(errors(toDuckDb("DECLARE @p sysname = N'x'; EXEC @p;"))).toHaveLength(1);
   });
 
   it('keeps a transaction whose statements cannot be atomic as statements, saying why', () => {

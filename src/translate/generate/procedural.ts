@@ -263,9 +263,7 @@ export function throwStatement(node: ThrowStatement, w: StatementWriter): Script
  * requires too. sp_executesql is dynamic SQL: EXECUTE IMMEDIATE with the values bound by name.
  */
 export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[] {
-  if (node.procedure.kind === 'variable') {
-    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `EXEC ${node.procedure.name} runs a procedure named at run time: call each possible procedure in IF branches`);
-  }
+  if (node.procedure.kind === 'variable') return callNamedAtRunTime(node, node.procedure.name, w);
   const parts = node.procedure.parts;
   const name = parts[parts.length - 1]!.toLowerCase();
   if (name === 'sp_executesql') {
@@ -317,6 +315,40 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
     );
   }
   return [...before, { kind: 'call', procedure: w.ctx.objectName(node.procedure), arguments: args, line: w.line(node) }];
+}
+
+/**
+ * EXEC @procedure args: the procedure is named at run time. Databricks runs
+ * `CALL <name>(?, ...)` built as text with EXECUTE IMMEDIATE, the arguments bound to the
+ * markers; T-SQL brackets in the name become backquotes. The name is the T-SQL one: it must
+ * name the translated procedure (translate.names is not applied at run time), which a warning
+ * says. OUTPUT arguments cannot come back through EXECUTE IMMEDIATE, and the rehearsal cannot
+ * run a CALL text: those stay flagged.
+ */
+function callNamedAtRunTime(node: ExecuteStatement, variable: string, w: StatementWriter): ScriptNode[] {
+  const why = `EXEC ${variable} runs a procedure named at run time`;
+  if (w.ctx.target !== 'databricks') return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${why}: the rehearsal cannot run it; call each possible procedure in IF branches`);
+  if (node.arguments.some((argument) => argument.output)) {
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${why} with OUTPUT arguments, which EXECUTE IMMEDIATE cannot return: call each possible procedure in IF branches`);
+  }
+  if (node.arguments.some((argument) => argument.value.kind === 'variable' && w.ctx.isTemporaryTable(argument.value.name))) {
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${why} with a table variable: call each possible procedure in IF branches`);
+  }
+  if (node.returnVariable !== undefined) {
+    w.ctx.report('TR_RETURN_VALUE', node, `EXEC ${node.returnVariable.name} = ...: Databricks procedures return no status code, so ${node.returnVariable.name} is not set`);
+  }
+  const using: Array<{ value: string }> = [];
+  const markers = node.arguments.map((argument) => {
+    const slot = argument.value.kind === 'default' ? 'DEFAULT' : (using.push({ value: expression(argument.value, w.ctx) }), '?');
+    return argument.name === undefined ? slot : `p_${argument.name.replace(/^@+/, '')} => ${slot}`;
+  });
+  w.ctx.report(
+    'TR_DYNAMIC_SQL',
+    node,
+    `${why}: it became EXECUTE IMMEDIATE of 'CALL ' || ${variable} || '(...)', with the arguments bound; ${variable} holds a T-SQL name, which must name the translated procedure (catalog.schema.name, as translate.names maps it)`,
+  );
+  const name = `replace(replace(${w.ctx.dialect.variable(w.ctx.variableName(variable))}, '[', '\`'), ']', '\`')`;
+  return [{ kind: 'execute-immediate', sql: `'CALL ' || ${name} || ${w.ctx.dialect.stringLiteral(`(${markers.join(', ')})`)}`, using, line: w.line(node) }];
 }
 
 /**

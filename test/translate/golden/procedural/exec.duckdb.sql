@@ -17,7 +17,7 @@ BEGIN
   EXECUTE IMMEDIATE getvariable('v_sql') USING getvariable('v_day') AS d, 3 AS s;
   EXECUTE IMMEDIATE getvariable('v_sql');
   EXECUTE IMMEDIATE 'TRUNCATE TABLE ' || getvariable('v_proc');
-  -- [TR_UNSUPPORTED_STATEMENT] EXEC @proc runs a procedure named at run time: call each possible procedure in IF branches
+  -- [TR_UNSUPPORTED_STATEMENT] EXEC @proc runs a procedure named at run time: the rehearsal cannot run it; call each possible procedure in IF branches
   -- EXEC @proc
   -- [TR_UNSUPPORTED_STATEMENT] sp_rename is a system procedure with no equivalent
   -- EXEC sp_rename 'dw.a', 'b'
@@ -50,7 +50,7 @@ END;
 -- warning TR_DYNAMIC_SQL 9:1 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
 -- warning TR_DYNAMIC_SQL 10:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
 -- warning TR_DYNAMIC_SQL 11:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
--- error TR_UNSUPPORTED_STATEMENT 12:1 EXEC @proc runs a procedure named at run time: call each possible procedure in IF branches
+-- error TR_UNSUPPORTED_STATEMENT 12:1 EXEC @proc runs a procedure named at run time: the rehearsal cannot run it; call each possible procedure in IF branches
 -- error TR_UNSUPPORTED_STATEMENT 13:1 sp_rename is a system procedure with no equivalent
 -- warning TR_NAME_NOT_MAPPED 15:6 audit has no entry in translate.names; the name is kept as it is
 -- warning TR_NAME_NOT_MAPPED 16:6 dbo has no entry in translate.names; the name is kept as it is
