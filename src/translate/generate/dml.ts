@@ -419,6 +419,8 @@ function recomputedRows(change: Extract<CteChange, { kind: 'recompute' }>, w: St
   const excluded = [...change.set.map((item) => item.column), ...change.hidden].map((column) => dialect.identifier(column)).join(', ');
   return withTableScope(w.ctx, [change.source], () => {
     const condition = change.condition === undefined ? undefined : expression(change.condition, w.ctx);
+    // A DELETE keeps the rows its condition does not hold for (NULL included, as in T-SQL).
+    if (change.remove) return `SELECT ${dialect.allColumnsExcept(excluded)}\nFROM ${tableSource(change.source, w.ctx)}\nWHERE ${condition === undefined ? 'FALSE' : `NOT coalesce(${condition}, FALSE)`}`;
     const columns = change.set.map(({ column, value }) => {
       const stored = expressionAs(value, tableColumnType(key, column, w.ctx), w.ctx);
       const current = expression(columnRef([change.source.alias!, column], change.source), w.ctx);

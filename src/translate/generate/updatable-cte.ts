@@ -65,7 +65,7 @@ export type CteChange =
       readonly notes: readonly CteNote[];
     }
   /**
-   * An UPDATE through such a CTE of a table without a known key: every row of `source` (the
+   * An UPDATE (or DELETE) through such a CTE of a table without a known key: every row of `source` (the
    * table's rows, each once, with the CTE's computed columns) written back as the table's,
    * without the `hidden` columns, each column of `set` as `CASE WHEN condition THEN value ELSE
    * column END` (the value alone when there is no condition).
@@ -76,9 +76,11 @@ export type CteChange =
       readonly source: DerivedTable;
       /** The columns of `source` that are not the table's. */
       readonly hidden: readonly string[];
-      /** The rows the UPDATE changes, over `source`; undefined when it changes every row. */
+      /** The rows the UPDATE changes (the DELETE removes), over `source`; undefined when it changes every row. */
       readonly condition?: Expression;
       readonly set: readonly RecomputedColumn[];
+      /** A DELETE: the rows of `condition` are left out instead of changed. */
+      readonly remove?: boolean;
       /** Those rows, for @@ROWCOUNT. */
       readonly changed: Query;
       readonly with?: WithClause;
@@ -110,7 +112,9 @@ export function changeThroughCte(node: ChangeStatement, ctx: TranslationContext)
   if (typeof shape === 'string') return { kind: 'problem', problem: `the target ${target.cte.name} is a common table expression that ${shape}` };
   if (node.output.length > 0) return { kind: 'problem', problem: `${verb} through the common table expression ${target.cte.name} with an OUTPUT clause: write the change and its OUTPUT against ${baseName(shape.base)}` };
   if (shape.computed !== undefined && keyOf(shape.base, ctx) === undefined) {
-    const overwrite = node.kind === 'delete' ? withoutRemoved(node, target, shape, ctx) : recomputed(node, target, shape);
+    // A DELETE with the table's columns known takes the removed rows out with EXCEPT ALL; without
+    // them, the kept rows are written back by name.
+    const overwrite = node.kind === 'delete' && tableColumnsKnown(shape, ctx) ? withoutRemoved(node, target, shape, ctx) : recomputed(node, target, shape);
     return typeof overwrite === 'string' ? { kind: 'problem', problem: overwrite } : overwrite;
   }
   const rewritten = shape.computed === undefined ? inlined(node, target, shape) : joinedByKey(node, target, shape, ctx);
@@ -510,6 +514,12 @@ function freshName(candidates: readonly string[], taken: ReadonlySet<string>): s
  * the CTE's rows that pass the WHERE, whatever the CTE's own WHERE or TOP, and a WHERE that is
  * NULL removes nothing, as in T-SQL. It needs every column of the table.
  */
+/** Whether the columns of the CTE's base table are known (the inventory, or its definition in the text). */
+function tableColumnsKnown(shape: CteShape, ctx: TranslationContext): boolean {
+  const columns = tableColumnNames(shape.base.kind === 'table-ref' ? TranslationContext.tableKey(shape.base.name) : shape.base.name, ctx);
+  return columns !== undefined && columns.length > 0;
+}
+
 function withoutRemoved(node: DeleteStatement, target: CteTarget, shape: CteShape, ctx: TranslationContext): CteChange | string {
   const table = baseName(shape.base);
   const noKey = `the target ${shape.cte.name} is a common table expression that ${shape.computed}, and no primary key or identity column of ${table} is known to match its rows back by`;
@@ -598,20 +608,21 @@ const IN_CTE = 'lakeshift_in_cte';
  * columns need not be known: the rows are written back by name. The CTE's other computed
  * columns are computed for every row of the table, not only the CTE's.
  */
-function recomputed(node: UpdateStatement, target: CteTarget, shape: CteShape): CteChange | string {
+function recomputed(node: ChangeStatement, target: CteTarget, shape: CteShape): CteChange | string {
   const table = baseName(shape.base);
+  const verb = node.kind.toUpperCase();
   const noKey = `the target ${shape.cte.name} is a common table expression that ${shape.computed}, and no primary key or identity column of ${table} is known to match its rows back by`;
-  const byHand = `write the UPDATE against ${table} by hand, or sync the table's definition into the inventory`;
+  const byHand = `write the ${verb} against ${table} by hand, or sync the table's definition into the inventory`;
   const alone = node.from.length === 0 || (node.from.length === 1 && node.from[0] === target.leaf);
-  if (!alone) return `${noKey}, and the UPDATE joins other tables: ${byHand}`;
-  if (node.top !== undefined) return `${noKey}, and UPDATE TOP changes an arbitrary subset of the rows: ${byHand}`;
+  if (!alone) return `${noKey}, and the ${verb} joins other tables: ${byHand}`;
+  if (node.top !== undefined) return `${noKey}, and ${verb} TOP changes an arbitrary subset of the rows: ${byHand}`;
   if (shape.select.top !== undefined || shape.cte.query.offset !== undefined) {
     return `${noKey}, and the rows it keeps (TOP, OFFSET) cannot be told apart from the rows it leaves without one: ${byHand}`;
   }
   if (shape.select.windows.length > 0) return `${noKey}, and it names its windows (WINDOW): ${byHand}`;
   // Both would be computed for every row of the table in a select list, not in a WHERE clause.
   if (hasSubquery(shape.select.where)) return `${noKey}, and its WHERE clause has a subquery: ${byHand}`;
-  if (hasSubquery(node.where) || node.set.some((item) => hasSubquery(item))) return `${noKey}, and the UPDATE reads other tables through a subquery: ${byHand}`;
+  if (hasSubquery(node.where) || (node.kind === 'update' && node.set.some((item) => hasSubquery(item)))) return `${noKey}, and the ${verb} reads other tables through a subquery: ${byHand}`;
 
   const span = shape.select;
   const derivedName = target.qualifier;
@@ -661,7 +672,7 @@ function recomputed(node: UpdateStatement, target: CteTarget, shape: CteShape): 
   const values = <T>(node: T): T => mapCteColumns(node, derivedName, resolve);
 
   const set: RecomputedColumn[] = [];
-  for (const item of node.set) {
+  for (const item of node.kind === 'update' ? node.set : []) {
     if (item.kind === 'mutator-call') return `${noKey}, and the mutator ${item.call.method} (.WRITE, a CLR method) has no equivalent`;
     if (item.target.kind === 'variable' || item.column !== undefined) return `${noKey}, and the UPDATE assigns a variable: read the value with a query before or after`;
     const targetRef = item.target;
@@ -707,10 +718,14 @@ function recomputed(node: UpdateStatement, target: CteTarget, shape: CteShape): 
     set,
     changed,
     ...(remaining === undefined ? {} : { with: remaining }),
+    ...(node.kind === 'delete' ? { remove: true } : {}),
     notes: [
       {
         code: 'TR_UPDATABLE_CTE',
-        message: `UPDATE through ${shape.cte.name}, which ${shape.computed}, of ${table}, whose key is not known: the table is rewritten whole, every row once and by column name, with ${columns} computed by CASE for the rows the UPDATE changes. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead`,
+        message:
+          node.kind === 'delete'
+            ? `DELETE through ${shape.cte.name}, which ${shape.computed}, of ${table}, whose key and columns are not known: the table is rewritten whole by column name, with the rows the DELETE removes left out. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead`
+            : `UPDATE through ${shape.cte.name}, which ${shape.computed}, of ${table}, whose key is not known: the table is rewritten whole, every row once and by column name, with ${columns} computed by CASE for the rows the UPDATE changes. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead`,
       },
     ],
   };

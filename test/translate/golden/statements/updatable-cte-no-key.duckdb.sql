@@ -27,13 +27,21 @@ SELECT * FROM lakeshift_kept_rows;
 
 DROP TABLE lakeshift_kept_rows;
 
--- [TR_UNSUPPORTED_STATEMENT] DELETE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.unknown_table is known to match its rows back by, nor are its columns (to rewrite the table without the rows): write the DELETE against stage.unknown_table by hand, or sync the table's definition into the inventory
--- WITH d AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY k) AS rn FROM stage.unknown_table)
--- DELETE FROM d WHERE rn > 1
+CREATE OR REPLACE TEMPORARY TABLE lakeshift_kept_rows AS
+SELECT * EXCLUDE (lakeshift_rn)
+FROM (SELECT *, row_number() OVER (PARTITION BY k ORDER BY k) AS lakeshift_rn FROM stage.unknown_table) AS d
+WHERE NOT coalesce(d.lakeshift_rn > 1, FALSE);
 
--- statements: 3/4 translated, 0 raw
+DELETE FROM stage.unknown_table;
+
+INSERT INTO stage.unknown_table BY NAME
+SELECT * FROM lakeshift_kept_rows;
+
+DROP TABLE lakeshift_kept_rows;
+
+-- statements: 4/4 translated, 0 raw
 -- warning TR_NAME_NOT_MAPPED 1:14 stage has no entry in translate.names; the name is kept as it is
 -- warning TR_UPDATABLE_CTE 8:1 DELETE through Duplicates, which computes window functions (ROW_NUMBER), of stage.event, whose key is not known: the table is rewritten with all its rows except those the DELETE removes (EXCEPT ALL), with the columns known of it (event_code, source_system, received). Check that these are all of its columns, and that nothing else writes the table meanwhile; a known primary key (inventory, or its definition) gives a MERGE instead
 -- warning TR_CASE_SENSITIVE_GROUPING 9:45 this object groups strings (PARTITION BY): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not
 -- warning TR_UPDATABLE_CTE 16:1 UPDATE through d, which computes window functions (ROW_NUMBER), of stage.event, whose key is not known: the table is rewritten whole, every row once and by column name, with source_system computed by CASE for the rows the UPDATE changes. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead
--- error TR_UNSUPPORTED_STATEMENT 20:1 DELETE not translated: the target d is a common table expression that computes window functions (ROW_NUMBER), and no primary key or identity column of stage.unknown_table is known to match its rows back by, nor are its columns (to rewrite the table without the rows): write the DELETE against stage.unknown_table by hand, or sync the table's definition into the inventory
+-- warning TR_UPDATABLE_CTE 20:1 DELETE through d, which computes window functions (ROW_NUMBER), of stage.unknown_table, whose key and columns are not known: the table is rewritten whole by column name, with the rows the DELETE removes left out. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead
