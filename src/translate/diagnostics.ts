@@ -74,6 +74,13 @@ export const DIAGNOSTICS = {
     check: 'Translate the SQL that the string builds.',
     example: "EXEC sp_executesql @sql, N'@d date', @d = @day;",
   },
+  TR_DYNAMIC_SQL_TRANSLATED: {
+    severity: 'warning',
+    title: 'Dynamic SQL built from literals was translated; the values spliced into it were not',
+    check:
+      'The text was known from the literals it is built from (in the statement or in the assignments just before it), and was translated. The values of the variables and expressions joined into it (a table name, QUOTENAME(@schema), a date turned into text) are spliced in as they are when it runs: check that each is a name or value Databricks reads the same way (names are not mapped by translate.names, a fragment of SQL in a variable is still T-SQL).',
+    example: "EXEC (N'TRUNCATE TABLE ' + QUOTENAME(@schema) + N'.' + QUOTENAME(@table));",
+  },
   TR_SESSION_OPTION: {
     severity: 'info',
     title: 'A session option with no meaning in Databricks was dropped',

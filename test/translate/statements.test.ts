@@ -170,7 +170,7 @@ describe('result sets of a procedure', () => {
 
   it('sets the code of EXEC @rc = sp_executesql to 0 after the text ran', () => {
     const result = toDatabricks("DECLARE @rc int, @sql nvarchar(100) = N'SELECT 1'; EXEC @rc = sp_executesql @sql;");
-    expect(result.text).toMatch(/EXECUTE IMMEDIATE v_sql;\n  SET v_rc = 0;/);
+    expect(result.text).toMatch(/EXECUTE IMMEDIATE 'SELECT 1';\n  SET v_rc = 0;/);
     expect(codes(result.diagnostics)).toContain('TR_RETURN_VALUE');
   });
 });
@@ -265,7 +265,7 @@ describe('procedures and the procedural language', () => {
 
   it('binds sp_executesql values by the names of its parameter definitions', () => {
     const result = toDatabricks("DECLARE @sql nvarchar(max) = N'SELECT 1'; EXEC sp_executesql @sql, N'@from date, @to date', '2024-01-01', @to = '2024-02-01';");
-    expect(result.text).toContain("EXECUTE IMMEDIATE v_sql USING '2024-01-01' AS from, '2024-02-01' AS to;");
+    expect(result.text).toContain("EXECUTE IMMEDIATE 'SELECT 1' USING '2024-01-01' AS from, '2024-02-01' AS to;");
   });
 
   it('flags EXEC of a procedure on a linked server, and of a procedure named by a variable with OUTPUT arguments', () => {

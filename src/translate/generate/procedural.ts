@@ -7,12 +7,14 @@ import type {
   RaiserrorStatement,
   Select,
   SetOptionStatement,
+  Span,
   ThrowStatement,
   Statement,
   TransactionStatement,
   TryCatchStatement,
 } from '../../tsql/index.js';
 import { errorTest } from '../rewrites/error-check.js';
+import { dynamicPieces, translateDynamicSql, type DynamicPiece, type TranslatedDynamicSql } from './dynamic-sql.js';
 import type { AtomicBlockStatement, CursorLoopStatement, UnconvertedCursorStatement } from '../rewrites/rewritten-statements.js';
 import type { ScriptNode } from '../script-ir.js';
 import { expression, expressionAs } from './expressions.js';
@@ -357,20 +359,28 @@ function callNamedAtRunTime(node: ExecuteStatement, variable: string, w: Stateme
  * parameter definitions when they are passed by position. The statement text is still T-SQL,
  * where the markers are written @a: it must be translated, with @a becoming :a.
  */
-function spExecuteSql(node: ExecuteStatement, w: StatementWriter, prefix?: string): ScriptNode[] {
+function spExecuteSql(node: ExecuteStatement, w: StatementWriter): ScriptNode[] {
+  return dynamicExecution(node, w).nodes;
+}
+
+/** sp_executesql, after `prefix` (the INSERT of INSERT ... EXEC); `translated`: the text was translated. */
+function dynamicExecution(node: ExecuteStatement, w: StatementWriter, prefix?: string): { readonly nodes: ScriptNode[]; readonly translated: boolean } {
   const [statement, definitions, ...values] = node.arguments;
-  if (statement === undefined) return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'sp_executesql without a statement');
-  if (prefix === undefined) w.ctx.report('TR_DYNAMIC_SQL', node, 'sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)');
-  const names =
-    definitions?.value.kind === 'literal' && (definitions.value.type === 'string' || definitions.value.type === 'unicode-string')
-      ? [...definitions.value.value.matchAll(/@(\w+)/g)].map((match) => match[1]!)
-      : undefined;
+  if (statement === undefined) return { nodes: w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'sp_executesql without a statement'), translated: false };
+  const definitionText =
+    definitions?.value.kind === 'literal' && (definitions.value.type === 'string' || definitions.value.type === 'unicode-string') ? definitions.value.value : undefined;
+  const names = definitionText === undefined ? undefined : [...definitionText.matchAll(/@(\w+)/g)].map((match) => match[1]!);
+  const outputs = values.filter((argument) => argument.output);
+  // OUTPUT parameters are assigned by the text (SELECT @n = ...), which has no translation as one statement.
+  const known = outputs.length === 0 && (definitions === undefined || definitionText !== undefined) ? knownPieces([statement.value], w) : undefined;
+  const translated = known === undefined ? undefined : translateDynamicSql([...(prefix === undefined ? [] : [{ kind: 'text' as const, text: prefix }]), ...known], node, w, definitionText);
+  if (translated !== undefined) reportTranslated(node, translated, w, definitionText !== undefined && definitionText.trim() !== '');
+  else if (prefix === undefined) w.ctx.report('TR_DYNAMIC_SQL', node, 'sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)');
   if (definitions !== undefined && names === undefined && values.length > 0) {
     w.ctx.report('TR_DYNAMIC_SQL', definitions, 'the parameter definitions of sp_executesql are not a literal: the values are bound by position, check that the markers are ?');
   }
   // OUTPUT parameters: on Databricks the text returns their values as one row, read INTO the
   // variables; the rehearsal cannot, and DuckDB has no such form.
-  const outputs = values.filter((argument) => argument.output);
   const into = outputs.length > 0 && w.ctx.target === 'databricks' && prefix === undefined && outputs.every((argument) => argument.value.kind === 'variable') ? outputs : undefined;
   if (into !== undefined) {
     const written = into.map((argument) => (argument.value as Extract<Expression, { kind: 'variable' }>).name).join(', ');
@@ -382,19 +392,45 @@ function spExecuteSql(node: ExecuteStatement, w: StatementWriter, prefix?: strin
       w.ctx.report('TR_UNSUPPORTED_EXPRESSION', argument, 'an OUTPUT parameter of dynamic SQL: return the value from a query with EXECUTE IMMEDIATE ... INTO instead');
     }
     const value = argument.value.kind === 'default' ? 'DEFAULT' : expression(argument.value, w.ctx);
-    const named = argument.name?.replace(/^@+/, '') ?? names?.[index];
+    const written = argument.name?.replace(/^@+/, '');
+    // The markers of a translated text are spelled as the definitions spell the parameters.
+    const named = (translated === undefined ? undefined : names?.find((name) => name.toLowerCase() === written?.toLowerCase())) ?? written ?? names?.[index];
     return [named === undefined ? { value } : { value, name: named }];
   });
-  const sql = expression(statement.value, w.ctx);
-  return [
+  const sql = translated?.sql ?? expression(statement.value, w.ctx);
+  const nodes: ScriptNode[] = [
     {
       kind: 'execute-immediate',
-      sql: prefix === undefined ? sql : `${w.ctx.dialect.stringLiteral(prefix)} || ${sql}`,
+      sql: prefix === undefined || translated !== undefined ? sql : `${w.ctx.dialect.stringLiteral(prefix)} || ${sql}`,
       using,
       ...(into === undefined ? {} : { into: into.map((argument) => w.ctx.variableName((argument.value as Extract<Expression, { kind: 'variable' }>).name)) }),
       line: w.line(node),
     },
   ];
+  return { nodes, translated: translated !== undefined };
+}
+
+/**
+ * The pieces of the text of dynamic SQL (see dynamic-sql.ts): a variable stands for the text
+ * assigned to it before, in the same statement list, where that is known.
+ */
+function knownPieces(parts: readonly Expression[], w: StatementWriter): DynamicPiece[] | undefined {
+  const pieces: DynamicPiece[] = [];
+  for (const part of parts) {
+    const found = part.kind === 'variable' ? (w.assignedText(part.name) ?? [{ kind: 'hole' as const, expression: part }]) : dynamicPieces(part, w);
+    if (found === undefined) return undefined;
+    pieces.push(...found);
+  }
+  return pieces;
+}
+
+function reportTranslated(at: Span, translated: TranslatedDynamicSql, w: StatementWriter, parameters: boolean): void {
+  const { holes } = translated;
+  const spliced =
+    holes.length === 0
+      ? ''
+      : `; ${holes.join(', ')} ${holes.length === 1 ? 'is' : 'are'} spliced into it as ${holes.length === 1 ? 'it is' : 'they are'} when it runs: check that ${holes.length === 1 ? 'its value is a name or value' : 'their values are names or values'} Databricks reads the same way`;
+  w.ctx.report('TR_DYNAMIC_SQL_TRANSLATED', at, `the text of this dynamic SQL is built from literals and was translated${parameters ? ' (parameters @name became markers :name)' : ''}${spliced}`);
 }
 
 /**
@@ -407,19 +443,33 @@ export function dynamicInsert(source: ExecuteStatement | ExecuteStringStatement,
   const message = `INSERT ... EXEC of dynamic SQL became EXECUTE IMMEDIATE of '${prefix}' || the text: the text must be one query (INSERT ... EXEC inserted the rows of every result set), and it is still T-SQL: translate it`;
   if (source.kind === 'execute-string') {
     if (source.at !== undefined || source.as !== undefined) return undefined;
+    const known = knownPieces(source.parts, w);
+    // The INSERT joins the text, which is then translated as one statement.
+    const translated = known === undefined ? undefined : translateDynamicSql([{ kind: 'text', text: prefix }, ...known], source, w);
+    if (translated !== undefined) {
+      reportTranslated(source, translated, w, false);
+      return [{ kind: 'execute-immediate', sql: translated.sql, using: [], line: w.line(source) }];
+    }
     w.ctx.report('TR_DYNAMIC_SQL', source, message);
     return [{ kind: 'execute-immediate', sql: [w.ctx.dialect.stringLiteral(prefix), ...source.parts.map((part) => expression(part, w.ctx))].join(' || '), using: [], line: w.line(source) }];
   }
   const parts = source.procedure.kind === 'variable' ? [] : source.procedure.parts;
   if (parts.length === 0 || parts[parts.length - 1]!.toLowerCase() !== 'sp_executesql' || source.returnVariable !== undefined) return undefined;
-  w.ctx.report('TR_DYNAMIC_SQL', source, message);
-  return spExecuteSql(source, w, prefix);
+  const { nodes, translated } = dynamicExecution(source, w, prefix);
+  if (!translated) w.ctx.report('TR_DYNAMIC_SQL', source, message);
+  return nodes;
 }
 
 /** EXEC ('...' + @x) / EXEC (@sql): dynamic SQL, run with EXECUTE IMMEDIATE. */
 export function executeString(node: ExecuteStringStatement, w: StatementWriter): ScriptNode[] {
   if (node.at !== undefined) return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `EXEC (...) AT ${node.at} runs on a linked server: reach that system another way`);
   if (node.as !== undefined) w.ctx.report('TR_UNSUPPORTED_STATEMENT', node, `EXEC (...) AS ${node.as}: the context switch was dropped; use Unity Catalog privileges`);
+  const known = knownPieces(node.parts, w);
+  const translated = known === undefined ? undefined : translateDynamicSql(known, node, w);
+  if (translated !== undefined) {
+    reportTranslated(node, translated, w, false);
+    return [{ kind: 'execute-immediate', sql: translated.sql, using: [], line: w.line(node) }];
+  }
   w.ctx.report('TR_DYNAMIC_SQL', node, 'dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it');
   return [{ kind: 'execute-immediate', sql: node.parts.map((part) => expression(part, w.ctx)).join(' || '), using: [], line: w.line(node) }];
 }

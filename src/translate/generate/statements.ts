@@ -8,6 +8,7 @@ import { rewriteStatements, type ScriptStatement } from '../rewrites/index.js';
 import { walkStatements } from '../rewrites/statement-lists.js';
 import type { ScriptNode, VariableDeclaration } from '../script-ir.js';
 import { alterTable } from './alter-table.js';
+import { assignedPieces, type DynamicPiece } from './dynamic-sql.js';
 import { changedRowsQuery, deleteStatement, insert, merge, selectStatement, update } from './dml.js';
 import { expression, expressionAs } from './expressions.js';
 import { bulkInsert } from './file-loads.js';
@@ -68,6 +69,8 @@ export class StatementWriter {
   #countAtEnd = false;
   /** Whether the last statements() call counted its last statement's rows. */
   #countedAtEnd = false;
+  /** The statement lists being written, innermost last, each with the index of the statement being written. */
+  readonly #lists: Array<{ readonly list: readonly ScriptStatement[]; index: number }> = [];
 
   constructor(ctx: TranslationContext) {
     this.ctx = ctx;
@@ -86,6 +89,25 @@ export class StatementWriter {
       this.#gotoTargets = targets;
     }
     const list = rewriteStatements(nodes);
+    const position = { list, index: 0 };
+    this.#lists.push(position);
+    try {
+      return this.#statementList(list, position);
+    } finally {
+      this.#lists.pop();
+    }
+  }
+
+  /**
+   * The text a string variable holds where the statement being written runs, when the
+   * statements before it in its list assign it from literals (see dynamic-sql.ts).
+   */
+  assignedText(variable: string): DynamicPiece[] | undefined {
+    const position = this.#lists[this.#lists.length - 1];
+    return position === undefined ? undefined : assignedPieces(position.list, position.index, variable, this);
+  }
+
+  #statementList(list: readonly ScriptStatement[], position: { index: number }): ScriptNode[] {
     const out: ScriptNode[] = [];
     let counted = false;
     const rowCountRead = this.ctx.mentions('@@ROWCOUNT');
@@ -94,6 +116,7 @@ export class StatementWriter {
     this.#countAtEnd = false;
     for (let index = 0; index < list.length; index++) {
       let statement = list[index]!;
+      position.index = index;
       if (rowCountRead && declaresOnly(statement)) {
         // A DECLARE without values leaves @@ROWCOUNT as it was: the count passes over it.
         const outer = this.ctx.rowCountVariable;

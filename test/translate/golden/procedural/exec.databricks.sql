@@ -13,8 +13,8 @@ BEGIN
   CALL shellcorp.etl.check_day(v_day);
   CALL shellcorp.etl.refresh();
   SET v_sql = 'DELETE FROM dw.fact_sales WHERE sale_date = @d AND store_id = @s';
-  EXECUTE IMMEDIATE v_sql USING v_day AS d, 3 AS s;
-  EXECUTE IMMEDIATE v_sql USING v_day AS d, 3 AS s;
+  EXECUTE IMMEDIATE 'DELETE FROM shellcorp.gold.fact_sales WHERE sale_date = :d AND store_id = :s' USING v_day AS d, 3 AS s;
+  EXECUTE IMMEDIATE 'DELETE FROM shellcorp.gold.fact_sales WHERE sale_date = :d AND store_id = :s' USING v_day AS d, 3 AS s;
   EXECUTE IMMEDIATE v_sql;
   EXECUTE IMMEDIATE 'TRUNCATE TABLE ' || v_proc;
   EXECUTE IMMEDIATE 'CALL ' || replace(replace(v_proc, '[', '`'), ']', '`') || '()';
@@ -45,10 +45,10 @@ END;
 -- warning TR_OUTPUT_PARAMETER 3:25 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_RETURN_VALUE 4:1 EXEC @rc = ...: Databricks procedures return no status code, so @rc is not set
 -- info TR_HINT_DROPPED 5:1 EXEC option RECOMPILE dropped
--- warning TR_DYNAMIC_SQL 8:1 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
--- warning TR_DYNAMIC_SQL 9:1 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
+-- warning TR_DYNAMIC_SQL_TRANSLATED 8:1 the text of this dynamic SQL is built from literals and was translated (parameters @name became markers :name)
+-- warning TR_DYNAMIC_SQL_TRANSLATED 9:1 the text of this dynamic SQL is built from literals and was translated (parameters @name became markers :name)
 -- warning TR_DYNAMIC_SQL 10:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
--- warning TR_DYNAMIC_SQL 11:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
+-- warning TR_DYNAMIC_SQL_TRANSLATED 11:1 the text of this dynamic SQL is built from literals and was translated; @proc (as a name or SQL text) is spliced into it as it is when it runs: check that its value is a name or value Databricks reads the same way
 -- warning TR_DYNAMIC_SQL 12:1 EXEC @proc runs a procedure named at run time: it became EXECUTE IMMEDIATE of 'CALL ' || @proc || '(...)', with the arguments bound; @proc holds a T-SQL name, which must name the translated procedure (catalog.schema.name, as translate.names maps it)
 -- error TR_UNSUPPORTED_STATEMENT 13:1 sp_rename is a system procedure with no equivalent
 -- warning TR_NAME_NOT_MAPPED 15:6 audit has no entry in translate.names; the name is kept as it is
