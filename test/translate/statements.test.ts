@@ -175,6 +175,15 @@ describe('result sets of a procedure', () => {
   });
 });
 
+describe('compound assignments', () => {
+  it('append strings with +=, which the targets write ||, and add numbers', () => {
+    const result = toDatabricks("DECLARE @sql nvarchar(max) = N'SELECT 1', @n int = 1; SET @sql += N' AS x'; SET @n += 2; SELECT @sql += N';';");
+    expect(result.text).toContain("SET v_sql = v_sql || (' AS x');");
+    expect(result.text).toContain('SET v_n = v_n + (2);');
+    expect(result.text).toContain("SET v_sql = v_sql || (';');");
+  });
+});
+
 describe('IGNORE_DUP_KEY', () => {
   it('warns that rows SQL Server discarded as duplicate keys are kept, on a key or a unique index', () => {
     const result = toDatabricks('CREATE TABLE #t (id int NOT NULL, PRIMARY KEY (id) WITH (IGNORE_DUP_KEY = ON)); CREATE UNIQUE INDEX ux ON dw.t (a) WITH (IGNORE_DUP_KEY = ON); CREATE UNIQUE INDEX uy ON dw.t (b) WITH (IGNORE_DUP_KEY = OFF);');

@@ -22,7 +22,7 @@ import type {
 import type { ScriptNode } from '../script-ir.js';
 import { columnRef, columnRefs, conjunction, conjuncts, hasSubquery, mapAst, nullLiteral, qualifierOf, qualifiersOf, refersTo } from './ast-tools.js';
 import { typeFamily } from '../dialects/types.js';
-import { expression, expressionAs, isStringValued } from './expressions.js';
+import { compoundAssignment, expression, expressionAs, isStringValued } from './expressions.js';
 import { changedRowsOutput, identityAssumption, insertOutput, mergeOutput, targetKey, type OutputPlan } from './output-clause.js';
 import { dynamicInsert } from './procedural.js';
 import { query, tableSource } from './queries.js';
@@ -59,7 +59,8 @@ function selectAssignment(node: SelectStatement, body: Select, w: StatementWrite
     return items.map((item, index) => {
       const value = item.operator === '=' ? expressionAs(item.expression, w.ctx.variable(item.variable.name)?.type, w.ctx) : expression(item.expression, w.ctx);
       const target = targets[index]!;
-      return { kind: 'set', targets: [target], value: item.operator === '=' ? value : `${w.ctx.dialect.variable(target)} ${item.operator.slice(0, -1)} (${value})`, fromQuery: false, line: w.line(node) };
+      const combined = item.operator === '=' ? value : compoundAssignment(w.ctx.dialect.variable(target), item.operator, value, [w.ctx.variable(item.variable.name)?.type, item.expression], w.ctx);
+      return { kind: 'set', targets: [target], value: combined, fromQuery: false, line: w.line(node) };
     });
   }
   const accumulations = items.map((item) => accumulated(item));
@@ -251,7 +252,7 @@ function assignments(items: readonly SetItem[], w: StatementWriter, targetQualif
     // A column of a known type takes the value as SQL Server converts it (1 into a bit is TRUE).
     const value = item.operator === '=' ? expressionAs(item.value, typed(valueType(item.target, w.ctx)), w.ctx) : expression(item.value, w.ctx);
     const current = targetQualifier === undefined ? column : `${targetQualifier}.${column}`;
-    parts.push(`${column} = ${item.operator === '=' ? value : `${current} ${item.operator.slice(0, -1)} (${value})`}`);
+    parts.push(`${column} = ${item.operator === '=' ? value : compoundAssignment(current, item.operator, value, [valueType(item.target, w.ctx), item.value], w.ctx)}`);
   }
   return parts.join(', ');
 }

@@ -723,3 +723,13 @@ function existenceQuery(node: Query): Query {
   const { top: _dropped, ...rest } = body;
   return { ...node, body: rest, orderBy: [] };
 }
+
+/**
+ * `x += v` and the other compound assignments as `x op (v)`. `+=` of strings appends (T-SQL's
+ * `+` joins strings), which the targets write `||`: `+` would add.
+ */
+export function compoundAssignment(current: string, operator: string, value: string, [type, node]: readonly [DataType | ValueType | undefined, Expression], ctx: TranslationContext): string {
+  const slot = type === undefined ? undefined : 'kind' in type ? declaredType(type, ctx) : type;
+  const joins = operator === '+=' && (slot?.family === 'string' || valueType(node, ctx).family === 'string');
+  return `${current} ${joins ? '||' : operator.slice(0, -1)} (${value})`;
+}

@@ -10,7 +10,7 @@ import type { ScriptNode, VariableDeclaration } from '../script-ir.js';
 import { alterTable } from './alter-table.js';
 import { assignedPieces, type DynamicPiece } from './dynamic-sql.js';
 import { changedRowsQuery, deleteStatement, insert, merge, selectStatement, update } from './dml.js';
-import { expression, expressionAs } from './expressions.js';
+import { compoundAssignment, expression, expressionAs } from './expressions.js';
 import { bulkInsert } from './file-loads.js';
 import { createFunction, createTable, createTrigger, createView, ignoresDuplicateKeys, reportIgnoredDuplicates } from './objects.js';
 import {
@@ -371,7 +371,7 @@ const handlers: StatementHandlers = {
     const target = w.ctx.variableName(node.variable.name);
     // SET converts the value to the variable's type: 1 into a bit is TRUE, '20240131' into a date a DATE.
     const value = node.operator === '=' ? expressionAs(node.value, w.ctx.variable(node.variable.name)?.type, w.ctx) : expression(node.value, w.ctx);
-    const combined = node.operator === '=' ? value : `${w.ctx.dialect.variable(target)} ${node.operator.slice(0, -1)} (${value})`;
+    const combined = node.operator === '=' ? value : compoundAssignment(w.ctx.dialect.variable(target), node.operator, value, [w.ctx.variable(node.variable.name)?.type, node.value], w.ctx);
     return [{ kind: 'set', targets: [target], value: combined, fromQuery: false, line: w.line(node) }];
   },
   'set-mutator': (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'a mutator method on a variable (xml .modify()) has no equivalent'),
