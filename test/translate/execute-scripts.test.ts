@@ -711,6 +711,31 @@ describe('DELETE through a numbering CTE of a table whose key and columns are un
   });
 });
 
+describe('SELECT @v = @v + x FROM ... on DuckDB', () => {
+  it('builds the string and the sum over the rows in order, NULL once a row adds NULL, unchanged over no rows', async () => {
+    await session.execute(`
+      CREATE TABLE sales.names (name VARCHAR, amount INT, grp INT);
+      INSERT INTO sales.names VALUES ('b', 2, 1), ('a', 1, 1), ('c', NULL, 2), (NULL, 5, 2);
+      CREATE TABLE gold.result (what VARCHAR, n BIGINT);
+    `);
+    const rows = await run(
+      `DECLARE @list varchar(100) = '', @total int = 0, @nulls varchar(100) = '', @none varchar(100) = 'kept', @sum2 int = 0;
+       SELECT @list = @list + name + ',' FROM sales.names WHERE grp = 1 ORDER BY name;
+       SELECT @total = @total + amount FROM sales.names WHERE grp = 1;
+       SELECT @nulls = @nulls + name + ',' FROM sales.names WHERE grp = 2 ORDER BY amount;
+       SELECT @sum2 = @sum2 + amount FROM sales.names WHERE grp = 2;
+       SELECT @none = @none + name FROM sales.names WHERE grp = 9;
+       INSERT INTO dw.result VALUES ('list ' + @list, @total), ('nulls ' + ISNULL(@nulls, 'NULL'), ISNULL(@sum2, -1)), ('none ' + @none, 0);`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'list a,b,', n: 3 },
+      { what: 'none kept', n: 0 },
+      { what: 'nulls NULL', n: -1 },
+    ]);
+  });
+});
+
 describe('batches on DuckDB', () => {
   it('gives each GO batch its own variables, and a table variable with an identity column a numbering from its seed in each batch', async () => {
     await session.execute('CREATE TABLE gold.result (what VARCHAR, n BIGINT);');

@@ -90,8 +90,10 @@ function withoutLeading(value: Expression, variable: string): Expression | undef
 /**
  * SELECT @list = @list + name + ',' FROM t ORDER BY name (or @total += amount): T-SQL runs the
  * assignment once per row, which builds a string (or a sum) over the rows. That is an
- * aggregate: SET v = v + coalesce((SELECT STRING_AGG(x, '') WITHIN GROUP (ORDER BY ...) FROM
- * ...), '') for strings, SUM for numbers; with no row v is unchanged, as in T-SQL.
+ * aggregate: SET v = v + (SELECT coalesce(STRING_AGG(x, '') WITHIN GROUP (ORDER BY ...), '')
+ * FROM ...) for strings, SUM for numbers; with no row v is unchanged, as in T-SQL. One NULL x
+ * makes v NULL in T-SQL (NULL + anything is NULL, and stays so), where the aggregates skip
+ * NULLs: a CASE on COUNT(*) > COUNT(x) gives NULL then.
  */
 function accumulate(node: SelectStatement, body: Select, items: readonly SelectAssignment[], values: readonly (Expression | undefined)[], w: StatementWriter): ScriptNode[] {
   const owner = node.query;
@@ -123,17 +125,25 @@ function accumulate(node: SelectStatement, body: Select, items: readonly SelectA
             end: span.end,
           }
         : { kind: 'function-call', name: name('SUM'), args: [value], niladic: false, withinGroup: [], start: span.start, end: span.end };
-    const select: Select = { ...body, columns: [{ kind: 'select-column', expression: aggregate, start: span.start, end: span.end }], into: undefined } as Select;
-    const subquery: Expression = { kind: 'subquery', query: { ...owner, body: select, orderBy: [] }, start: span.start, end: span.end };
-    const empty: Expression = family === 'string' ? { kind: 'literal', type: 'string', text: "''", value: '', start: span.start, end: span.end } : { kind: 'literal', type: 'integer', text: '0', value: '0', start: span.start, end: span.end };
-    const total: Expression = {
-      kind: 'binary',
-      operator: '+',
-      left: item.variable,
-      right: { kind: 'function-call', name: name('COALESCE'), args: [subquery, empty], niladic: false, withinGroup: [], start: span.start, end: span.end },
-      start: span.start,
-      end: span.end,
+    const at = { start: span.start, end: span.end };
+    const empty: Expression = family === 'string' ? { kind: 'literal', type: 'string', text: "''", value: '', ...at } : { kind: 'literal', type: 'integer', text: '0', value: '0', ...at };
+    const count = (argument: Expression): Expression => ({ kind: 'function-call', name: name('COUNT'), args: [argument], niladic: false, withinGroup: [], ...at });
+    const accumulated: Expression = {
+      kind: 'case',
+      whens: [
+        {
+          kind: 'case-when',
+          when: { kind: 'binary', operator: '>', left: count({ kind: 'star', qualifier: [], ...at } as Expression), right: count(value), ...at },
+          then: { kind: 'literal', type: 'null', text: 'NULL', value: 'NULL', ...at },
+          ...at,
+        },
+      ],
+      else: { kind: 'function-call', name: name('COALESCE'), args: [aggregate, empty], niladic: false, withinGroup: [], ...at },
+      ...at,
     };
+    const select: Select = { ...body, columns: [{ kind: 'select-column', expression: accumulated, ...at }], into: undefined } as Select;
+    const subquery: Expression = { kind: 'subquery', query: { ...owner, body: select, orderBy: [] }, ...at };
+    const total: Expression = { kind: 'binary', operator: '+', left: item.variable, right: subquery, ...at };
     nodes.push({ kind: 'set', targets: [w.ctx.variableName(item.variable.name)], value: expression(total, w.ctx), fromQuery: false, line: w.line(node) });
   }
   return nodes;

@@ -3,8 +3,8 @@ BEGIN
   DECLARE v_total DECIMAL(18,2);
   SET v_list = '';
   SET v_total = 0;
-  SET v_list = getvariable('v_list') || coalesce((SELECT string_agg(name || ', ', '' ORDER BY name) FROM shellcorp.sales.stores WHERE active = 1), '');
-  SET v_total = getvariable('v_total') + coalesce((SELECT sum(amount) FROM shellcorp.sales.orders WHERE customer_id = 3), 0);
+  SET v_list = getvariable('v_list') || (SELECT CASE WHEN count(*) > count(name || ', ') THEN NULL ELSE coalesce(string_agg(name || ', ', '' ORDER BY name), '') END FROM shellcorp.sales.stores WHERE active = 1);
+  SET v_total = getvariable('v_total') + (SELECT CASE WHEN count(*) > count(amount) THEN NULL ELSE coalesce(sum(amount), 0) END FROM shellcorp.sales.orders WHERE customer_id = 3);
   SET v_list = (SELECT name AS c0 FROM shellcorp.sales.stores WHERE store_id = 1);
 END;
 
