@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOnDuckDb } from './support.js';
+import { runOnDuckDb, valueOnDuckDb, valueTable, type ValueCase } from './support.js';
 
 /**
  * T-SQL expressions translated to DuckDB and run there: each result is the value SQL Server
@@ -7,23 +7,9 @@ import { runOnDuckDb } from './support.js';
  * its documented rule gives it. Timestamps carry microseconds in both targets, so the
  * documentation's 7-digit fractions are cut to 6 here.
  */
-async function value(tsql: string, setup = ''): Promise<string | null> {
-  const rows = await runOnDuckDb(`SELECT ${tsql} AS v`, setup);
-  const v = rows[0]?.['v'];
-  return v === null || v === undefined ? null : String(v);
-}
-
-type Case = readonly [tsql: string, expected: string | null];
-
-function table(title: string, cases: readonly Case[]): void {
-  describe(title, () => {
-    for (const [tsql, expected] of cases) {
-      it(`${tsql} = ${expected}`, async () => {
-        expect(await value(tsql)).toBe(expected);
-      });
-    }
-  });
-}
+const value = valueOnDuckDb;
+const table = valueTable;
+type Case = ValueCase;
 
 // DATEDIFF counts boundaries: "Each statement returns 1" for these adjacent values (datediff-transact-sql, "datepart boundaries").
 const EDGE = "'2005-12-31 23:59:59.999999', '2006-01-01 00:00:00.000000'";

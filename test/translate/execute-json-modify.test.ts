@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
 import { rowObjects, type EngineSession } from '../../src/engines/engine.js';
 import { ScriptInterpreter } from '../../src/rehearse/interpreter.js';
-import { runOnDuckDb, toDuckDb } from './support.js';
+import { toDuckDb, valueOnDuckDb, valueTable } from './support.js';
 
 /**
  * JSON_MODIFY translated to DuckDB and run there. Each expected text is what SQL Server returns
@@ -13,23 +13,8 @@ import { runOnDuckDb, toDuckDb } from './support.js';
  * an object missing on the way changes nothing, append creates a missing array). DuckDB keeps
  * the order of members, so the texts are compared whole.
  */
-async function modified(tsql: string): Promise<string | null> {
-  const rows = await runOnDuckDb(`SELECT ${tsql} AS v`);
-  const v = rows[0]?.['v'];
-  return v === null || v === undefined ? null : String(v);
-}
-
-type Case = readonly [tsql: string, expected: string | null];
-
-function table(title: string, cases: readonly Case[]): void {
-  describe(title, () => {
-    for (const [tsql, expected] of cases) {
-      it(`${tsql} = ${expected}`, async () => {
-        expect(await modified(tsql)).toBe(expected);
-      });
-    }
-  });
-}
+const modified = (tsql: string) => valueOnDuckDb(tsql);
+const table = valueTable;
 
 const INFO = `N'{"name":"John","skills":["C#","SQL"]}'`;
 

@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { DuckDbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
 import { rowObjects, type Value } from '../../src/engines/engine.js';
 import type { TranslateOptions } from '../../src/translate/context.js';
@@ -43,4 +44,25 @@ export async function runOnDuckDb(tsql: string, setup = '', options: Partial<Tra
   } finally {
     await engine.close();
   }
+}
+
+/** The one value `SELECT <tsql> AS v` gives on DuckDB, as text (NULL as null). */
+export async function valueOnDuckDb(tsql: string, setup = ''): Promise<string | null> {
+  const rows = await runOnDuckDb(`SELECT ${tsql} AS v`, setup);
+  const v = rows[0]?.['v'];
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** A T-SQL expression and the value SQL Server gives for it. */
+export type ValueCase = readonly [tsql: string, expected: string | null];
+
+/** A test per case: the DuckDB translation of the expression gives the expected value. */
+export function valueTable(title: string, cases: readonly ValueCase[]): void {
+  describe(title, () => {
+    for (const [tsql, expected] of cases) {
+      it(`${tsql} = ${expected}`, async () => {
+        expect(await valueOnDuckDb(tsql)).toBe(expected);
+      });
+    }
+  });
 }
