@@ -126,8 +126,10 @@ function nextValuesOutsideQueries(root: AstNode): Map<string, Extract<Expression
 function evaluatedOnce(statement: Statement): AstNode | undefined {
   switch (statement.kind) {
     case 'set-variable':
-    case 'declare':
       return statement;
+    case 'declare':
+      // A table variable's column default is evaluated per row, not once.
+      return statement.variables.some((variable) => variable.kind === 'table-variable-declaration') ? undefined : statement;
     case 'select-statement': {
       const body = statement.query.body;
       return body.kind === 'select' && body.from.length === 0 ? body : undefined;
