@@ -176,6 +176,11 @@ export function dateValue(node: Expression, ctx: TranslationContext, translate: 
   return translate(node);
 }
 
+/** '' (or blanks) where SQL Server reads a date: day 0, 1900-01-01 midnight. */
+export function blankDate(as: 'timestamp' | 'date'): string {
+  return as === 'date' ? `DATE '${dayAfter1900(0)}'` : `TIMESTAMP '${dayAfter1900(0)} 00:00:00'`;
+}
+
 /** A string literal as a typed DATE or TIMESTAMP literal, or undefined when its format is not one SQL Server reads the same everywhere. */
 export function dateLiteral(node: Extract<Expression, { kind: 'literal' }>, ctx: TranslationContext, as: 'timestamp' | 'date'): string | undefined {
   const parsed = isoDateText(node.value);

@@ -2,7 +2,7 @@ import type { DataType, Expression, FunctionCall, OrderByItem, Query, Span, Wind
 import type { TranslationContext } from '../context.js';
 import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression } from './convert-styles.js';
-import { dateLiteral, dateValue, isoDateText } from './date-functions.js';
+import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
 import { functionName } from './function-rule.js';
 import { untranslated } from './markers.js';
@@ -537,11 +537,11 @@ function comparand(node: Expression, other: ValueType, ctx: TranslationContext):
   }
   if ((other.family === 'date' || other.family === 'datetime') && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string')) {
     // '' is 1900-01-01 to SQL Server; the targets cannot read it as a date.
-    if (node.value.trim() === '') return other.family === 'date' ? "DATE '1900-01-01'" : "TIMESTAMP '1900-01-01 00:00:00'";
+    if (node.value.trim() === '') return blankDate(other.family === 'date' ? 'date' : 'timestamp');
     return dateLiteral(node, ctx, other.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
   }
   // '' compared with a number is 0 to SQL Server; the targets fail to read it as one.
-  if (isNumeric(other) && other.family !== 'bit' && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') && node.value.trim() === '') return '0';
+  if (isNumeric(other) && other.family !== 'bit' && isStringLiteral(node) && node.value.trim() === '') return '0';
   return expression(node, ctx);
 }
 

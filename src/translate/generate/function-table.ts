@@ -1,10 +1,10 @@
 import type { Expression } from '../../tsql/index.js';
 import type { ErrorItem } from '../context.js';
 import { CONVERSION_FUNCTIONS } from './convert-styles.js';
-import { DATE_FUNCTIONS } from './date-functions.js';
+import { blankDate, DATE_FUNCTIONS } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
 import { untranslated } from './markers.js';
-import { noteStringOrder } from './collation.js';
+import { isStringLiteral, noteStringOrder } from './collation.js';
 import { ERROR_VARIABLES } from './procedural.js';
 import { reportCaseInsensitiveSearch, STRING_FUNCTIONS } from './string-functions.js';
 import { SYSTEM_FUNCTIONS } from './system-functions.js';
@@ -32,7 +32,7 @@ function coalesce(site: FunctionCallSite): string {
   const types = site.call.args.map((argument) => valueType(argument, site.ctx));
   // Text literals take the type of the other arguments: COALESCE(amount, '') is COALESCE(amount, 0).
   const typed = types.find((type) => type.family !== 'string' && type.family !== 'unknown');
-  if (typed !== undefined && site.call.args.some((argument) => argument.kind === 'literal' && (argument.type === 'string' || argument.type === 'unicode-string'))) {
+  if (typed !== undefined && site.call.args.some(isStringLiteral)) {
     const args = site.call.args.map((argument, index) => (argument.kind === 'literal' ? convertedTo(typed, argument, site.args[index]!, site) : site.args[index]!));
     return `coalesce(${args.join(', ')})`;
   }
@@ -65,7 +65,7 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
   }
   if ((type.family === 'decimal' || type.family === 'float') && number !== undefined) return String(number);
   if ((type.family === 'date' || type.family === 'datetime') && literal !== undefined && literal.trim() === '') {
-    return type.family === 'date' ? "DATE '1900-01-01'" : "TIMESTAMP '1900-01-01 00:00:00'";
+    return blankDate(type.family === 'date' ? 'date' : 'timestamp');
   }
   return text;
 }

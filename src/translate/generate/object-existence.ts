@@ -1,6 +1,7 @@
 import type { Expression, FunctionCall, ObjectName, Query, Span } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { conjuncts } from './ast-tools.js';
+import { isStringLiteral } from './collation.js';
 import { expression } from './expressions.js';
 import { functionName } from './function-rule.js';
 import { untranslated } from './markers.js';
@@ -125,11 +126,11 @@ export function catalogExistence(query: Query, ctx: TranslationContext): string 
     const columnName = column.parts[column.parts.length - 1]!.toLowerCase();
     if (columnName === 'name' && name === undefined) {
       name = value;
-    } else if ((columnName === 'type' || columnName === 'xtype') && kinds.length > 1 && isTextLiteral(value)) {
+    } else if ((columnName === 'type' || columnName === 'xtype') && kinds.length > 1 && isStringLiteral(value)) {
       const kind = KINDS[value.value.trim().toUpperCase()];
       if (kind === undefined) return undefined;
       kinds = [kind];
-    } else if (columnName === 'schema_id' && value.kind === 'function-call' && functionName(value) === 'SCHEMA_ID' && value.args.length === 1 && isTextLiteral(value.args[0]!)) {
+    } else if (columnName === 'schema_id' && value.kind === 'function-call' && functionName(value) === 'SCHEMA_ID' && value.args.length === 1 && isStringLiteral(value.args[0]!)) {
       schema = namePartsOf(value.args[0].value)[0];
     } else {
       return undefined;
@@ -138,7 +139,7 @@ export function catalogExistence(query: Query, ctx: TranslationContext): string 
   if (name === undefined) return undefined;
   if (ctx.target === 'duckdb') kinds = kinds.filter((kind) => kind !== 'procedure');
   if (kinds.length === 0) return undefined;
-  const nameText = isTextLiteral(name) ? ctx.dialect.stringLiteral(name.value.toLowerCase()) : `lower(${expression(name, ctx)})`;
+  const nameText = isStringLiteral(name) ? ctx.dialect.stringLiteral(name.value.toLowerCase()) : `lower(${expression(name, ctx)})`;
   // A named schema as translate.names maps it, in its catalog; without one, any schema of the current catalog.
   const mapped = schema === undefined ? undefined : ctx.targetNameParts({ kind: 'object-name', parts: [schema, ''], start: source.start, end: source.end });
   const catalog = mapped !== undefined && mapped.length >= 3 ? mapped[mapped.length - 3] : undefined;
@@ -149,10 +150,6 @@ export function catalogExistence(query: Query, ctx: TranslationContext): string 
     true,
     ctx,
   );
-}
-
-function isTextLiteral(node: Expression): node is Extract<Expression, { kind: 'literal' }> {
-  return node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string');
 }
 
 /** How a catalog row is matched: the catalog to read (Databricks) or filter on (DuckDB), and the condition on schema and name columns. */

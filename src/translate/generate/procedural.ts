@@ -227,7 +227,7 @@ function printfFormat(text: string): string {
   });
 }
 
-function integerLiteral(node: Expression | undefined): number | undefined {
+export function integerLiteral(node: Expression | undefined): number | undefined {
   if (node === undefined) return undefined;
   if (node.kind === 'literal' && node.type === 'integer') return Number(node.value);
   if (node.kind === 'unary' && node.operator === '-') {

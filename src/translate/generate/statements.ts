@@ -19,6 +19,7 @@ import {
   declare,
   execute,
   executeString,
+  integerLiteral,
   raiserror,
   setOption,
   throwStatement,
@@ -179,7 +180,7 @@ export class StatementWriter {
     if (this.tryDepth > 0 || next === undefined || ['return', 'break', 'continue', 'goto', 'throw', 'raiserror'].includes(next.kind)) return;
     const raise = trailingRaiserror(statement);
     if (raise === undefined) return;
-    const severity = raise.severity?.kind === 'literal' && raise.severity.type === 'integer' ? Number(raise.severity.value) : undefined;
+    const severity = integerLiteral(raise.severity);
     if (severity !== undefined && (severity < 11 || severity > 18)) return;
     this.ctx.report(
       'TR_SEMANTIC',
