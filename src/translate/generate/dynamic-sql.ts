@@ -2,7 +2,7 @@ import { tokenize, walkAst, type Expression, type Span } from '../../tsql/index.
 import type { ScriptStatement } from '../rewrites/rewritten-statements.js';
 import { translateSql } from '../translate-sql.js';
 import { expression } from './expressions.js';
-import { functionName } from './function-rule.js';
+import { functionName, isQuoteName, quoteNameArgument } from './function-rule.js';
 import { hasSubquery } from './ast-tools.js';
 import type { StatementWriter } from './statements.js';
 import { typeFromDataType, valueType } from './value-types.js';
@@ -262,19 +262,6 @@ function tsqlHoles(tsql: string, expressions: readonly Expression[], w: Statemen
 
 function countOf(text: string, placeholder: string): number {
   return text.match(new RegExp(`${placeholder}(?!\\d)`, 'g'))?.length ?? 0;
-}
-
-function isQuoteName(node: Expression): boolean {
-  return node.kind === 'function-call' && node.name.parts.length === 1 && functionName(node) === 'QUOTENAME';
-}
-
-/** The argument of QUOTENAME(x) or QUOTENAME(x, '[' or ']'), which writes a name in brackets. */
-function quoteNameArgument(node: Expression): Expression | undefined {
-  if (!isQuoteName(node) || node.kind !== 'function-call') return undefined;
-  const [name, quote] = node.args;
-  if (name === undefined) return undefined;
-  if (quote === undefined) return name;
-  return quote.kind === 'literal' && (quote.type === 'string' || quote.type === 'unicode-string') && (quote.value === '[' || quote.value === ']') ? name : undefined;
 }
 
 /**

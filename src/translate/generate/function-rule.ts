@@ -44,6 +44,19 @@ export function functionName(node: FunctionCall): string {
   return (node.name.parts[node.name.parts.length - 1] ?? '').toUpperCase();
 }
 
+export function isQuoteName(node: Expression): boolean {
+  return node.kind === 'function-call' && node.name.parts.length === 1 && functionName(node) === 'QUOTENAME';
+}
+
+/** The argument of QUOTENAME(x) or QUOTENAME(x, '[' or ']'), which writes a name in brackets. */
+export function quoteNameArgument(node: Expression): Expression | undefined {
+  if (!isQuoteName(node) || node.kind !== 'function-call') return undefined;
+  const [name, quote] = node.args;
+  if (name === undefined) return undefined;
+  if (quote === undefined) return name;
+  return quote.kind === 'literal' && (quote.type === 'string' || quote.type === 'unicode-string') && (quote.value === '[' || quote.value === ']') ? name : undefined;
+}
+
 /** Whether an expression is simple enough to repeat in the output without a reader losing track. */
 export function isSimple(node: Expression): boolean {
   return node.kind === 'column-ref' || node.kind === 'variable' || node.kind === 'literal';

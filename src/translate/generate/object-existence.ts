@@ -3,7 +3,7 @@ import type { TranslationContext } from '../context.js';
 import { conjuncts } from './ast-tools.js';
 import { isStringLiteral } from './collation.js';
 import { expression } from './expressions.js';
-import { functionName } from './function-rule.js';
+import { functionName, quoteNameArgument } from './function-rule.js';
 import { untranslated } from './markers.js';
 
 /**
@@ -179,9 +179,8 @@ function quotedParts(node: Expression): [Expression, Expression] | undefined {
   if (left.kind !== 'binary' || left.operator !== '+') return undefined;
   const dot = left.right;
   if (dot.kind !== 'literal' || dot.value !== '.') return undefined;
-  const quoted = (side: Expression) => (side.kind === 'function-call' && side.name.parts.length === 1 && functionName(side) === 'QUOTENAME' && side.args.length === 1 ? side.args[0] : undefined);
-  const schema = quoted(left.left);
-  const name = quoted(node.right);
+  const schema = quoteNameArgument(left.left);
+  const name = quoteNameArgument(node.right);
   return schema === undefined || name === undefined ? undefined : [schema, name];
 }
 
