@@ -352,6 +352,30 @@ describe('table-valued parameters on DuckDB', () => {
   });
 });
 
+describe('parameters the procedure body assigns, on DuckDB', () => {
+  it('the body works on a copy of the parameter: defaults filled in, the caller passes on', async () => {
+    await session.execute('CREATE TABLE sales.loads (day DATE, tries INT, done INT);');
+    const procedure = `CREATE PROCEDURE sales.load_day @day date = NULL, @tries int = 0, @done int OUTPUT AS
+      IF @day IS NULL SET @day = '2024-03-01';
+      SELECT @tries = @tries + 1;
+      SET @done = @tries * 10;
+      INSERT INTO sales.loads VALUES (@day, @tries, @done);`;
+    const rows = await run(
+      `DECLARE @result int;
+       EXEC sales.load_day @tries = 4, @done = @result OUTPUT;
+       EXEC sales.load_day '2024-02-02', DEFAULT, @result OUTPUT;
+       INSERT INTO sales.loads VALUES (NULL, NULL, @result);`,
+      'SELECT day, tries, done FROM sales.loads ORDER BY done, tries',
+      { procedures: { 'memory.sales.load_day': procedure } },
+    );
+    expect(rows).toEqual([
+      { day: '2024-02-02', tries: 1, done: 10 },
+      { day: null, tries: null, done: 10 },
+      { day: '2024-03-01', tries: 5, done: 50 },
+    ]);
+  });
+});
+
 describe('DELETE through a common table expression on DuckDB', () => {
   it('@@ROWCOUNT counts the rows removed, matched by the key or with the table rewritten', async () => {
     await session.execute(`

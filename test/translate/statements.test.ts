@@ -175,6 +175,28 @@ describe('result sets of a procedure', () => {
   });
 });
 
+describe('parameters the body assigns', () => {
+  it('copies each assigned IN parameter into a variable the body uses; OUTPUT parameters are INOUT and assigned as they are', () => {
+    const result = toDatabricks(`CREATE PROCEDURE dw.p @d date, @n int = 5, @keep int, @o int OUTPUT, @c int = 0 AS
+      IF @d IS NULL SET @d = '2024-01-01';
+      SELECT @n = @n + 1 FROM dw.t;
+      UPDATE dw.t SET @c = x = x + 1;
+      FETCH NEXT FROM cur INTO @keep;
+      SET @o = @n;
+      SELECT * FROM dw.t WHERE d = @d AND k = @keep;`);
+    expect(result.text).toMatch(/AS BEGIN\n  DECLARE v_d DATE DEFAULT p_d;\n  DECLARE v_n INT DEFAULT p_n;\n  DECLARE v_keep INT DEFAULT p_keep;\n  DECLARE v_c INT DEFAULT p_c;\n/);
+    expect(result.text).toContain('SET p_o = v_n;');
+    expect(result.text).toContain('WHERE d = v_d AND k = v_keep');
+    expect(result.text).not.toMatch(/SET p_(d|n|keep|c) /);
+  });
+
+  it('leaves parameters the body only reads as they are', () => {
+    const result = toDatabricks('CREATE PROCEDURE dw.p @d date AS SELECT * FROM dw.t WHERE d = @d;');
+    expect(result.text).not.toContain('DECLARE');
+    expect(result.text).toContain('WHERE d = p_d');
+  });
+});
+
 describe('compound assignments', () => {
   it('append strings with +=, which the targets write ||, and add numbers', () => {
     const result = toDatabricks("DECLARE @sql nvarchar(max) = N'SELECT 1', @n int = 1; SET @sql += N' AS x'; SET @n += 2; SELECT @sql += N';';");

@@ -611,6 +611,7 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
     ];
   });
   trailingDefaults(parameters, node, w);
+  copyAssignedParameters(node, parameters, w);
   const body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
   noteResultSets(body, node, w);
   return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };
@@ -678,6 +679,54 @@ export function reportIgnoredDuplicates(at: Span, what: string, w: StatementWrit
     at,
     `${what} has IGNORE_DUP_KEY = ON: SQL Server discarded inserted rows whose key was already there; here they are kept. Filter them out where the table is loaded (QUALIFY row_number() OVER (PARTITION BY the key ...) = 1, and NOT EXISTS against the table)`,
   );
+}
+
+/**
+ * T-SQL parameters are local variables the body may assign; a Databricks IN parameter is not a
+ * variable (SET names variables of the session or of a compound statement). Each IN parameter
+ * the body assigns is copied into a local variable of the same type, declared first, and the
+ * body reads and writes the copy. OUTPUT parameters are INOUT, which SET assigns.
+ */
+function copyAssignedParameters(node: CreateProcedureStatement, parameters: readonly ProcedureParameter[], w: StatementWriter): void {
+  const assigned = assignedVariables(node.body as readonly Statement[]);
+  if (assigned.size === 0) return;
+  for (const parameter of node.parameters) {
+    if (parameter.output || parameter.readonly || !assigned.has(parameter.name.replace(/^@+/, '').toLowerCase())) continue;
+    const declared = w.ctx.variable(parameter.name);
+    const target = parameters.find((candidate) => candidate.name === declared?.name);
+    if (target === undefined) continue;
+    const copy = w.ctx.declareVariable(parameter.name, 'variable', parameter.type);
+    w.declarations.push({ name: copy.name, type: target.type, default: w.ctx.dialect.variable(target.name) });
+  }
+}
+
+/** The variables (bare, lower-cased names) that statements assign: SET, SELECT @v =, UPDATE SET @v =, FETCH INTO, EXEC OUTPUT. */
+function assignedVariables(statements: readonly Statement[]): Set<string> {
+  const names = new Set<string>();
+  const add = (name: string) => names.add(name.replace(/^@+/, '').toLowerCase());
+  for (const statement of statements) {
+    walkAst(statement, (child) => {
+      switch (child.kind) {
+        case 'set-variable':
+        case 'select-assignment':
+          add(child.variable.name);
+          break;
+        case 'assignment':
+          if (child.target.kind === 'variable') add(child.target.name);
+          break;
+        case 'fetch':
+          for (const variable of child.into) add(variable.name);
+          break;
+        case 'execute':
+          if (child.returnVariable !== undefined) add(child.returnVariable.name);
+          for (const argument of child.arguments) if (argument.output && argument.value.kind === 'variable') add(argument.value.name);
+          break;
+        default:
+          break;
+      }
+    });
+  }
+  return names;
 }
 
 /**

@@ -7,28 +7,29 @@ CREATE OR REPLACE PROCEDURE shellcorp.etl.reload(
 LANGUAGE SQL
 SQL SECURITY INVOKER
 AS BEGIN
+  DECLARE v_table STRING DEFAULT p_table;
   DECLARE v_sql STRING;
-  SET v_sql = 'TRUNCATE TABLE ' || '[' || replace(p_schema, ']', ']]') || ']' || '.' || '[' || replace(p_table, ']', ']]') || ']' || ';';
-  EXECUTE IMMEDIATE 'TRUNCATE TABLE `' || replace(p_schema, '`', '``') || '`.`' || replace(p_table, '`', '``') || '`';
+  SET v_sql = 'TRUNCATE TABLE ' || '[' || replace(p_schema, ']', ']]') || ']' || '.' || '[' || replace(v_table, ']', ']]') || ']' || ';';
+  EXECUTE IMMEDIATE 'TRUNCATE TABLE `' || replace(p_schema, '`', '``') || '`.`' || replace(v_table, '`', '``') || '`';
   SET v_sql = 'INSERT INTO dbo.t SELECT * FROM stg.t WHERE load_date >= \'' || date_format(p_day, 'yyyy-MM-dd') || '\'';
   EXECUTE IMMEDIATE 'INSERT INTO dbo.t SELECT * FROM stg.t WHERE load_date >= \'' || date_format(p_day, 'yyyy-MM-dd') || '\'';
   SET v_sql = 'DELETE FROM dw.fact_sales WHERE sale_date = @d AND store_id = @s';
   EXECUTE IMMEDIATE 'DELETE FROM shellcorp.gold.fact_sales WHERE sale_date = :d AND store_id = :s' USING p_day AS d, 3 AS s;
-  EXECUTE IMMEDIATE 'TRUNCATE TABLE `' || replace(p_schema, '`', '``') || '`.`' || replace(p_table, '`', '``') || '`';
+  EXECUTE IMMEDIATE 'TRUNCATE TABLE `' || replace(p_schema, '`', '``') || '`.`' || replace(v_table, '`', '``') || '`';
   EXECUTE IMMEDIATE 'SELECT id FROM dbo.people WHERE name = \'' || replace(replace(p_name, '\\', '\\\\'), '\'', '\\\'') || '\'';
   SET v_sql = 'SELECT TOP 10 id';
-  SET v_sql = v_sql || ' FROM ' || '[' || replace(p_schema, ']', ']]') || ']' || '.' || '[' || replace(p_table, ']', ']]') || ']' || ' ORDER BY id';
+  SET v_sql = v_sql || ' FROM ' || '[' || replace(p_schema, ']', ']]') || ']' || '.' || '[' || replace(v_table, ']', ']]') || ']' || ' ORDER BY id';
   DROP TEMPORARY TABLE IF EXISTS tt_ids;
   CREATE TEMPORARY TABLE tt_ids (
     id INT
   );
-  EXECUTE IMMEDIATE 'INSERT INTO tt_ids (id) SELECT id FROM `' || replace(p_schema, '`', '``') || '`.`' || replace(p_table, '`', '``') || '` ORDER BY id LIMIT 10';
+  EXECUTE IMMEDIATE 'INSERT INTO tt_ids (id) SELECT id FROM `' || replace(p_schema, '`', '``') || '`.`' || replace(v_table, '`', '``') || '` ORDER BY id LIMIT 10';
   IF p_day IS NULL THEN
     SET v_sql = 'SELECT 2 AS a';
   END IF;
   EXECUTE IMMEDIATE v_sql;
-  SET v_sql = 'DELETE FROM ' || p_table;
-  SET p_table = 'other';
+  SET v_sql = 'DELETE FROM ' || v_table;
+  SET v_table = 'other';
   EXECUTE IMMEDIATE v_sql;
   EXECUTE IMMEDIATE 'DELETE FROM dw.a; DELETE FROM dw.b';
   EXECUTE IMMEDIATE 'SELECT TOP ' || CAST(p_day AS STRING) || ' id FROM dw.a';

@@ -6,17 +6,18 @@
 --   IN p_name VARCHAR
 -- )
 BEGIN
+  DECLARE v_table VARCHAR DEFAULT getvariable('p_table');
   DECLARE v_sql VARCHAR;
-  SET v_sql = 'TRUNCATE TABLE ' || '[' || replace(getvariable('p_schema'), ']', ']]') || ']' || '.' || '[' || replace(getvariable('p_table'), ']', ']]') || ']' || ';';
+  SET v_sql = 'TRUNCATE TABLE ' || '[' || replace(getvariable('p_schema'), ']', ']]') || ']' || '.' || '[' || replace(getvariable('v_table'), ']', ']]') || ']' || ';';
   EXECUTE IMMEDIATE getvariable('v_sql');
   SET v_sql = 'INSERT INTO dbo.t SELECT * FROM stg.t WHERE load_date >= ''' || strftime(getvariable('p_day'), '%Y-%m-%d') || '''';
   EXECUTE IMMEDIATE getvariable('v_sql');
   SET v_sql = 'DELETE FROM dw.fact_sales WHERE sale_date = @d AND store_id = @s';
   EXECUTE IMMEDIATE getvariable('v_sql') USING getvariable('p_day') AS d, 3 AS s;
-  EXECUTE IMMEDIATE 'TRUNCATE TABLE [' || getvariable('p_schema') || '].[' || getvariable('p_table') || ']';
+  EXECUTE IMMEDIATE 'TRUNCATE TABLE [' || getvariable('p_schema') || '].[' || getvariable('v_table') || ']';
   EXECUTE IMMEDIATE 'SELECT id FROM dbo.people WHERE name = ''' || replace(getvariable('p_name'), '''', '''''') || '''';
   SET v_sql = 'SELECT TOP 10 id';
-  SET v_sql = getvariable('v_sql') || ' FROM ' || '[' || replace(getvariable('p_schema'), ']', ']]') || ']' || '.' || '[' || replace(getvariable('p_table'), ']', ']]') || ']' || ' ORDER BY id';
+  SET v_sql = getvariable('v_sql') || ' FROM ' || '[' || replace(getvariable('p_schema'), ']', ']]') || ']' || '.' || '[' || replace(getvariable('v_table'), ']', ']]') || ']' || ' ORDER BY id';
   DROP TABLE IF EXISTS tt_ids;
   CREATE TEMPORARY TABLE tt_ids (
     id INT
@@ -26,8 +27,8 @@ BEGIN
     SET v_sql = 'SELECT 2 AS a';
   END IF;
   EXECUTE IMMEDIATE getvariable('v_sql');
-  SET v_sql = 'DELETE FROM ' || getvariable('p_table');
-  SET p_table = 'other';
+  SET v_sql = 'DELETE FROM ' || getvariable('v_table');
+  SET v_table = 'other';
   EXECUTE IMMEDIATE getvariable('v_sql');
   EXECUTE IMMEDIATE 'DELETE FROM dw.a; DELETE FROM dw.b';
   EXECUTE IMMEDIATE 'SELECT TOP ' || CAST(getvariable('p_day') AS VARCHAR) || ' id FROM dw.a';
