@@ -161,6 +161,11 @@ table('strings', [
   ["UPPER('abc') + LOWER('DEF')", 'ABCdef'],
   ["QUOTENAME('a]b')", '[a]]b]'],
   ["QUOTENAME('o''k', '''')", "'o''k'"],
+  // string-escape-transact-sql: quotes, backslashes, slashes and control characters are escaped.
+  ["STRING_ESCAPE('\\\"a/b\"', 'json')", '\\\\\\"a\\/b\\"'],
+  ["STRING_ESCAPE('x' + CHAR(10) + 'y' + CHAR(9) + CHAR(1), 'json')", 'x\\ny\\t\\u0001'],
+  ["STRING_ESCAPE(N'é', 'json')", 'é'],
+  ["STRING_ESCAPE(NULL, 'json')", null],
   ["PARSENAME('srv.db.[dbo].tbl', 2)", 'dbo'],
   ["PARSENAME('db.dbo.tbl', 4)", null],
   ['CHAR(65) + NCHAR(66)', 'AB'],

@@ -327,6 +327,23 @@ function nchar(site: FunctionCallSite): string {
   return `char(${site.args[0]})`;
 }
 
+/**
+ * STRING_ESCAPE(s, 'json'): to_json writes a string escaped as JSON wants (quote, backslash,
+ * \b \f \n \r \t, other control characters as \u00XX), here inside a one-element array
+ * whose brackets and quotes are cut off; SQL Server also escapes '/'. NULL stays NULL.
+ */
+function stringEscape(site: FunctionCallSite): string {
+  const type = site.call.args[1];
+  if (type?.kind !== 'literal' || !(type.type === 'string' || type.type === 'unicode-string') || type.value.toLowerCase() !== 'json') {
+    return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', "STRING_ESCAPE with a type other than 'json'");
+  }
+  const { dialect } = site.ctx;
+  const text = asText(site.call.args[0]!, site.args[0]!, site.ctx);
+  const json = `to_json(${site.ctx.target === 'databricks' ? `array(${text})` : `[${text}]`})`;
+  const escaped = `replace(regexp_extract(${json}, ${dialect.stringLiteral('(?s)^\\["(.*)"\\]$')}, 1), '/', ${dialect.stringLiteral('\\/')})`;
+  return `CASE WHEN ${text} IS NULL THEN NULL ELSE ${escaped} END`;
+}
+
 /** FORMATMESSAGE('text %s %d', ...) is printf-like, as format_string and printf are (%i is %d). */
 function formatMessage(site: FunctionCallSite): string {
   const [messageNode] = site.call.args;
@@ -372,4 +389,5 @@ export const STRING_FUNCTIONS: FunctionTable = {
     duckdb: (site) => untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', 'SOUNDEX has no DuckDB equivalent'),
   },
   FORMATMESSAGE: formatMessage,
+  STRING_ESCAPE: stringEscape,
 };

@@ -288,7 +288,6 @@ const NO_EQUIVALENT: Readonly<Record<string, string>> = {
   DECOMPRESS: 'gzip compression of values has no SQL equivalent',
   CHECKSUM_AGG: 'no equivalent aggregate: use bit_xor(hash(...)), whose values differ',
   DIFFERENCE: 'no equivalent of SOUNDEX differences',
-  STRING_ESCAPE: 'no equivalent: to_json escapes JSON values',
   TEXTPTR: 'text pointers have no equivalent',
   STATS_DATE: 'statistics dates have no equivalent',
 };
