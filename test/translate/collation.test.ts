@@ -101,6 +101,18 @@ describe('string comparisons under a case-insensitive collation (the default)', 
   it('give the collation to the side known to be text when the other side\'s type is unknown', () => {
     // d.date_key may be an INT: COLLATE on it would not analyse.
     expect(where("d.date_key = CONVERT(varchar(8), c.since, 112)").databricks).toBe("d.date_key = date_format(c.since, 'yyyyMMdd') COLLATE UTF8_LCASE_RTRIM");
+    // The same in IN lists, BETWEEN and CASE x WHEN: each computed string carries it.
+    expect(where("d.date_key IN (CONVERT(varchar(8), c.since, 112), LEFT(c.code, 8))").databricks).toBe(
+      "d.date_key IN (date_format(c.since, 'yyyyMMdd') COLLATE UTF8_LCASE_RTRIM, left(c.code, 8) COLLATE UTF8_LCASE_RTRIM)",
+    );
+    expect(where("d.date_key BETWEEN CONVERT(varchar(8), c.since, 112) AND LEFT(c.code, 8)").databricks).toBe(
+      "d.date_key BETWEEN date_format(c.since, 'yyyyMMdd') COLLATE UTF8_LCASE_RTRIM AND left(c.code, 8) COLLATE UTF8_LCASE_RTRIM",
+    );
+    expect(where("CASE d.date_key WHEN LEFT(c.code, 8) THEN 1 ELSE 0 END = 1").databricks).toBe(
+      "CASE d.date_key WHEN left(c.code, 8) COLLATE UTF8_LCASE_RTRIM THEN 1 ELSE 0 END = 1",
+    );
+    // A string literal makes the subject text: the subject carries it, once.
+    expect(where("d.region IN ('North', 'South')").databricks).toBe("d.region COLLATE UTF8_LCASE_RTRIM IN ('North', 'South')");
   });
 
   it('warn once an object that sorts strings (ORDER BY, a window ORDER BY, MIN/MAX), which the targets sort by code point', () => {

@@ -63,8 +63,10 @@ function caseExpression(node: Extract<Expression, { kind: 'case' }>, ctx: Transl
   const operandType = operandNode === undefined ? undefined : valueType(operandNode, ctx);
   const collated = operandNode !== undefined && node.whens.some((when) => collatedComparison(operandNode, when.when, ctx));
   if (operandNode !== undefined && !collated) node.whens.forEach((when) => checkComparison(when, operandNode, when.when, ctx));
-  const operand = operandNode === undefined ? '' : ` ${collated ? collatedOperand(operandNode, expression(operandNode, ctx), true, ctx) : expression(operandNode, ctx)}`;
-  const whenText = (value: Expression) => (operandNode === undefined || operandType === undefined ? expression(value, ctx) : listOperand(operandNode, value, comparand(value, operandType, ctx), collated, ctx));
+  const onValues = operandType !== undefined && valuesTakeCollation(operandType, node.whens.map((when) => when.when));
+  const operand = operandNode === undefined ? '' : ` ${collated ? collatedOperand(operandNode, expression(operandNode, ctx), !onValues, ctx) : expression(operandNode, ctx)}`;
+  const whenText = (value: Expression) =>
+    operandNode === undefined || operandType === undefined ? expression(value, ctx) : listOperand(operandNode, value, comparand(value, operandType, ctx), collated, onValues, ctx);
   const whens = node.whens.map((when) => ` WHEN ${whenText(when.when)} THEN ${result(when.then)}`).join('');
   const otherwise = node.else === undefined ? '' : ` ELSE ${result(node.else)}`;
   return `CASE${operand}${whens}${otherwise} END`;
@@ -150,8 +152,9 @@ const handlers: ExpressionHandlers = {
       const type = valueType(node.expression, ctx);
       const collated = node.values.some((value) => collatedComparison(node.expression, value, ctx));
       if (!collated) node.values.forEach((value) => checkComparison(node, node.expression, value, ctx));
-      const list = node.values.map((value) => listOperand(node.expression, value, comparand(value, type, ctx), collated, ctx)).join(', ');
-      const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), true, ctx) : wrapComparand(node.expression, ctx);
+      const onValues = valuesTakeCollation(type, node.values);
+      const list = node.values.map((value) => listOperand(node.expression, value, comparand(value, type, ctx), collated, onValues, ctx)).join(', ');
+      const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), !onValues, ctx) : wrapComparand(node.expression, ctx);
       return `${subject} ${node.not ? 'NOT ' : ''}IN (${list})`;
     }
     noteSubqueryComparison(node, node.expression, ctx);
@@ -162,8 +165,9 @@ const handlers: ExpressionHandlers = {
     const type = valueType(node.expression, ctx);
     const collated = collatedComparison(node.expression, node.low, ctx) || collatedComparison(node.expression, node.high, ctx);
     if (!collated) checkComparison(node, node.expression, node.low, ctx);
-    const bound = (value: Expression) => listOperand(node.expression, value, comparand(value, type, ctx), collated, ctx);
-    const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), true, ctx) : wrapComparand(node.expression, ctx);
+    const onValues = valuesTakeCollation(type, [node.low, node.high]);
+    const bound = (value: Expression) => listOperand(node.expression, value, comparand(value, type, ctx), collated, onValues, ctx);
+    const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), !onValues, ctx) : wrapComparand(node.expression, ctx);
     return `${subject} ${node.not ? 'NOT ' : ''}BETWEEN ${bound(node.low)} AND ${bound(node.high)}`;
   },
 
@@ -522,8 +526,18 @@ function noteSubqueryComparison(at: Span, subject: Expression, ctx: TranslationC
  * case (`collated`): string literals and strings compared as strings take part; a value of
  * another type in the same list stays as it is.
  */
-function listOperand(subject: Expression, value: Expression, text: string, collated: boolean, ctx: TranslationContext): string {
-  return collated && (isStringLiteral(value) || collatedComparison(subject, value, ctx)) ? collatedOperand(value, text, false, ctx) : text;
+function listOperand(subject: Expression, value: Expression, text: string, collated: boolean, onValues: boolean, ctx: TranslationContext): string {
+  return collated && (isStringLiteral(value) || collatedComparison(subject, value, ctx)) ? collatedOperand(value, text, onValues, ctx) : text;
+}
+
+/**
+ * Whether the values a subject is compared with (IN, BETWEEN, CASE x WHEN) carry the collation
+ * rather than the subject, as comparison() decides for two sides: when the subject's type is
+ * unknown and no string literal makes it text, since a collation would make text of a subject
+ * that may be a number (a DateKey INT compared with CONVERT(varchar(8), d, 112)).
+ */
+function valuesTakeCollation(subjectType: ValueType, values: readonly Expression[]): boolean {
+  return subjectType.family === 'unknown' && !values.some(isStringLiteral);
 }
 
 /**
