@@ -154,3 +154,14 @@ function definesAny(source: AstNode, qualifiers: readonly string[]): boolean {
   });
   return defines;
 }
+
+/** The value of an integer literal, negated ones too (-5); undefined for anything else. */
+export function integerLiteral(node: Expression | undefined): number | undefined {
+  if (node === undefined) return undefined;
+  if (node.kind === 'literal' && node.type === 'integer') return Number(node.value);
+  if (node.kind === 'unary' && node.operator === '-') {
+    const inner = integerLiteral(node.operand);
+    return inner === undefined ? undefined : -inner;
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import type { Expression, FunctionCall } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import type { TranslateTarget } from '../dialects/dialect.js';
+import { integerLiteral } from './ast-tools.js';
 import { untranslated } from './markers.js';
 import { functionName, type FunctionCallSite, type FunctionTable } from './function-rule.js';
 import { valueType } from './value-types.js';
@@ -147,12 +148,6 @@ export function isoDateText(text: string): { readonly date: string; readonly tim
 /** The day `days` after 1900-01-01, as ISO text: SQL Server's reading of an integer as a datetime. */
 export function dayAfter1900(days: number): string {
   return new Date(EPOCH_1900 + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function integerLiteral(node: Expression): number | undefined {
-  if (node.kind === 'literal' && node.type === 'integer') return Number(node.value);
-  if (node.kind === 'unary' && node.operator === '-' && node.operand.kind === 'literal' && node.operand.type === 'integer') return -Number(node.operand.value);
-  return undefined;
 }
 
 /**

@@ -14,6 +14,7 @@ import type {
   TryCatchStatement,
 } from '../../tsql/index.js';
 import { errorTest } from '../rewrites/error-check.js';
+import { integerLiteral } from './ast-tools.js';
 import { dynamicPieces, translateDynamicSql, type DynamicPiece, type TranslatedDynamicSql } from './dynamic-sql.js';
 import type { AtomicBlockStatement, CursorLoopStatement, UnconvertedCursorStatement } from '../rewrites/rewritten-statements.js';
 import type { ScriptNode } from '../script-ir.js';
@@ -225,16 +226,6 @@ function printfFormat(text: string): string {
     const mapped = conversion === 'i' || conversion === 'u' ? 'd' : conversion;
     return `%${flags}${mapped}`;
   });
-}
-
-export function integerLiteral(node: Expression | undefined): number | undefined {
-  if (node === undefined) return undefined;
-  if (node.kind === 'literal' && node.type === 'integer') return Number(node.value);
-  if (node.kind === 'unary' && node.operator === '-') {
-    const inner = integerLiteral(node.operand);
-    return inner === undefined ? undefined : -inner;
-  }
-  return undefined;
 }
 
 /**

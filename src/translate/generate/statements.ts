@@ -12,6 +12,7 @@ import { assignedPieces, type DynamicPiece } from './dynamic-sql.js';
 import { changedRowsQuery, deleteStatement, insert, merge, selectStatement, update } from './dml.js';
 import { compoundAssignment, expression, expressionAs } from './expressions.js';
 import { bulkInsert } from './file-loads.js';
+import { integerLiteral } from './ast-tools.js';
 import { createFunction, createTable, createTrigger, createView, ignoresDuplicateKeys, reportIgnoredDuplicates } from './objects.js';
 import {
   atomicBlock,
@@ -19,7 +20,6 @@ import {
   declare,
   execute,
   executeString,
-  integerLiteral,
   raiserror,
   setOption,
   throwStatement,
