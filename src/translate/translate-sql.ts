@@ -26,8 +26,9 @@ export interface TranslatedSql {
  * Translates one piece of T-SQL (an object of the snapshot, or a whole script): parse, then
  * generate the target for each statement; a CREATE PROCEDURE becomes a procedure object, the
  * other statements run as they stand (or in a compound block when they need variables or
- * control flow). A multi-statement table function stays untranslated in the text and is also
- * a table-function object, which the rehearsal runs.
+ * control flow). A multi-statement table function becomes a SQL table function where its body
+ * folds into one query; for DuckDB it stays untranslated in the text and is also a
+ * table-function object, which the rehearsal runs.
  */
 export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
   const parsed = parseTsqlStatements(text);
@@ -59,10 +60,11 @@ export function translateSql(text: string, options: TranslateOptions): Translate
       objects.push(procedure(statement, writer));
       untranslated += writer.untranslatedStatements;
     } else if (statement.kind === 'create-function' && statement.returns.kind === 'returns-table-variable' && statement.externalName === undefined) {
-      // Kept for a human as before, and translated for the rehearsal as a table function.
+      // Folded into a SQL table function where it can be (Databricks), and translated for the
+      // rehearsal as a table function whose body DuckDB runs.
       pending.push(statement);
       flush();
-      objects.push(tableFunction(statement, new StatementWriter(ctx)));
+      if (options.target === 'duckdb') objects.push(tableFunction(statement, new StatementWriter(ctx)));
     } else {
       pending.push(statement);
     }

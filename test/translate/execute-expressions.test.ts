@@ -509,3 +509,31 @@ describe('queries on DuckDB', () => {
     expect(await rows("SELECT name FROM dbo.scores WHERE team = 'none' FOR JSON PATH")).toEqual([{ json: null }]);
   });
 });
+
+describe('multi-statement table functions folded into one query, on DuckDB', () => {
+  it('returns the rows each INSERT added, in the table\'s column types, with the variables as they were at each INSERT', async () => {
+    const setup = `CREATE SCHEMA dw; CREATE TABLE dw.dim_date (calendar_date DATE); INSERT INTO dw.dim_date VALUES ('2024-01-01'), ('2024-05-01'), ('2024-09-01');`;
+    const rows = await runOnDuckDb(
+      `CREATE FUNCTION dw.fn_fiscal (@date datetime)
+       RETURNS @fiscal TABLE (fiscal_year smallint NOT NULL, quarter_of_year tinyint, label varchar(4))
+       AS
+       BEGIN
+         DECLARE @year smallint = YEAR(@date);
+         IF MONTH(@date) >= 7 SET @year = @year + 1;
+         INSERT INTO @fiscal VALUES (@year, (MONTH(@date) + 5) % 12 / 3 + 1, 'FY' + CAST(@year AS varchar(4)));
+         SET @year = @year - 1;
+         INSERT INTO @fiscal (fiscal_year, quarter_of_year, label) SELECT DISTINCT @year, NULL, 'before' FROM dw.dim_date WHERE calendar_date < @date;
+         RETURN;
+       END
+       GO
+       -- DuckDB macros take untyped arguments: the date is typed here, as the Databricks function's parameter types it.
+       SELECT * FROM dw.fn_fiscal(CAST('2024-08-15' AS datetime)) ORDER BY fiscal_year DESC;`,
+      setup,
+    );
+    // FY2025 (July starts it), its first quarter; then the year before, once (DISTINCT), label cut to varchar(4).
+    expect(rows.map((row) => ({ ...row }))).toEqual([
+      { fiscal_year: 2025, quarter_of_year: 1, label: 'FY20' },
+      { fiscal_year: 2024, quarter_of_year: null, label: 'befo' },
+    ]);
+  });
+});

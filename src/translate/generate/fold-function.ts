@@ -1,7 +1,7 @@
-import type { AstNode, CaseExpression, CreateFunctionStatement, DataType, Expression, Query, Select, Statement } from '../../tsql/index.js';
+import type { AstNode, CaseExpression, ColumnDefinition, CreateFunctionStatement, DataType, Expression, InsertStatement, Query, QueryBody, Select, Statement } from '../../tsql/index.js';
 import { walkAst } from '../../tsql/index.js';
 import { typeFamily } from '../dialects/types.js';
-import { mapAst, nullLiteral } from './ast-tools.js';
+import { columnRef, mapAst, nullLiteral } from './ast-tools.js';
 import type { StatementWriter } from './statements.js';
 
 /**
@@ -28,6 +28,94 @@ export function foldScalarFunction(node: CreateFunctionStatement, w: StatementWr
   if (result.returns === undefined) return 'the body does not end with RETURN';
   if (size(result.returns) > 4000) return 'the folded expression is too large';
   return result.returns;
+}
+
+/**
+ * Folds the body of a multi-statement table-valued function that fills its table with INSERTs
+ * into one query, for a SQL table function (RETURNS TABLE (...) RETURN query). Assignments fold
+ * as in a scalar function; the rows of each INSERT, read with the variables' values where it
+ * runs, are converted to the table's column types, and the INSERTs are joined in order by
+ * UNION ALL. RETURN ends the body. An INSERT inside IF, a loop, a statement that reads or
+ * changes the table, an INSERT of some columns only, or an identity or computed column cannot
+ * be folded: the reason is returned.
+ */
+export function foldTableFunction(node: CreateFunctionStatement, w: StatementWriter): Query | string {
+  const returns = node.returns;
+  if (returns.kind !== 'returns-table-variable') throw new TypeError(`${node.name.parts.join('.')} is not a multi-statement table-valued function`);
+  const columns = returns.elements.filter((element): element is ColumnDefinition => element.kind === 'column-definition');
+  const special = columns.find((column) => column.identity !== undefined || column.computed !== undefined || column.type === undefined);
+  if (special !== undefined) return `its table's column ${special.name} is ${special.identity !== undefined ? 'an identity' : 'computed'}`;
+  const rows: Rows = { table: returns.variable, columns: columns.map((column) => column.name), queries: [] };
+  const result = foldList(flatten(node.body), new Map(), new Map(), w, rows);
+  if (typeof result === 'string') return result;
+  if (rows.queries.length === 0) return 'no INSERT fills its table';
+  const bodies = rows.queries.map((query) => convertedRows(query, columns));
+  const body = bodies.reduce((left, right): QueryBody => ({ kind: 'set-operation', operator: 'UNION ALL', left, right, start: left.start, end: right.end }));
+  const combined: Query = { kind: 'query', body, orderBy: [], options: [], start: node.start, end: node.end };
+  if (size(combined) > 20_000) return 'the folded query is too large';
+  return combined;
+}
+
+/** What a table function's body put in its table so far: one query per INSERT. */
+interface Rows {
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly queries: Query[];
+}
+
+/** The query of an INSERT into the function's table, or why it cannot be folded. */
+function insertedRows(statement: InsertStatement, rows: Rows, env: Env): Query | string {
+  const source = statement.source;
+  if (source.kind !== 'query' && source.kind !== 'values') return `an INSERT of ${source.kind === 'default-values' ? 'DEFAULT VALUES' : 'EXEC'}`;
+  if (statement.top !== undefined || statement.output.length > 0) return 'an INSERT with TOP or OUTPUT';
+  const listed = statement.columns.map((column) => column.toLowerCase());
+  if (listed.length > 0 && listed.join(',') !== rows.columns.map((column) => column.toLowerCase()).join(',')) {
+    return 'an INSERT that names some of the columns, or names them in another order';
+  }
+  const query: Query = source.kind === 'values' ? { kind: 'query', body: source, orderBy: [], options: [], start: source.start, end: source.end } : source;
+  if (statement.with !== undefined && query.with !== undefined) return 'an INSERT with two WITH clauses';
+  let readsTable = false;
+  walkAst(query, (child) => {
+    if (child.kind === 'table-variable' && key(child.name) === key(rows.table)) readsTable = true;
+    return !readsTable;
+  });
+  if (readsTable) return `an INSERT that reads ${rows.table} itself`;
+  return substitute(statement.with === undefined ? query : { ...query, with: statement.with }, env);
+}
+
+/**
+ * The rows of one INSERT converted to the table's column types, as T-SQL converts inserted
+ * values: a plain SELECT casts its items; anything else is read from a derived table.
+ */
+function convertedRows(query: Query, columns: readonly ColumnDefinition[]): QueryBody {
+  const cast = (expression: Expression, column: ColumnDefinition): Expression =>
+    expression.kind === 'cast' && !expression.try && sameType(expression.type, column.type!) ? expression : { kind: 'cast', try: false, expression, type: column.type!, start: expression.start, end: expression.end };
+  const body = query.body;
+  const plain =
+    body.kind === 'select' &&
+    query.with === undefined &&
+    query.orderBy.length === 0 &&
+    body.quantifier !== 'DISTINCT' &&
+    body.top === undefined &&
+    body.columns.length === columns.length &&
+    body.columns.every((item) => item.kind === 'select-column' && item.expression.kind !== 'star');
+  if (plain) {
+    return { ...body, columns: body.columns.map((item, index) => ({ kind: 'select-column', expression: cast((item as Extract<typeof item, { kind: 'select-column' }>).expression, columns[index]!), alias: columns[index]!.name, start: item.start, end: item.end })) };
+  }
+  const alias = 'lakeshift_rows';
+  return {
+    kind: 'select',
+    columns: columns.map((column) => ({ kind: 'select-column', expression: cast(columnRef([alias, column.name], query), column), alias: column.name, start: query.start, end: query.end })),
+    from: [{ kind: 'derived-table', query, alias, columns: columns.map((column) => column.name), start: query.start, end: query.end }],
+    windows: [],
+    start: query.start,
+    end: query.end,
+  };
+}
+
+function sameType(a: DataType, b: DataType): boolean {
+  const text = (type: DataType) => `${type.name.parts.join('.')}(${type.args.join(',')})`.toLowerCase();
+  return text(a) === text(b);
 }
 
 type Env = Map<string, Expression>;
@@ -57,7 +145,8 @@ function caseOf(condition: Expression, then: Expression, otherwise: Expression):
   return { kind: 'case', whens: [{ kind: 'case-when', when: condition, then, start: condition.start, end: condition.end }], else: otherwise, start: condition.start, end: condition.end };
 }
 
-function foldList(statements: readonly Statement[], env: Env, types: Map<string, DataType>, w: StatementWriter): Folded {
+/** Folds `statements`; `rows` collects the INSERTs of a table function's body (not inside IF). */
+function foldList(statements: readonly Statement[], env: Env, types: Map<string, DataType>, w: StatementWriter, rows?: Rows): Folded {
   for (let index = 0; index < statements.length; index++) {
     const statement = statements[index]!;
     switch (statement.kind) {
@@ -96,8 +185,15 @@ function foldList(statements: readonly Statement[], env: Env, types: Map<string,
         }
         break;
       }
+      case 'insert': {
+        if (rows === undefined || statement.target.kind !== 'table-variable' || key(statement.target.name) !== key(rows.table)) return `it holds ${describe(statement)}`;
+        const inserted = insertedRows(statement, rows, env);
+        if (typeof inserted === 'string') return inserted;
+        rows.queries.push(inserted);
+        break;
+      }
       case 'return':
-        if (statement.value === undefined) return 'RETURN without a value';
+        if (statement.value === undefined) return rows === undefined ? 'RETURN without a value' : { env };
         return { returns: substitute(statement.value, env), env };
       case 'if': {
         const condition = substitute(statement.condition, env);

@@ -19,7 +19,7 @@ import { TranslationContext, type IdentityColumn } from '../context.js';
 import { typeParts } from '../dialects/dialect.js';
 import type { ProcedureParameter, ScriptNode, TranslatedObject } from '../script-ir.js';
 import { expression, expressionAs } from './expressions.js';
-import { foldScalarFunction, resultColumnTypes } from './fold-function.js';
+import { foldScalarFunction, foldTableFunction, resultColumnTypes } from './fold-function.js';
 import { fixedResultFamily } from './value-types.js';
 import { query } from './queries.js';
 import { sourceText } from './source-text.js';
@@ -482,13 +482,6 @@ export function createView(node: CreateViewStatement, w: StatementWriter): Scrip
  */
 export function createFunction(node: CreateFunctionStatement, w: StatementWriter): ScriptNode[] {
   if (node.externalName !== undefined) return w.keep(node, 'TR_UNTRANSLATED_OBJECT', `CLR function ${node.name.parts.join('.')} (${node.externalName}): rewrite it as a SQL or Python function`);
-  if (node.returns.kind === 'returns-table-variable') {
-    return w.keep(
-      node,
-      'TR_UNTRANSLATED_OBJECT',
-      `multi-statement table-valued function ${node.name.parts.join('.')} fills ${node.returns.variable} step by step: rewrite it as one query (a SQL table function), or as a procedure that fills a table`,
-    );
-  }
   const duckdb = w.ctx.target === 'duckdb';
   const name = w.ctx.objectName(node.name);
   const parameters = node.parameters.map((parameter) => {
@@ -505,6 +498,26 @@ export function createFunction(node: CreateFunctionStatement, w: StatementWriter
   const signature = duckdb
     ? parameters.map((parameter) => `${parameter.name}${parameter.defaultValue === undefined ? '' : ` := ${parameter.defaultValue}`}`).join(', ')
     : parameters.map((parameter) => `${parameter.name} ${parameter.type}${parameter.defaultValue === undefined ? '' : ` DEFAULT ${parameter.defaultValue}`}`).join(', ');
+
+  if (node.returns.kind === 'returns-table-variable') {
+    const returns = node.returns;
+    const folded = inObject(w, node.name, () => foldTableFunction(node, w));
+    if (typeof folded === 'string') {
+      // For DuckDB, the rehearsal runs the body itself (tableFunction below).
+      const advice = duckdb ? 'lakeshift rehearse runs its body' : 'rewrite it as one query (a SQL table function), or as a procedure that fills a table';
+      return w.keep(node, 'TR_UNTRANSLATED_OBJECT', `multi-statement table-valued function ${node.name.parts.join('.')} fills ${returns.variable} step by step and cannot become one query (${folded}): ${advice}`);
+    }
+    const text = inBody(() => query(folded, w.ctx));
+    if (duckdb) return [w.sql(node, `CREATE OR REPLACE MACRO ${name}(${signature}) AS TABLE\n${text}`)];
+    const columns = returns.elements.flatMap((element) => (element.kind === 'column-definition' && element.type !== undefined ? [`${w.ctx.dialect.identifier(element.name)} ${w.dataType(element.type, element)}`] : []));
+    for (const element of returns.elements) {
+      const constraints = element.kind === 'column-definition' ? element.constraints : element.kind === 'constraint' ? [element] : [];
+      for (const constraint of constraints) {
+        if (constraint.type === 'PRIMARY KEY' || constraint.type === 'UNIQUE') w.ctx.report('TR_CONSTRAINT', constraint, `${constraint.type} of ${returns.variable} dropped: a SQL table function returns its rows unchecked, where T-SQL failed on a duplicate key`);
+      }
+    }
+    return [w.sql(node, `CREATE OR REPLACE FUNCTION ${name}(${signature})\nRETURNS TABLE (${columns.join(', ')})\nRETURN ${text}`)];
+  }
 
   if (node.returns.kind === 'returns-table') {
     const body = node.body.flatMap((statement) => (statement.kind === 'block' ? statement.statements : [statement]));
