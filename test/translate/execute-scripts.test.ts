@@ -352,6 +352,27 @@ describe('table-valued parameters on DuckDB', () => {
   });
 });
 
+describe('text SQL Server converts to a date implicitly, on DuckDB', () => {
+  it('reads yyyymmdd and m/d/yyyy text stored into dates, compared with them or given to date functions; a round trip through text keeps the day', async () => {
+    await session.execute("CREATE TABLE sales.days (d DATE, taken TIMESTAMP); INSERT INTO sales.days VALUES (DATE '2024-01-05', TIMESTAMP '2024-01-05 10:30:00'), (DATE '2024-02-14', TIMESTAMP '2024-02-14 08:00:00'); CREATE TABLE gold.result (what VARCHAR, v VARCHAR);");
+    const rows = await run(
+      `DECLARE @x varchar(8) = '20240105', @us varchar(10) = '2/14/2024', @day datetime, @next date;
+       SELECT @day = CONVERT(varchar(10), taken, 101) FROM sales.days WHERE d = @us;
+       SET @next = DATEADD(day, 1, @x);
+       INSERT INTO dw.result VALUES ('day', CONVERT(varchar(19), @day, 120)), ('next', CONVERT(varchar(10), @next, 120)), ('year', CAST(YEAR(@x) AS varchar(4)));
+       INSERT INTO dw.result SELECT 'matched', CAST(COUNT(*) AS varchar(4)) FROM sales.days WHERE d = @x OR taken >= @us;`,
+      'SELECT what, v FROM gold.result ORDER BY what',
+      { translate: { columnTypes: (table) => (table === 'sales.days' ? new Map([['d', 'date'], ['taken', 'datetime']]) : undefined) } },
+    );
+    expect(rows).toEqual([
+      { what: 'day', v: '2024-02-14 00:00:00' },
+      { what: 'matched', v: '2' },
+      { what: 'next', v: '2024-01-06' },
+      { what: 'year', v: '2024' },
+    ]);
+  });
+});
+
 describe('parameters the procedure body assigns, on DuckDB', () => {
   it('the body works on a copy of the parameter: defaults filled in, the caller passes on', async () => {
     await session.execute('CREATE TABLE sales.loads (day DATE, tries INT, done INT);');

@@ -175,6 +175,20 @@ describe('result sets of a procedure', () => {
   });
 });
 
+describe('text converted to a date implicitly', () => {
+  it('reads text stored into a date variable as CAST does, strips the time of day of a round trip through text, and warns on text built at run time', () => {
+    const result = toDatabricks(`DECLARE @d datetime, @day date, @x varchar(8) = '20240105', @m int = 3;
+      SET @d = CONVERT(varchar(10), GETDATE(), 101);
+      SET @day = @x;
+      SET @d = CAST(@m AS varchar) + '/1/2024';
+      SELECT CONVERT(datetime, CONVERT(varchar(8), GETDATE(), 112)) AS today;`);
+    expect(result.text).toContain('SET v_d = CAST(CAST(current_timestamp() AS DATE) AS TIMESTAMP);');
+    expect(result.text).toContain("SET v_day = CAST(coalesce(try_to_timestamp(v_x, 'yyyyMMdd'), ");
+    expect(result.text).toContain('SELECT CAST(CAST(current_timestamp() AS DATE) AS TIMESTAMP) AS today;');
+    expect(result.diagnostics.some((diagnostic) => diagnostic.line === 4 && diagnostic.message.startsWith('text made at run time became a TIMESTAMP'))).toBe(true);
+  });
+});
+
 describe('parameters the body assigns', () => {
   it('copies each assigned IN parameter into a variable the body uses; OUTPUT parameters are INOUT and assigned as they are', () => {
     const result = toDatabricks(`CREATE PROCEDURE dw.p @d date, @n int = 5, @keep int, @o int OUTPUT, @c int = 0 AS

@@ -214,6 +214,8 @@ export function castExpression(node: CastExpression | ConvertExpression, ctx: Tr
     case 'datetime': {
       const as = target.family === 'date' ? 'date' : 'timestamp';
       if (value.kind === 'literal' && value.type === 'integer') return dateValue(value, ctx, translate, as);
+      const day = roundTripDay(value, ctx);
+      if (day !== undefined) return as === 'date' ? `CAST(${translate(day)} AS DATE)` : `CAST(CAST(${translate(day)} AS DATE) AS TIMESTAMP)`;
       if (isStringLiteral(value) && (style === undefined || ISO_INPUT_STYLES.has(style))) return dateLiteral(value, ctx, as) ?? cast(translate(value));
       if (isStringLiteral(value) || source.family === 'string' || (source.family === 'unknown' && style !== undefined && style !== 0 && style !== 100)) {
         if (!isStringLiteral(value) && source.family === 'string' && (style === undefined || ISO_INPUT_STYLES.has(style))) {
@@ -247,6 +249,49 @@ export function castExpression(node: CastExpression | ConvertExpression, ctx: Tr
     default:
       return cast(translate(value));
   }
+}
+
+/**
+ * A string value (not a literal) where SQL Server converts text to a date implicitly: stored
+ * into a date variable or column, compared with a date, given to a date function. It is read as
+ * CAST reads it (castExpression: yyyymmdd and m/d/yyyy tried first for a column or variable,
+ * else a warning; the round trip through text that strips the time of day becomes the day
+ * itself). Undefined when the value is no such text.
+ */
+export function textAsDate(node: Expression, family: 'date' | 'datetime', ctx: TranslationContext, translate: (node: Expression) => string): string | undefined {
+  const cast = implicitDateCast(node, family, ctx);
+  return cast === undefined ? undefined : castExpression(cast, ctx, translate);
+}
+
+/** The CAST SQL Server applies implicitly to text (not a literal) where a date goes; undefined for other values. */
+export function implicitDateCast(node: Expression, family: 'date' | 'datetime', ctx: TranslationContext, type?: DataType): CastExpression | undefined {
+  if (node.kind === 'literal' || valueType(node, ctx).family !== 'string') return undefined;
+  const as: DataType = type ?? { kind: 'data-type', name: { kind: 'object-name', parts: [family], start: node.start, end: node.end }, args: [], start: node.start, end: node.end };
+  return { kind: 'cast', try: false, expression: node, type: as, start: node.start, end: node.end };
+}
+
+/** Styles whose text holds the day and nothing else, which SQL Server (us_english) reads back as the same day. */
+const DAY_STYLES: ReadonlySet<number> = new Set([101, 102, 110, 111, 112, 23]);
+/** Styles whose text starts with yyyy-mm-dd: cut to 10 characters, the day. */
+const ISO_DAY_PREFIX_STYLES: ReadonlySet<number> = new Set([20, 21, 25, 120, 121, 126, 127]);
+
+/**
+ * The date value whose day `node` writes as text, when it is CONVERT(varchar(n), d, style) of a
+ * day-only form: the old idiom that strips the time of day by a round trip through text
+ * (CONVERT(datetime, CONVERT(varchar(10), d, 101)), or the text stored into a datetime).
+ */
+function roundTripDay(node: Expression, ctx: TranslationContext): Expression | undefined {
+  if (node.kind !== 'convert' || node.style === undefined) return undefined;
+  const style = styleNumber(node.style);
+  const target = typeFromDataType(node.type);
+  const source = valueType(node.expression, ctx);
+  if (style === undefined || target.family !== 'string' || (source.family !== 'date' && source.family !== 'datetime')) return undefined;
+  // CONVERT to a string type without a length makes 30 characters.
+  const length = target.length ?? (node.type.args.length === 0 ? 30 : undefined);
+  if (length === undefined) return undefined;
+  if (DAY_STYLES.has(style) && length >= (DATE_STYLES[style] ?? '').length) return node.expression;
+  if (ISO_DAY_PREFIX_STYLES.has(style) && length === 10) return node.expression;
+  return undefined;
 }
 
 function styleNumber(node: Expression): number | undefined {

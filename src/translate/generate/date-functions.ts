@@ -2,6 +2,7 @@ import type { Expression, FunctionCall } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import type { TranslateTarget } from '../dialects/dialect.js';
 import { integerLiteral } from './ast-tools.js';
+import { textAsDate } from './convert-styles.js';
 import { untranslated } from './markers.js';
 import { functionName, type FunctionCallSite, type FunctionTable } from './function-rule.js';
 import { valueType } from './value-types.js';
@@ -168,7 +169,8 @@ export function dateValue(node: Expression, ctx: TranslationContext, translate: 
     const timestamp = ctx.target === 'databricks' ? `timestampadd(DAY, ${days}, ${base})` : `${base} + INTERVAL (${days}) DAY`;
     return as === 'date' ? `CAST(${timestamp} AS DATE)` : timestamp;
   }
-  return translate(node);
+  // Text where a date goes: SQL Server converts it.
+  return textAsDate(node, as === 'date' ? 'date' : 'datetime', ctx, translate) ?? translate(node);
 }
 
 /** '' (or blanks) where SQL Server reads a date: day 0, 1900-01-01 midnight. */

@@ -29,7 +29,8 @@ import { query, tableSource } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
 import { countQuery, countRows } from './row-count.js';
-import { noteSelectInto, tableColumnNames, tableColumnType, valueType, withTableScope } from './value-types.js';
+import { noteSelectInto, tableColumnNames, tableColumnType, typeFromDataType, valueType, withTableScope } from './value-types.js';
+import { implicitDateCast } from './convert-styles.js';
 import { TranslationContext, type IdentityColumn } from '../context.js';
 import { createTemporaryAs, describeMode, dropTemporary, globalTemporaryNote, isTemporaryName, tempTableMode } from './temp-tables.js';
 import { changeThroughCte, joinsCteByKey, type CteChange } from './updatable-cte.js';
@@ -69,7 +70,13 @@ function selectAssignment(node: SelectStatement, body: Select, w: StatementWrite
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `SELECT @v ${items.find((item) => item.operator !== '=')!.operator} ... FROM applies the operator once per row: rewrite it with an aggregate`);
   }
   w.ctx.reportOnce('select-assignment', 'TR_SEMANTIC', node, 'SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)');
-  const fromQuery = query({ ...node.query, body: { ...body, columns: items.map((item, index) => ({ kind: 'select-column', expression: item.expression, start: item.start, end: item.end, alias: `c${index}` })) } }, w.ctx);
+  // Text assigned to a date variable is converted as SQL Server converts it.
+  const stored = (item: SelectAssignment): Expression => {
+    const type = w.ctx.variable(item.variable.name)?.type;
+    const family = type === undefined ? undefined : typeFromDataType(type).family;
+    return (family === 'date' || family === 'datetime' ? implicitDateCast(item.expression, family, w.ctx, type) : undefined) ?? item.expression;
+  };
+  const fromQuery = query({ ...node.query, body: { ...body, columns: items.map((item, index) => ({ kind: 'select-column', expression: stored(item), start: item.start, end: item.end, alias: `c${index}` })) } }, w.ctx);
   return [{ kind: 'set', targets, value: fromQuery, fromQuery: true, line: w.line(node) }];
 }
 

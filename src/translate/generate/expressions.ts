@@ -1,7 +1,7 @@
 import type { DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
-import { castExpression } from './convert-styles.js';
+import { castExpression, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
 import { functionName } from './function-rule.js';
@@ -49,6 +49,11 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
   if ((slot.family === 'date' || slot.family === 'datetime') && node.kind === 'literal') {
     if (node.type === 'string' || node.type === 'unicode-string') return dateLiteral(node, ctx, slot.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
     if (node.type === 'integer') return dateValue(node, ctx, (inner) => expression(inner, ctx), slot.family === 'date' ? 'date' : 'timestamp');
+  }
+  if (slot.family === 'date' || slot.family === 'datetime') {
+    // Text stored into a date: SQL Server converts it.
+    const date = textAsDate(node, slot.family, ctx, (inner) => expression(inner, ctx));
+    if (date !== undefined) return date;
   }
   if (slot.family === 'string' && slot.length !== undefined && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') && node.value.length > slot.length) {
     const cut = node.value.slice(0, slot.length);
@@ -554,6 +559,8 @@ function comparand(node: Expression, other: ValueType, ctx: TranslationContext):
     if (node.value.trim() === '') return blankDate(other.family === 'date' ? 'date' : 'timestamp');
     return dateLiteral(node, ctx, other.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
   }
+  // Text compared with a date: SQL Server converts the text.
+  if (other.family === 'date' || other.family === 'datetime') return textAsDate(node, other.family, ctx, (inner) => expression(inner, ctx)) ?? expression(node, ctx);
   // '' compared with a number is 0 to SQL Server; the targets fail to read it as one.
   if (isNumeric(other) && other.family !== 'bit' && isStringLiteral(node) && node.value.trim() === '') return '0';
   return expression(node, ctx);
