@@ -58,8 +58,9 @@ describe('hints and history', () => {
   it('drops hints with info diagnostics', () => {
     const result = databricks('SELECT a FROM dw.t WITH (NOLOCK, INDEX(ix)) INNER LOOP JOIN dw.u ON u.id = t.id OPTION (RECOMPILE)');
     expect(result.text).toBe('SELECT a FROM dw.t INNER JOIN dw.u ON u.id = t.id;');
-    expect(result.diagnostics.every((diagnostic) => diagnostic.severity === 'info' && diagnostic.code === 'TR_HINT_DROPPED')).toBe(true);
-    expect(result.codes).toHaveLength(3);
+    // Besides the note that u.id = t.id compares values of unknown types.
+    expect(result.codes.filter((code) => code !== 'TR_CASE_INSENSITIVE')).toEqual(['TR_HINT_DROPPED', 'TR_HINT_DROPPED', 'TR_HINT_DROPPED']);
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'TR_HINT_DROPPED').every((diagnostic) => diagnostic.severity === 'info')).toBe(true);
   });
 
   it('FOR SYSTEM_TIME AS OF is time travel; the other forms stay marked', () => {
@@ -121,7 +122,7 @@ describe('table sources', () => {
     const tsql = 'SELECT g.mark FROM [LEGACYSRV].[RaeDb].[dbo].[Grades] AS g JOIN OTHERSRV.db.dbo.t AS t ON t.id = g.id';
     const result = toDatabricks(tsql, { names: { 'LegacySrv.RaeDb.dbo': 'rae_federated.dbo' } });
     expect(result.text).toContain('FROM rae_federated.dbo.Grades AS g INNER JOIN db.dbo.t AS t');
-    expect(result.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`)).toEqual(['warning TR_SEMANTIC', 'error TR_LINKED_SERVER', 'warning TR_NAME_NOT_MAPPED']);
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`)).toEqual(['warning TR_SEMANTIC', 'error TR_LINKED_SERVER', 'warning TR_NAME_NOT_MAPPED', 'warning TR_CASE_INSENSITIVE']);
     expect(result.diagnostics[0]!.message).toMatch(/foreign catalog of Lakehouse Federation is read-only/);
   });
 

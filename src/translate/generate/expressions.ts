@@ -1,6 +1,6 @@
 import type { DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
-import { caseFreeText, collatedComparison, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
+import { caseFreeText, collatedComparison, comparesCaseInsensitively, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
@@ -591,6 +591,15 @@ function checkComparison(
   if ((left.kind === 'literal' && left.type === 'null') || (right.kind === 'literal' && right.type === 'null')) return;
   const leftType = types?.[0] ?? valueType(left, ctx);
   const rightType = types?.[1] ?? valueType(right, ctx);
+  if (leftType.family === 'unknown' && rightType.family === 'unknown' && comparesCaseInsensitively(ctx)) {
+    ctx.reportOnce(
+      'case-insensitive-unknown',
+      'TR_CASE_INSENSITIVE',
+      at,
+      'this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters',
+    );
+    return;
+  }
   if (!stringComparison(leftType, rightType)) return;
   const literals = [left, right].filter(isStringLiteral);
   if (literals.some((literal) => / +$/.test(literal.value)) || leftType.fixed === true || rightType.fixed === true) {

@@ -13,4 +13,5 @@ BEGIN
 END;
 
 -- statements: 10/10 translated, 0 raw
+-- warning TR_CASE_INSENSITIVE 5:66 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
 -- warning TR_SEMANTIC 30:32 OPENJSON without WITH reads the document as a VARIANT: an object's members come sorted by name, not in the document's order, and a nested object or array comes back as JSON text without its original spacing

@@ -10,3 +10,4 @@ DELETE FROM shellcorp.gold.dim_store AS t
 WHERE NOT EXISTS (SELECT 1 FROM shellcorp.sales.stores AS s WHERE s.store_id = t.store_id);
 
 -- statements: 3/3 translated, 0 raw
+-- warning TR_CASE_INSENSITIVE 4:34 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters

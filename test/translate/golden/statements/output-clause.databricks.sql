@@ -53,6 +53,7 @@ VALUES ('x')
 
 -- statements: 8/8 translated, 0 raw
 -- info TR_TEMP_TABLE 2:1 #merge_actions became a session temporary table tt_merge_actions
+-- warning TR_CASE_INSENSITIVE 5:7 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
 -- warning TR_OUTPUT_BEFORE 12:1 OUTPUT (INTO #merge_actions) became a query of the rows the MERGE changes, run just before it: another session writing dw.dim_store between the two would make them differ
 -- warning TR_OUTPUT_BEFORE 17:1 OUTPUT (INTO dw.price_audit) became a query of the rows the UPDATE changes, run just before it: another session writing dw.dim_product between the two would make them differ
 -- warning TR_OUTPUT_BEFORE 22:1 OUTPUT (a result set) became a query of the rows the UPDATE changes, run just before it: another session writing dw.dim_customer between the two would make them differ

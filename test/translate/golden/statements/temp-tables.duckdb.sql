@@ -44,3 +44,4 @@ SELECT s.store_name, tt_stage.net, tt_stage.* FROM shellcorp.gold.dim_store AS s
 -- info TR_TEMP_TABLE 2:1 #work became a session temporary table tt_work
 -- info TR_CONSTRAINT 2:37 PRIMARY KEY dropped from a temporary table: its columns stay NOT NULL
 -- info TR_TEMP_TABLE 9:9 table variable @ids became a session temporary table tv_ids, created at the start
+-- warning TR_CASE_INSENSITIVE 16:86 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters

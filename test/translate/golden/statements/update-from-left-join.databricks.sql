@@ -16,4 +16,5 @@ WHEN NOT MATCHED BY SOURCE AND (t.is_current = 1 AND (NULL = 1 OR NULL IS NULL))
 
 -- statements: 3/3 translated, 0 raw
 -- warning TR_SEMANTIC 2:1 UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them
+-- warning TR_CASE_INSENSITIVE 5:31 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
 -- warning TR_SEMANTIC 15:1 UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them
