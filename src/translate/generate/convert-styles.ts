@@ -270,6 +270,19 @@ export function implicitDateCast(node: Expression, family: 'date' | 'datetime', 
   return { kind: 'cast', try: false, expression: node, type: as, start: node.start, end: node.end };
 }
 
+/**
+ * A number, bit or date where SQL Server reads text (a string function's argument, a string
+ * variable or column it is stored into): converted as CAST to `type` (nvarchar(max) unless
+ * given) converts it: a datetime in style 0 (Jan  5 2024 10:30AM), money with two decimals, a
+ * bit as 1 or 0. Undefined for values that are text already, or of unknown type.
+ */
+export function implicitText(node: Expression, ctx: TranslationContext, translate: (node: Expression) => string, type?: DataType): string | undefined {
+  const source = valueType(node, ctx);
+  if (node.kind === 'literal' || !(isNumeric(source) || source.family === 'date' || source.family === 'datetime')) return undefined;
+  const as: DataType = type ?? { kind: 'data-type', name: { kind: 'object-name', parts: ['nvarchar'], start: node.start, end: node.end }, args: ['max'], start: node.start, end: node.end };
+  return castExpression({ kind: 'cast', try: false, expression: node, type: as, start: node.start, end: node.end }, ctx, translate);
+}
+
 /** Styles whose text holds the day and nothing else, which SQL Server (us_english) reads back as the same day. */
 const DAY_STYLES: ReadonlySet<number> = new Set([101, 102, 110, 111, 112, 23]);
 /** Styles whose text starts with yyyy-mm-dd: cut to 10 characters, the day. */
@@ -474,6 +487,8 @@ function castToString(
   if (source.family === 'binary' && style !== undefined && style !== 0) {
     return fit(style === 1 ? `'0x' || hex(${translate(value)})` : `hex(${translate(value)})`, undefined);
   }
+  // A bit is written 1 or 0; the targets' BOOLEAN would be written true or false.
+  if (source.family === 'bit') return fit(cast(cast(translate(value), 'INT'), stringKeyword(ctx)), 1);
   if (source.name === 'money' || source.name === 'smallmoney') {
     // money as text: style 0 two decimals, 1 with thousands separators, 2 four decimals.
     const text = translate(value);

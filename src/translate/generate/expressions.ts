@@ -1,7 +1,7 @@
 import type { DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { caseFreeText, collatedComparison, comparesCaseInsensitively, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
-import { castExpression, textAsDate } from './convert-styles.js';
+import { castExpression, implicitText, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
 import { functionName } from './function-rule.js';
@@ -49,6 +49,11 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
   if ((slot.family === 'date' || slot.family === 'datetime') && node.kind === 'literal') {
     if (node.type === 'string' || node.type === 'unicode-string') return dateLiteral(node, ctx, slot.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
     if (node.type === 'integer') return dateValue(node, ctx, (inner) => expression(inner, ctx), slot.family === 'date' ? 'date' : 'timestamp');
+  }
+  if (slot.family === 'string' && (slot.name === undefined || slot.name.endsWith('char'))) {
+    // A number, bit or date stored into text: SQL Server converts it as CAST does.
+    const text = implicitText(node, ctx, (inner) => expression(inner, ctx), 'kind' in type ? type : undefined);
+    if (text !== undefined) return text;
   }
   if (slot.family === 'date' || slot.family === 'datetime') {
     // Text stored into a date: SQL Server converts it.

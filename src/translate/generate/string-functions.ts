@@ -1,6 +1,8 @@
 import type { Expression } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { call, isSimple, sortedValues, type FunctionCallSite, type FunctionTable } from './function-rule.js';
+import { implicitText } from './convert-styles.js';
+import { expression } from './expressions.js';
 import { untranslated } from './markers.js';
 import { isNumeric, isTemporal, valueType } from './value-types.js';
 
@@ -18,7 +20,9 @@ function stringType(ctx: TranslationContext): string {
 /** An argument as text: numbers and dates are converted as T-SQL converts them implicitly. */
 export function asText(node: Expression, text: string, ctx: TranslationContext): string {
   const type = valueType(node, ctx);
-  return isNumeric(type) || isTemporal(type) ? `CAST(${text} AS ${stringType(ctx)})` : text;
+  if (!(isNumeric(type) || isTemporal(type))) return text;
+  // As SQL Server converts it: a datetime in style 0, a bit as 1 or 0, money with two decimals.
+  return implicitText(node, ctx, (inner) => (inner === node ? text : expression(inner, ctx))) ?? `CAST(${text} AS ${stringType(ctx)})`;
 }
 
 function hasCasedLetters(text: string): boolean {
