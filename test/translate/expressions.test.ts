@@ -58,6 +58,16 @@ describe('untranslated expressions', () => {
   });
 });
 
+describe('LIKE patterns with a backslash', () => {
+  it('double it for Databricks, whose LIKE escapes with a backslash by default; T-SQL reads it as itself', () => {
+    const binary = { collation: 'binary' } as const;
+    expect(toDatabricks("SELECT 1 FROM dw.t WHERE p LIKE '_:\\%' OR p LIKE 'a\\b' ESCAPE '!'", binary).text).toContain("p LIKE '_:\\\\\\\\%' OR p LIKE 'a\\\\b' ESCAPE '!'");
+    expect(toDuckDb("SELECT 1 FROM dw.t WHERE p LIKE '_:\\%'", binary).text).toContain("p LIKE '_:\\%'");
+    const dynamic = toDatabricks("SELECT 1 FROM dw.t WHERE p LIKE @pattern", binary).diagnostics.map((diagnostic) => diagnostic.message);
+    expect(dynamic.some((message) => message.includes('a backslash escapes the character after it'))).toBe(true);
+  });
+});
+
 describe('string comparisons and case (translate.collation binary)', () => {
   const binary = { collation: 'binary' } as const;
 

@@ -196,7 +196,12 @@ const handlers: ExpressionHandlers = {
       ctx.reportOnce('case-insensitive', 'TR_CASE_INSENSITIVE', node, 'this object compares strings (LIKE); SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not');
     }
     if (literal === undefined) {
-      ctx.reportOnce('like-dynamic', 'TR_SEMANTIC', pattern, 'this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target');
+      ctx.reportOnce(
+        'like-dynamic',
+        'TR_SEMANTIC',
+        pattern,
+        `this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target${ctx.target === 'databricks' && node.escape === undefined ? ", and a backslash escapes the character after it (T-SQL's LIKE has no escape character unless ESCAPE names one)" : ''}`,
+      );
     } else if (/\[[^\]]+\]/.test(literal.value)) {
       // [a-z] character classes are T-SQL only: the pattern becomes a regular expression.
       const escape = node.escape?.kind === 'literal' ? node.escape.value : undefined;
@@ -208,7 +213,12 @@ const handlers: ExpressionHandlers = {
       return node.not ? `NOT (${match})` : match;
     }
     const escape = node.escape === undefined ? '' : ` ESCAPE ${expression(node.escape, ctx)}`;
-    return `${subject} ${node.not ? 'NOT ' : ''}${collated ? 'ILIKE' : 'LIKE'} ${expression(pattern, ctx)}${escape}`;
+    // Databricks' LIKE escapes with a backslash by default; in T-SQL it is an ordinary character.
+    const patternText =
+      literal !== undefined && node.escape === undefined && ctx.target === 'databricks' && literal.value.includes('\\')
+        ? ctx.dialect.stringLiteral(literal.value.replace(/\\/g, '\\\\'))
+        : expression(pattern, ctx);
+    return `${subject} ${node.not ? 'NOT ' : ''}${collated ? 'ILIKE' : 'LIKE'} ${patternText}${escape}`;
   },
 
   exists(node, ctx) {

@@ -8,5 +8,5 @@ BEGIN
 END;
 
 -- statements: 2/2 translated, 0 raw
--- warning TR_SEMANTIC 15:18 this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target
+-- warning TR_SEMANTIC 15:18 this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target, and a backslash escapes the character after it (T-SQL's LIKE has no escape character unless ESCAPE names one)
 -- error TR_UNSUPPORTED_EXPRESSION 20:7 > ALL (subquery) comparisons: rewrite with EXISTS or an aggregate

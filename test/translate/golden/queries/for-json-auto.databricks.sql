@@ -24,7 +24,7 @@ SELECT o.id, t.total FROM shellcorp.gold.orders AS o INNER JOIN (SELECT order_id
 
 -- statements: 8/8 translated, 0 raw
 -- warning TR_CASE_INSENSITIVE 10:31 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
--- warning TR_SEMANTIC 12:19 this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target
+-- warning TR_SEMANTIC 12:19 this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target, and a backslash escapes the character after it (T-SQL's LIKE has no escape character unless ESCAPE names one)
 -- warning TR_SEMANTIC 14:1 FOR JSON became to_json: dates, times and binary values are written in the target's JSON format, not SQL Server's
 -- warning TR_SEMANTIC 23:1 FOR JSON AUTO without ORDER BY: SQL Server puts rows in one parent object only when they come one after the other, in an order it does not define; here rows with equal parent values always share one
 -- warning TR_SEMANTIC 35:8 FOR JSON AUTO: SQL Server documents where a column of no table goes for FOR XML AUTO only (with the deepest table named before it, or the first table when none is); "relationship" was put there
