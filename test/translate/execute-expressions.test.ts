@@ -234,6 +234,18 @@ table('decimal division is exact, truncated at the scale SQL Server gives it', [
   ['CAST(1 AS DECIMAL(10,2)) / 0', null],
 ]);
 
+// money with money or an integer stays money: a quotient truncated at 4 decimals, a product
+// rounded to 4 (adamhutson.com, "Money vs DECIMAL data types in SQL Server": $1 / $3 * $3 is
+// 0.9999; c-sharpcorner.com, "Money precision issues": 1 / 18.4172 is 0.0542, 18.4172 * 1.1562
+// is 21.2940).
+table('money arithmetic keeps 4 decimals', [
+  ['CAST(1 AS money) / CAST(3 AS money) * CAST(3 AS money)', '0.9999'],
+  ['CAST(1 AS money) / CAST(18.4172 AS money)', '0.0542'],
+  ['CAST(-1 AS money) / CAST(18.4172 AS money)', '-0.0542'],
+  ['CAST(18.4172 AS money) * CAST(1.1562 AS money)', '21.2940'],
+  ['CAST(10 AS money) / 3', '3.3333'],
+]);
+
 describe('decimal division in queries on DuckDB', () => {
   const setup = `
     CREATE SCHEMA dbo;

@@ -140,6 +140,11 @@ const handlers: ExpressionHandlers = {
         return minus(node, ctx);
       case '/':
         return divide(node, ctx);
+      case '*': {
+        const [left, right] = operands(node, ctx);
+        // money times money (or an integer) is money: SQL Server rounds the product to 4 decimals.
+        return isMoney(valueType(node, ctx)) ? `CAST(${left} * ${right} AS ${ctx.dialect.dataType(MONEY).text})` : `${left} * ${right}`;
+      }
       case '^': {
         const [left, right] = operands(node, ctx);
         return ctx.target === 'duckdb' ? `xor(${left}, ${right})` : `${left} ^ ${right}`;
@@ -467,6 +472,7 @@ function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationC
     const [leftText, rightText] = operands(node, ctx);
     return `${leftText} ${ctx.target === 'databricks' ? 'div' : '//'} ${rightText}`;
   }
+  if (isMoney(valueType(node, ctx))) return moneyQuotient(node, left, right, ctx);
   const exact = exactDecimalDivision(node, left, right, ctx);
   if (exact !== undefined) return exact;
   if ((integer(left) && right.family === 'unknown') || (integer(right) && left.family === 'unknown')) {
@@ -479,6 +485,26 @@ function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationC
   }
   const [leftText, rightText] = operands(node, ctx);
   return `${leftText} / ${rightText}`;
+}
+
+const MONEY: DataType = { kind: 'data-type', name: { kind: 'object-name', parts: ['money'], start: 0, end: 0 }, args: [], start: 0, end: 0 };
+
+/**
+ * money divided by money or an integer is money, the quotient truncated at 4 decimals
+ * ($1 / $3 * $3 = 0.9999). DuckDB divides exactly at that scale; Databricks counts the
+ * quotient in ten-thousandths, which casting to BIGINT truncates (money is a 64-bit count of
+ * ten-thousandths, so it fits).
+ */
+function moneyQuotient(node: Extract<Expression, { kind: 'binary' }>, left: ValueType, right: ValueType, ctx: TranslationContext): string {
+  const [dividend, divisor] = operands(node, ctx);
+  const money = ctx.dialect.dataType(MONEY).text;
+  const divideExactly = ctx.dialect.exactDivision;
+  const dividendShape = exactShape(left);
+  const divisorShape = exactShape(right);
+  if (divideExactly !== undefined && dividendShape !== undefined && divisorShape !== undefined) {
+    return `CAST(${divideExactly({ dividend, dividendScale: dividendShape.scale, divisor, divisorScale: divisorShape.scale, scale: 4 })} AS ${money})`;
+  }
+  return `CAST(CAST(CAST(${dividend} / ${divisor} * 10000 AS BIGINT) AS DECIMAL(19,0)) / 10000 AS ${money})`;
 }
 
 /**
