@@ -174,6 +174,10 @@ table('strings', [
   ["LEFT(CAST('2024-02-03 22:05' AS datetime), 11)", 'Feb  3 2024'],
   ["CONCAT('m', CAST(2.5 AS money))", 'm2.50'],
   ["CONCAT('d', CAST('2024-02-03' AS date))", 'd2024-02-03'],
+  // NULLIF compares as = does: blanks equal '', case ignored (the default collation).
+  ["NULLIF(CAST('   ' AS varchar(5)), '')", null],
+  ["NULLIF(CAST('abc' AS varchar(5)), 'ABC')", null],
+  ["NULLIF(CAST('abc' AS varchar(5)), 'x')", 'abc'],
   ["PARSENAME('srv.db.[dbo].tbl', 2)", 'dbo'],
   ["PARSENAME('db.dbo.tbl', 4)", null],
   ['CHAR(65) + NCHAR(66)', 'AB'],

@@ -4,7 +4,7 @@ import { CONVERSION_FUNCTIONS } from './convert-styles.js';
 import { blankDate, DATE_FUNCTIONS } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
 import { untranslated } from './markers.js';
-import { isStringLiteral, noteStringOrder } from './collation.js';
+import { collatedComparison, isStringLiteral, noteStringOrder } from './collation.js';
 import { ERROR_VARIABLES } from './procedural.js';
 import { reportCaseInsensitiveSearch, STRING_FUNCTIONS } from './string-functions.js';
 import { SYSTEM_FUNCTIONS } from './system-functions.js';
@@ -157,6 +157,11 @@ const CORE_FUNCTIONS: FunctionTable = {
   COALESCE: coalesce,
   NULLIF: (site) => {
     const [first, second] = site.call.args;
+    if (first !== undefined && second !== undefined && collatedComparison(first, second, site.ctx)) {
+      // Strings are equal as the comparison = finds them: case and trailing spaces ignored ('  ' is '').
+      const equal = site.expression({ kind: 'binary', operator: '=', left: first, right: second, start: site.call.start, end: site.call.end });
+      return `CASE WHEN ${equal} THEN NULL ELSE ${site.args[0]} END`;
+    }
     if (first !== undefined && second !== undefined && (valueType(first, site.ctx).family === 'string' || valueType(second, site.ctx).family === 'string')) {
       reportCaseInsensitiveSearch(site, second.kind === 'literal' ? second : first, 'NULLIF');
     }
