@@ -373,6 +373,25 @@ describe('text SQL Server converts to a date implicitly, on DuckDB', () => {
   });
 });
 
+describe('text stored into string variables of a declared length, on DuckDB', () => {
+  it('cuts it to the length, and pads a char, as SQL Server does without a word', async () => {
+    await session.execute("CREATE TABLE gold.result (what VARCHAR, v VARCHAR); CREATE TABLE sales.codes (id INT, code VARCHAR(20)); INSERT INTO sales.codes VALUES (1, 'ABCDEFGH');");
+    const rows = await run(
+      `DECLARE @ym char(6), @code varchar(3), @c char(5) = 'AB', @d date = '2024-02-03';
+       SET @ym = CONVERT(varchar(8), @d, 112);
+       SELECT @code = code FROM sales.codes WHERE id = 1;
+       INSERT INTO dw.result VALUES ('ym', @ym), ('code', @code), ('c', @c + '|');`,
+      'SELECT what, v FROM gold.result ORDER BY what',
+      { translate: { columnTypes: (table) => (table === 'sales.codes' ? new Map([['id', 'int'], ['code', 'varchar(20)']]) : undefined) } },
+    );
+    expect(rows).toEqual([
+      { what: 'c', v: 'AB   |' },
+      { what: 'code', v: 'ABC' },
+      { what: 'ym', v: '202402' },
+    ]);
+  });
+});
+
 describe('parameters the procedure body assigns, on DuckDB', () => {
   it('the body works on a copy of the parameter: defaults filled in, the caller passes on', async () => {
     await session.execute('CREATE TABLE sales.loads (day DATE, tries INT, done INT);');

@@ -22,7 +22,7 @@ import type {
 import type { ScriptNode } from '../script-ir.js';
 import { columnRef, columnRefs, conjunction, conjuncts, hasSubquery, mapAst, nullLiteral, qualifierOf, qualifiersOf, refersTo } from './ast-tools.js';
 import { typeFamily } from '../dialects/types.js';
-import { compoundAssignment, expression, expressionAs, isStringValued } from './expressions.js';
+import { compoundAssignment, expression, expressionAs, isStringValued, variableText } from './expressions.js';
 import { changedRowsOutput, identityAssumption, insertOutput, mergeOutput, targetKey, type OutputPlan } from './output-clause.js';
 import { dynamicInsert } from './procedural.js';
 import { query, tableSource } from './queries.js';
@@ -70,11 +70,13 @@ function selectAssignment(node: SelectStatement, body: Select, w: StatementWrite
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `SELECT @v ${items.find((item) => item.operator !== '=')!.operator} ... FROM applies the operator once per row: rewrite it with an aggregate`);
   }
   w.ctx.reportOnce('select-assignment', 'TR_SEMANTIC', node, 'SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)');
-  // Text assigned to a date variable is converted as SQL Server converts it.
+  // Text assigned to a date variable, or to a string variable of a declared length, is converted as SQL Server converts it.
   const stored = (item: SelectAssignment): Expression => {
     const type = w.ctx.variable(item.variable.name)?.type;
     const family = type === undefined ? undefined : typeFromDataType(type).family;
-    return (family === 'date' || family === 'datetime' ? implicitDateCast(item.expression, family, w.ctx, type) : undefined) ?? item.expression;
+    if (type === undefined) return item.expression;
+    // The value's type is read with the query's tables in scope.
+    return withTableScope(w.ctx, body.from, () => (family === 'date' || family === 'datetime' ? implicitDateCast(item.expression, family, w.ctx, type) : variableText(item.expression, type, w.ctx))) ?? item.expression;
   };
   const fromQuery = query({ ...node.query, body: { ...body, columns: items.map((item, index) => ({ kind: 'select-column', expression: stored(item), start: item.start, end: item.end, alias: `c${index}` })) } }, w.ctx);
   return [{ kind: 'set', targets, value: fromQuery, fromQuery: true, line: w.line(node) }];

@@ -1,4 +1,4 @@
-import type { DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
+import type { CastExpression, DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { caseFreeText, collatedComparison, comparesCaseInsensitively, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression, implicitText, textAsDate } from './convert-styles.js';
@@ -54,17 +54,42 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
     // A number, bit or date stored into text: SQL Server converts it as CAST does.
     const text = implicitText(node, ctx, (inner) => expression(inner, ctx), 'kind' in type ? type : undefined);
     if (text !== undefined) return text;
+    // Text stored into a variable of a declared length is cut to it (char(n) padded), as CAST does.
+    if ('kind' in type && slot.length !== undefined) {
+      const cast = variableText(node, type, ctx);
+      if (cast !== undefined) return castExpression(cast, ctx, (inner) => expression(inner, ctx));
+    }
   }
   if (slot.family === 'date' || slot.family === 'datetime') {
     // Text stored into a date: SQL Server converts it.
     const date = textAsDate(node, slot.family, ctx, (inner) => expression(inner, ctx));
     if (date !== undefined) return date;
   }
-  if (slot.family === 'string' && slot.length !== undefined && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') && node.value.length > slot.length) {
+  if (
+    slot.family === 'string' &&
+    slot.length !== undefined &&
+    node.kind === 'literal' &&
+    (node.type === 'string' || node.type === 'unicode-string') &&
+    (node.value.length > slot.length || (slot.fixed === true && node.value.length < slot.length))
+  ) {
     const cut = node.value.slice(0, slot.length);
     return ctx.dialect.stringLiteral(slot.fixed ? cut.padEnd(slot.length, ' ') : cut);
   }
   return expression(node, ctx);
+}
+
+/**
+ * The CAST SQL Server applies to text (not a literal) stored into a string variable of
+ * declared type `type`: a varchar(n) cuts it to n characters, a char(n) pads it to n, silently
+ * (into a column, too long a value is an error instead). Undefined where nothing changes.
+ */
+export function variableText(node: Expression, type: DataType, ctx: TranslationContext): CastExpression | undefined {
+  const slot = declaredType(type, ctx);
+  if (slot.family !== 'string' || slot.length === undefined || node.kind === 'literal') return undefined;
+  const source = valueType(node, ctx);
+  if (source.family !== 'string') return undefined;
+  const fits = source.length !== undefined && (slot.fixed === true ? source.fixed === true && source.length === slot.length : source.length <= slot.length);
+  return fits ? undefined : { kind: 'cast', try: false, expression: node, type, start: node.start, end: node.end };
 }
 
 /** A CASE, its results written by `result` (converted to a slot's type, for one). */

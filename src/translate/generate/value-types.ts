@@ -552,6 +552,9 @@ const RETURNS: Readonly<Record<string, ValueFamily | { readonly arg: number }>> 
   DATETRUNC: { arg: 1 },
 };
 
+/** String functions whose result is no longer than their text argument. */
+const SAME_LENGTH: ReadonlySet<string> = new Set(['UPPER', 'LOWER', 'LTRIM', 'RTRIM', 'TRIM', 'REVERSE']);
+
 /** The family a built-in returns whatever its arguments (DATEDIFF: integer), or undefined. */
 export function fixedResultFamily(name: string): ValueFamily | undefined {
   const rule = RETURNS[name.toUpperCase()];
@@ -734,6 +737,12 @@ function functionType(node: Extract<Expression, { kind: 'function-call' }>, ctx:
     return UNKNOWN;
   }
   if (name === 'COUNT_BIG' || name === 'DATEDIFF_BIG') return { family: 'integer', name: 'bigint' };
+  // ERROR_MESSAGE() is nvarchar(4000); case changes and trims keep the length of their text.
+  if (name === 'ERROR_MESSAGE') return { family: 'string', name: 'nvarchar', length: 4000 };
+  if (SAME_LENGTH.has(name)) {
+    const text = node.args[0] === undefined ? UNKNOWN : valueType(node.args[0], ctx);
+    return text.family === 'string' && text.length !== undefined ? { family: 'string', length: text.length } : { family: 'string' };
+  }
   if (typeof rule === 'string') return { family: rule };
   const arg = node.args[rule.arg];
   if (arg === undefined) return UNKNOWN;
