@@ -189,6 +189,16 @@ describe('text converted to a date implicitly', () => {
   });
 });
 
+describe('identity columns filled in order', () => {
+  it('warns where INSERT ... SELECT ... ORDER BY numbered an identity column in that order', () => {
+    const ordered = (insert: string) =>
+      toDatabricks(`CREATE TABLE #r (id int IDENTITY(1,1), s varchar(20)); ${insert}`).diagnostics.some((diagnostic) => diagnostic.message.startsWith('INSERT ... SELECT ... ORDER BY numbered the identity column id'));
+    expect(ordered('INSERT INTO #r (s) SELECT s FROM dbo.t ORDER BY d;')).toBe(true);
+    expect(ordered('INSERT INTO #r (s) SELECT s FROM dbo.t;')).toBe(false);
+    expect(ordered('SET IDENTITY_INSERT #r ON; INSERT INTO #r (id, s) SELECT n, s FROM dbo.t ORDER BY n;')).toBe(false);
+  });
+});
+
 describe('parameters the body assigns', () => {
   it('copies each assigned IN parameter into a variable the body uses; OUTPUT parameters are INOUT and assigned as they are', () => {
     const result = toDatabricks(`CREATE PROCEDURE dw.p @d date, @n int = 5, @keep int, @o int OUTPUT, @c int = 0 AS

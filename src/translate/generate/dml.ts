@@ -324,6 +324,13 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
         break;
       }
       case 'query': {
+        if (identity !== undefined && identity.identity.fromSequence !== true && source.orderBy.length > 0 && !node.columns.some((column) => column.toLowerCase() === identity.identity.column.toLowerCase())) {
+          w.ctx.report(
+            'TR_SEMANTIC',
+            node,
+            `INSERT ... SELECT ... ORDER BY numbered the identity column ${identity.identity.column} in that order in SQL Server (1, 2, 3 ... into a new table); here its values are unique but follow no order. Where the code relies on the numbering, write the column: row_number() OVER (ORDER BY ...)`,
+          );
+        }
         const typed = bitsConverted(node, source, w);
         // NEXT VALUE FOR among the columns: a block of values is taken first (sequences.ts).
         const rows = () => `${withPrefix(node, w)}${query(typed, w.ctx)}`;
