@@ -189,6 +189,18 @@ describe('text converted to a date implicitly', () => {
   });
 });
 
+describe('datetime and smalldatetime literals', () => {
+  it('are rounded as SQL Server stores them: datetime to 1/300 s, smalldatetime to the minute; datetime2 keeps its digits', () => {
+    const result = toDatabricks(`DECLARE @x datetime = '2024-01-31 23:59:59.999', @y datetime = '2024-01-31 10:00:00.995', @z smalldatetime = '2024-01-31 23:59:59', @v datetime2 = '2024-01-31 23:59:59.999';
+      SELECT id FROM dw.t WHERE d <= '2024-01-31 23:59:59.999';`, { columnTypes: (table) => (table === 'dw.t' ? new Map([['id', 'int'], ['d', 'datetime']]) : undefined) });
+    expect(result.text).toContain("SET v_x = TIMESTAMP '2024-02-01 00:00:00';");
+    expect(result.text).toContain("SET v_y = TIMESTAMP '2024-01-31 10:00:00.997';");
+    expect(result.text).toContain("SET v_z = TIMESTAMP '2024-02-01 00:00:00';");
+    expect(result.text).toContain("SET v_v = TIMESTAMP '2024-01-31 23:59:59.999';");
+    expect(result.text).toContain("WHERE d <= TIMESTAMP '2024-02-01 00:00:00'");
+  });
+});
+
 describe('identity columns filled in order', () => {
   it('warns where INSERT ... SELECT ... ORDER BY numbered an identity column in that order', () => {
     const ordered = (insert: string) =>

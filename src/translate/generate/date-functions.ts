@@ -178,8 +178,13 @@ export function blankDate(as: 'timestamp' | 'date'): string {
   return as === 'date' ? `DATE '${dayAfter1900(0)}'` : `TIMESTAMP '${dayAfter1900(0)} 00:00:00'`;
 }
 
-/** A string literal as a typed DATE or TIMESTAMP literal, or undefined when its format is not one SQL Server reads the same everywhere. */
-export function dateLiteral(node: Extract<Expression, { kind: 'literal' }>, ctx: TranslationContext, as: 'timestamp' | 'date'): string | undefined {
+/**
+ * A string literal as a typed DATE or TIMESTAMP literal, or undefined when its format is not one
+ * SQL Server reads the same everywhere. Read as a datetime (`sqlType`), the time is rounded as
+ * SQL Server stores it: to 1/300 of a second (.997, and .999 is the next second), and a
+ * smalldatetime to the minute.
+ */
+export function dateLiteral(node: Extract<Expression, { kind: 'literal' }>, ctx: TranslationContext, as: 'timestamp' | 'date', sqlType?: string): string | undefined {
   const parsed = isoDateText(node.value);
   if (parsed === undefined) {
     ctx.reportOnce(`date-text:${node.value}`, 'TR_SEMANTIC', node, `'${node.value}' is read as a date by the target's own rules: write it as yyyy-mm-dd`);
@@ -187,7 +192,31 @@ export function dateLiteral(node: Extract<Expression, { kind: 'literal' }>, ctx:
   }
   if (parsed.monthFirst) ctx.reportOnce(`date-mdy:${node.value}`, 'TR_SEMANTIC', node, `'${node.value}' was read as month/day/year (SET LANGUAGE us_english); check the date`);
   if (as === 'date') return `DATE '${parsed.date}'`;
-  return `TIMESTAMP '${parsed.date} ${parsed.time ?? '00:00:00'}'`;
+  const time = parsed.time ?? '00:00:00';
+  const rounded = sqlType === 'datetime' || sqlType === 'smalldatetime' ? roundedDatetime(parsed.date, time, sqlType) : undefined;
+  return `TIMESTAMP '${rounded ?? `${parsed.date} ${time}`}'`;
+}
+
+/** `date time` rounded as a datetime (1/300 s, written .000/.003/.007) or smalldatetime (minute) holds it; undefined when nothing changes. */
+function roundedDatetime(date: string, time: string, type: 'datetime' | 'smalldatetime'): string | undefined {
+  const match = /^(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?$/.exec(time);
+  if (match === null) return undefined;
+  const micros = Number(((match[4] ?? '') + '000000').slice(0, 6));
+  if (type === 'datetime' && micros === 0) return undefined;
+  const start = Date.parse(`${date}T${match[1]}:${match[2]}:${match[3]}Z`);
+  let ms: number;
+  if (type === 'datetime') {
+    const ticks = Math.round((micros / 1_000_000) * 300);
+    // A tick is 3.33 ms; SQL Server writes it rounded to the millisecond (.003, .007).
+    ms = Math.round((ticks * 1000) / 300);
+  } else {
+    // 29.998 seconds and less round down; 29.999 and more round up.
+    const seconds = Number(match[3]) + micros / 1_000_000;
+    ms = (seconds >= 29.999 ? 60 : 0) * 1000 - Number(match[3]) * 1000;
+  }
+  const value = new Date(start + ms).toISOString();
+  const fraction = type === 'datetime' ? value.slice(19, 23).replace(/\.?0+$/, '') : '';
+  return `${value.slice(0, 10)} ${value.slice(11, 19)}${fraction}`;
 }
 
 // ---------------------------------------------------------------------------------------------

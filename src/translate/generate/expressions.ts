@@ -47,7 +47,7 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
     if (isNumeric(source) && source.family !== 'bit') return `${parenthesize(node, expression(node, ctx), '<>', false)} <> 0`;
   }
   if ((slot.family === 'date' || slot.family === 'datetime') && node.kind === 'literal') {
-    if (node.type === 'string' || node.type === 'unicode-string') return dateLiteral(node, ctx, slot.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
+    if (node.type === 'string' || node.type === 'unicode-string') return dateLiteral(node, ctx, slot.family === 'date' ? 'date' : 'timestamp', slot.name) ?? expression(node, ctx);
     if (node.type === 'integer') return dateValue(node, ctx, (inner) => expression(inner, ctx), slot.family === 'date' ? 'date' : 'timestamp');
   }
   if (slot.family === 'string' && (slot.name === undefined || slot.name.endsWith('char'))) {
@@ -623,7 +623,7 @@ function comparand(node: Expression, other: ValueType, ctx: TranslationContext):
   if ((other.family === 'date' || other.family === 'datetime') && node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string')) {
     // '' is 1900-01-01 to SQL Server; the targets cannot read it as a date.
     if (node.value.trim() === '') return blankDate(other.family === 'date' ? 'date' : 'timestamp');
-    return dateLiteral(node, ctx, other.family === 'date' ? 'date' : 'timestamp') ?? expression(node, ctx);
+    return dateLiteral(node, ctx, other.family === 'date' ? 'date' : 'timestamp', other.name) ?? expression(node, ctx);
   }
   // Text compared with a date: SQL Server converts the text.
   if (other.family === 'date' || other.family === 'datetime') return textAsDate(node, other.family, ctx, (inner) => expression(inner, ctx)) ?? expression(node, ctx);
