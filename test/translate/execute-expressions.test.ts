@@ -174,6 +174,11 @@ table('strings', [
   ["LEFT(CAST('2024-02-03 22:05' AS datetime), 11)", 'Feb  3 2024'],
   ["CONCAT('m', CAST(2.5 AS money))", 'm2.50'],
   ["CONCAT('d', CAST('2024-02-03' AS date))", 'd2024-02-03'],
+  // datetime2(n) as text keeps all n fractional digits; SYSDATETIME() is datetime2(7), not style 0.
+  ["CAST(CAST('2024-02-03 10:00' AS datetime2) AS varchar(40))", '2024-02-03 10:00:00.0000000'],
+  ["CAST(CAST('2024-02-03 10:00:01.5' AS datetime2(3)) AS varchar(30))", '2024-02-03 10:00:01.500'],
+  ["CAST(CAST('2024-02-03 10:00:01' AS datetime2(0)) AS varchar(30))", '2024-02-03 10:00:01'],
+  ['LEN(CAST(SYSDATETIME() AS varchar(40)))', '27'],
   // NULLIF compares as = does: blanks equal '', case ignored (the default collation).
   ["NULLIF(CAST('   ' AS varchar(5)), '')", null],
   ["NULLIF(CAST('abc' AS varchar(5)), 'ABC')", null],

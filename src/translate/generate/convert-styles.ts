@@ -307,6 +307,21 @@ function roundTripDay(node: Expression, ctx: TranslationContext): Expression | u
   return undefined;
 }
 
+/**
+ * A datetime2(n) as text: yyyy-mm-dd hh:mi:ss followed by all n fractional digits (zeros too),
+ * as SQL Server writes it; the targets keep microseconds, so a seventh digit is 0.
+ */
+function datetime2Text(text: string, scale: number, ctx: TranslationContext): string {
+  const digits = Math.min(scale, 6);
+  const seconds =
+    ctx.target === 'databricks'
+      ? `date_format(${text}, 'yyyy-MM-dd HH:mm:ss${digits > 0 ? `.${'S'.repeat(digits)}` : ''}')`
+      : digits === 6
+        ? `strftime(${text}, '%Y-%m-%d %H:%M:%S.%f')`
+        : `left(strftime(${text}, '%Y-%m-%d %H:%M:%S.%f'), ${digits === 0 ? 19 : 20 + digits})`;
+  return scale > 6 ? `${seconds} || '${'0'.repeat(scale - 6)}'` : seconds;
+}
+
 function styleNumber(node: Expression): number | undefined {
   if (node.kind === 'literal' && node.type === 'integer') return Number(node.value);
   return undefined;
@@ -466,6 +481,7 @@ function castToString(
     // datetime and smalldatetime are written in style 0 by default; date, time, datetime2 in 121
     // (which for a date is its ISO text, as CAST gives in both targets).
     const effective = style ?? (source.family === 'datetime' && (source.name === 'datetime' || source.name === 'smalldatetime' || source.name === undefined) ? 0 : undefined);
+    if (effective === undefined && source.name === 'datetime2') return fit(datetime2Text(translate(value), source.scale ?? 7, ctx), 20 + (source.scale ?? 7));
     if (effective === undefined) return fit(cast(translate(value), stringKeyword(ctx)), source.family === 'date' ? 10 : undefined);
     const pattern = DATE_STYLES[effective];
     if (pattern === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `CONVERT style ${effective} for dates has no equivalent`);

@@ -58,6 +58,11 @@ export function typeFromDataType(type: DataType): ValueType {
 function typeFromParts(name: string, args: readonly string[]): ValueType {
   const family = TYPE_FAMILIES[name] ?? 'unknown';
   if (family === 'decimal') return { family, name, ...decimalArguments(name, args) };
+  // datetime2(n), datetimeoffset(n), time(n): n digits of fractional seconds, 7 by default.
+  if (name === 'datetime2' || name === 'datetimeoffset' || name === 'time') {
+    const scale = args[0] === undefined ? 7 : Number(args[0].trim());
+    return Number.isInteger(scale) ? { family, name, scale } : { family, name };
+  }
   if (family !== 'string' && family !== 'binary') return { family, name };
   const declared = args[0]?.trim().toLowerCase();
   // char/varchar/binary without a length are one character long in a declaration (CAST and
@@ -737,6 +742,8 @@ function functionType(node: Extract<Expression, { kind: 'function-call' }>, ctx:
     return UNKNOWN;
   }
   if (name === 'COUNT_BIG' || name === 'DATEDIFF_BIG') return { family: 'integer', name: 'bigint' };
+  // SYSDATETIME() is datetime2(7), where GETDATE() is datetime.
+  if (name === 'SYSDATETIME' || name === 'SYSUTCDATETIME') return { family: 'datetime', name: 'datetime2', scale: 7 };
   // ERROR_MESSAGE() is nvarchar(4000); case changes and trims keep the length of their text.
   if (name === 'ERROR_MESSAGE') return { family: 'string', name: 'nvarchar', length: 4000 };
   if (SAME_LENGTH.has(name)) {
