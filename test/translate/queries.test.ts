@@ -118,6 +118,16 @@ describe('table sources', () => {
     expect(databricks("SELECT * FROM OPENROWSET(BULK 'x.csv', SINGLE_CLOB) AS b").codes).toEqual(['TR_UNSUPPORTED_EXPRESSION']);
   });
 
+  it('APPLY of a table or view is a plain join: LATERAL takes a subquery or a function only', () => {
+    expect(databricks('SELECT a.x FROM dw.a AS a CROSS APPLY dw.b AS b OUTER APPLY dw.c AS c').text).toBe('SELECT a.x FROM dw.a AS a CROSS JOIN dw.b AS b LEFT JOIN dw.c AS c ON true;');
+  });
+
+  it('INSERT INTO OPENQUERY(...) writes to the linked server, which remote_query cannot: kept, with an error', () => {
+    const result = toDatabricks("INSERT INTO OPENQUERY(srv, 'select a from t') SELECT a FROM dw.x;");
+    expect(result.text).toMatch(/^-- \[TR_UNSUPPORTED_STATEMENT\] INSERT into OPENQUERY\(\.\.\.\) writes through a table function/);
+    expect(result.text).not.toContain('INSERT INTO remote_query');
+  });
+
   it('four-part names on a linked server: flagged, unless translate.names maps the server\'s schema to a (foreign) catalog', () => {
     const tsql = 'SELECT g.mark FROM [LEGACYSRV].[RaeDb].[dbo].[Grades] AS g JOIN OTHERSRV.db.dbo.t AS t ON t.id = g.id';
     const result = toDatabricks(tsql, { names: { 'LegacySrv.RaeDb.dbo': 'rae_federated.dbo' } });

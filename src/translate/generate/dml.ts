@@ -293,6 +293,10 @@ function conditionText(items: readonly Expression[], w: StatementWriter): string
 // INSERT
 
 export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] {
+  if (node.target.kind === 'table-function') {
+    // INSERT INTO OPENQUERY(server, ...) writes to the linked server; remote_query only reads.
+    return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `INSERT into ${sourceText(w.ctx, node.target.call).split('(')[0]!.trim()}(...) writes through a table function (to a linked server, for OPENQUERY): Databricks table functions and remote_query are read-only; land the rows in a table the other system reads`);
+  }
   const translated = withCtes(node, w, () => {
     const written = writtenName(node.target, w);
     if (written !== undefined) w.checkWritable(node, written);

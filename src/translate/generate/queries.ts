@@ -267,7 +267,10 @@ function join(node: Extract<TableSource, { kind: 'join' }>, ctx: TranslationCont
         return ctx.target === 'databricks' || !outer ? `${left} CROSS JOIN LATERAL ${right}` : `${left} LEFT JOIN LATERAL ${right} ON true`;
       }
       const right = tableSource(node.right, ctx);
-      return outer ? `${left} LEFT JOIN LATERAL ${right} ON true` : `${left} CROSS JOIN LATERAL ${right}`;
+      // A table or view (no correlation possible) is applied as a plain join: LATERAL takes a
+      // subquery or a function only.
+      const lateral = node.right.kind === 'table-ref' || node.right.kind === 'table-variable' ? '' : 'LATERAL ';
+      return outer ? `${left} LEFT JOIN ${lateral}${right} ON true` : `${left} CROSS JOIN ${lateral}${right}`;
     }
     default:
       return `${left} ${node.type} JOIN ${tableSource(node.right, ctx)}${node.on === undefined ? '' : ` ON ${expression(node.on, ctx)}`}`;
