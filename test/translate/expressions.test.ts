@@ -58,6 +58,18 @@ describe('untranslated expressions', () => {
   });
 });
 
+describe('nvarchar results of string functions', () => {
+  it('are hashed and measured as UTF-16, as SQL Server stores them (CONCAT with an nvarchar, UPPER/LEFT of one, FORMAT)', () => {
+    const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['a', 'varchar(10)'], ['b', 'nvarchar(10)'], ['g', 'int']]) : undefined);
+    const text = toDatabricks("SELECT HASHBYTES('SHA2_256', CONCAT(a, '|', b)) AS h1, HASHBYTES('MD5', UPPER(b)) AS h2, HASHBYTES('MD5', CONCAT(a, '|')) AS h3, HASHBYTES('MD5', FORMAT(g, 'N0')) AS h4, DATALENGTH(LEFT(b, 3)) AS l FROM dw.t", { columnTypes }).text;
+    expect(text).toContain("unhex(sha2(encode(concat_ws('', a, '|', b), 'UTF-16LE'), 256)) AS h1");
+    expect(text).toContain("unhex(md5(encode(upper(b), 'UTF-16LE'))) AS h2");
+    expect(text).toContain("unhex(md5(concat_ws('', a, '|'))) AS h3");
+    expect(text).toMatch(/unhex\(md5\(encode\(format_number\(.*'UTF-16LE'\)\)\) AS h4/);
+    expect(text).toContain('2 * length(left(b, 3)) AS l');
+  });
+});
+
 describe('LIKE patterns with a backslash', () => {
   it('double it for Databricks, whose LIKE escapes with a backslash by default; T-SQL reads it as itself', () => {
     const binary = { collation: 'binary' } as const;

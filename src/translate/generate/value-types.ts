@@ -557,6 +557,28 @@ const RETURNS: Readonly<Record<string, ValueFamily | { readonly arg: number }>> 
   DATETRUNC: { arg: 1 },
 };
 
+/** String functions that return nvarchar whatever their arguments. */
+const UNICODE_RESULT: ReadonlySet<string> = new Set([
+  'FORMAT', 'NCHAR', 'QUOTENAME', 'DATENAME', 'OBJECT_NAME', 'OBJECT_SCHEMA_NAME', 'DB_NAME', 'SCHEMA_NAME', 'SUSER_SNAME', 'SUSER_NAME', 'USER_NAME',
+  'HOST_NAME', 'APP_NAME', 'ERROR_PROCEDURE', 'FORMATMESSAGE', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'USER', 'ORIGINAL_LOGIN', 'JSON_VALUE', 'JSON_QUERY', 'JSON_MODIFY',
+]);
+/** String functions that return nvarchar when any of their arguments is (CONCAT: "unless one of the parameters is an nvarchar"). */
+const UNICODE_IF_ANY: ReadonlySet<string> = new Set(['CONCAT', 'CONCAT_WS', 'REPLACE', 'STUFF', 'TRANSLATE']);
+/** String functions that return the type of their first argument. */
+const UNICODE_IF_FIRST: ReadonlySet<string> = new Set(['LEFT', 'RIGHT', 'SUBSTRING', 'REPLICATE', 'STRING_AGG', 'STRING_ESCAPE']);
+
+/**
+ * Whether a string function's result is nvarchar: HASHBYTES and DATALENGTH read its bytes as
+ * UTF-16 (learn.microsoft.com, the functions' "Return types").
+ */
+function unicodeResult(name: string, node: Extract<Expression, { kind: 'function-call' }>, ctx: TranslationContext): boolean {
+  if (UNICODE_RESULT.has(name)) return true;
+  const unicode = (arg: Expression | undefined) => arg !== undefined && valueType(arg, ctx).unicode === true;
+  if (UNICODE_IF_ANY.has(name)) return node.args.some(unicode);
+  if (UNICODE_IF_FIRST.has(name)) return unicode(node.args[0]);
+  return false;
+}
+
 /** String functions whose result is no longer than their text argument. */
 const SAME_LENGTH: ReadonlySet<string> = new Set(['UPPER', 'LOWER', 'LTRIM', 'RTRIM', 'TRIM', 'REVERSE']);
 
@@ -745,11 +767,13 @@ function functionType(node: Extract<Expression, { kind: 'function-call' }>, ctx:
   // SYSDATETIME() is datetime2(7), where GETDATE() is datetime.
   if (name === 'SYSDATETIME' || name === 'SYSUTCDATETIME') return { family: 'datetime', name: 'datetime2', scale: 7 };
   // ERROR_MESSAGE() is nvarchar(4000); case changes and trims keep the length of their text.
-  if (name === 'ERROR_MESSAGE') return { family: 'string', name: 'nvarchar', length: 4000 };
+  if (name === 'ERROR_MESSAGE') return { family: 'string', name: 'nvarchar', length: 4000, unicode: true };
   if (SAME_LENGTH.has(name)) {
     const text = node.args[0] === undefined ? UNKNOWN : valueType(node.args[0], ctx);
-    return text.family === 'string' && text.length !== undefined ? { family: 'string', length: text.length } : { family: 'string' };
+    const unicode = text.unicode === true ? { unicode: true } : {};
+    return text.family === 'string' && text.length !== undefined ? { family: 'string', length: text.length, ...unicode } : { family: 'string', ...unicode };
   }
+  if (rule === 'string') return unicodeResult(name, node, ctx) ? { family: 'string', unicode: true } : { family: 'string' };
   if (typeof rule === 'string') return { family: rule };
   const arg = node.args[rule.arg];
   if (arg === undefined) return UNKNOWN;
