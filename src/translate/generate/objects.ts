@@ -10,6 +10,7 @@ import type {
   DataType,
   Expression,
   ObjectName,
+  SetItem,
   Span,
   Statement,
   TableElement,
@@ -17,6 +18,7 @@ import type {
 import { walkAst } from '../../tsql/index.js';
 import { TranslationContext, type IdentityColumn } from '../context.js';
 import { typeParts } from '../dialects/dialect.js';
+import { walkStatements } from '../rewrites/statement-lists.js';
 import type { ProcedureParameter, ScriptNode, TranslatedObject } from '../script-ir.js';
 import { expression, expressionAs } from './expressions.js';
 import { foldScalarFunction, foldTableFunction, resultColumnTypes } from './fold-function.js';
@@ -713,32 +715,45 @@ function copyAssignedParameters(node: CreateProcedureStatement, parameters: read
   }
 }
 
-/** The variables (bare, lower-cased names) that statements assign: SET, SELECT @v =, UPDATE SET @v =, FETCH INTO, EXEC OUTPUT. */
+/**
+ * The variables (bare, lower-cased names) that statements assign: SET, SELECT @v =, UPDATE and
+ * MERGE SET @v =, FETCH INTO, EXEC @rc = and EXEC OUTPUT arguments. Only those statements
+ * assign a variable, in their own clauses (a SELECT that assigns returns no rows, so it is
+ * never a subquery), so only statements are visited, not the expressions below them: walking
+ * every node of the body was 3% of translating the corpus in a CPU profile (large procedures
+ * have tens of thousands of nodes, most of them in expressions).
+ */
 function assignedVariables(statements: readonly Statement[]): Set<string> {
   const names = new Set<string>();
   const add = (name: string) => names.add(name.replace(/^@+/, '').toLowerCase());
-  for (const statement of statements) {
-    walkAst(statement, (child) => {
-      switch (child.kind) {
-        case 'set-variable':
-        case 'select-assignment':
-          add(child.variable.name);
-          break;
-        case 'assignment':
-          if (child.target.kind === 'variable') add(child.target.name);
-          break;
-        case 'fetch':
-          for (const variable of child.into) add(variable.name);
-          break;
-        case 'execute':
-          if (child.returnVariable !== undefined) add(child.returnVariable.name);
-          for (const argument of child.arguments) if (argument.output && argument.value.kind === 'variable') add(argument.value.name);
-          break;
-        default:
-          break;
-      }
-    });
-  }
+  const addSetItems = (items: readonly SetItem[]) => {
+    for (const item of items) if (item.kind === 'assignment' && item.target.kind === 'variable') add(item.target.name);
+  };
+  walkStatements(statements, (statement) => {
+    switch (statement.kind) {
+      case 'set-variable':
+        add(statement.variable.name);
+        break;
+      case 'select-statement':
+        if (statement.query.body.kind === 'select') for (const item of statement.query.body.columns) if (item.kind === 'select-assignment') add(item.variable.name);
+        break;
+      case 'update':
+        addSetItems(statement.set);
+        break;
+      case 'merge':
+        for (const clause of statement.clauses) if (clause.action.kind === 'merge-update') addSetItems(clause.action.set);
+        break;
+      case 'fetch':
+        for (const variable of statement.into) add(variable.name);
+        break;
+      case 'execute':
+        if (statement.returnVariable !== undefined) add(statement.returnVariable.name);
+        for (const argument of statement.arguments) if (argument.output && argument.value.kind === 'variable') add(argument.value.name);
+        break;
+      default:
+        break;
+    }
+  });
   return names;
 }
 
@@ -765,24 +780,35 @@ function trailingDefaults(parameters: ProcedureParameter[], node: CreateProcedur
 }
 
 /**
+ * The result sets one run of `nodes` can send: a branch of an IF at most, a loop's many times.
+ * A function of the module rather than a closure made for each procedure: the closure was
+ * compiled anew six times in twelve passes over the corpus (--trace-opt).
+ */
+function resultSets(nodes: readonly ScriptNode[]): number {
+  let sets = 0;
+  for (const child of nodes) {
+    if (child.kind === 'sql' && child.resultSet === true) {
+      sets += 1;
+    } else if (child.kind === 'if') {
+      let most = resultSets(child.otherwise ?? []);
+      for (const branch of child.branches) most = Math.max(most, resultSets(branch.body));
+      sets += most;
+    } else if (child.kind === 'while' || child.kind === 'for') {
+      sets += resultSets(child.body) > 0 ? 2 : 0;
+    } else if (child.kind === 'block') {
+      sets += Math.max(resultSets(child.body), resultSets(child.handler?.body ?? []));
+    }
+  }
+  return sets;
+}
+
+/**
  * A procedure whose SELECTs send rows more than once (two result sets, or one in a loop): SQL
  * Server sends the caller every one; a Databricks script returns the result of its last
  * statement that returns rows (Apache Spark's SQL script execution), so the others are lost.
  */
 function noteResultSets(body: readonly ScriptNode[], node: CreateProcedureStatement, w: StatementWriter): void {
-  // The result sets one run can send: a branch of an IF at most, a loop's many times.
-  const count = (nodes: readonly ScriptNode[]): number => {
-    let sets = 0;
-    for (const child of nodes) {
-      if (child.kind === 'sql' && child.resultSet === true) sets += 1;
-      else if (child.kind === 'if') sets += Math.max(...child.branches.map((branch) => count(branch.body)), count(child.otherwise ?? []));
-      else if (child.kind === 'while' || child.kind === 'for') sets += count(child.body) > 0 ? 2 : 0;
-      else if (child.kind === 'block') sets += Math.max(count(child.body), count(child.handler?.body ?? []));
-    }
-    return sets;
-  };
-  const sets = count(body);
-  if (sets < 2) return;
+  if (resultSets(body) < 2) return;
   w.ctx.report(
     'TR_SEMANTIC',
     node.name,

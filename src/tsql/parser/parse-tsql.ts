@@ -123,7 +123,10 @@ function parseBatch(text: string, tokens: TokenTable, batch: Batch, pending: Pen
       if (!isTriviaKind(kind)) significant.push(KIND_CODES[kind], tokens.start(i), tokens.end(i), tokens.keyword(i), tokens.unterminated(i));
     }
   }
-  const p = new TokenStream(text, significant, batch.span.end);
+  // The batch's diagnostics go straight into the script's list. Copying them over afterwards
+  // (for-of and push) deoptimized parseBatch about twice a pass over the corpus, for as long as
+  // it ran (--trace-deopt): the list is an empty array of small-integer kind in most batches.
+  const p = new TokenStream(text, significant, batch.span.end, pending);
   let statements: Statement[];
   try {
     statements = parseStatementList(p, 'EOF');
@@ -138,7 +141,6 @@ function parseBatch(text: string, tokens: TokenTable, batch: Batch, pending: Pen
       span: { start, end: batch.span.end },
     });
   }
-  for (const d of p.diagnostics) pending.push(d);
   const separator = batch.separator;
   let go: GoSeparator | undefined;
   if (separator !== undefined) {

@@ -45,7 +45,6 @@ export class ParseError {
 export class TokenStream {
   pos = 0;
   depth = 0;
-  readonly diagnostics: PendingDiagnostic[] = [];
   private readonly eofToken: Token;
   private recovery: RecoveryIndex | undefined;
   private madeIndex = -1;
@@ -55,6 +54,8 @@ export class TokenStream {
     readonly text: string,
     readonly tokens: TokenTable,
     endOffset: number,
+    /** Where the parse's diagnostics go: those of the whole script, when the caller keeps one list. */
+    readonly diagnostics: PendingDiagnostic[] = [],
   ) {
     this.eofToken = { kind: 'punctuation', start: endOffset, end: endOffset, text: '', keyword: '', unterminated: false };
   }
