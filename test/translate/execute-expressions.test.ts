@@ -126,6 +126,11 @@ table('strings', [
   ["ISNULL(NULL, 'x')", 'x'],
   ["ISNULL(CAST(NULL AS char(2)), 'N/A')", 'N/'],
   ["ISNULL(CAST(NULL AS int), '')", '0'],
+  // ISNULL returns the type of its first argument (isnull-transact-sql): the replacement is converted to it.
+  ["ISNULL(CAST(NULL AS date), CAST('2024-02-03 10:00' AS datetime))", '2024-02-03'],
+  ["ISNULL(CAST('007' AS varchar(10)), 0)", '007'],
+  ["ISNULL(CAST(NULL AS varchar(10)), 7) + 'x'", '7x'],
+  ["ISNULL(CAST(NULL AS int), CAST(2.7 AS decimal(5,1)))", '2'],
   ["COALESCE(NULL, NULL, 'c')", 'c'],
   ["IIF(1 > 2, 'yes', 'no')", 'no'],
   ["CHOOSE(2, 'a', 'b', 'c')", 'b'],

@@ -1,6 +1,6 @@
 import type { Expression } from '../../tsql/index.js';
 import type { ErrorItem } from '../context.js';
-import { CONVERSION_FUNCTIONS } from './convert-styles.js';
+import { CONVERSION_FUNCTIONS, implicitText } from './convert-styles.js';
 import { blankDate, DATE_FUNCTIONS } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
 import { untranslated } from './markers.js';
@@ -42,6 +42,10 @@ function coalesce(site: FunctionCallSite): string {
 }
 
 function convertedTo(type: ValueType, node: Expression, text: string, site: FunctionCallSite): string {
+  // A number literal where text goes is its digits: ISNULL(code, 0) is '0'.
+  if (type.family === 'string' && node.kind === 'literal' && (node.type === 'integer' || node.type === 'decimal')) {
+    return site.ctx.dialect.stringLiteral(type.length === undefined ? node.value : node.value.slice(0, type.length));
+  }
   const literal = node.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') ? node.value : undefined;
   if (type.family === 'string' && type.length !== undefined) {
     if (literal !== undefined) {
@@ -51,7 +55,19 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
     const other = valueType(node, site.ctx);
     if (other.family === 'string' && other.length !== undefined && other.length <= type.length && !type.fixed) return text;
     if (other.family === 'unknown' || other.family === 'string') return `${type.fixed ? 'rpad' : 'left'}(${text}, ${type.length}${type.fixed ? ", ' '" : ''})`;
-    return text;
+    return implicitText(node, site.ctx, () => text) ?? text;
+  }
+  if (literal === undefined && node.kind !== 'literal') {
+    // ISNULL gives the first argument's type: the replacement is converted to it, not the
+    // other way round as coalesce() would (a date with GETDATE() stays a date, text with 0 text).
+    const other = valueType(node, site.ctx);
+    if (type.family === 'date' && other.family === 'datetime') return `CAST(${text} AS DATE)`;
+    if (type.family === 'string' && (isNumeric(other) || other.family === 'date' || other.family === 'datetime')) return implicitText(node, site.ctx, () => text) ?? text;
+    if (type.family === 'integer' && (other.family === 'decimal' || other.family === 'float')) {
+      const integer = site.ctx.dialect.dataType({ kind: 'data-type', name: { kind: 'object-name', parts: [type.name ?? 'int'], start: node.start, end: node.end }, args: [], start: node.start, end: node.end }).text;
+      // CAST truncates in Databricks; DuckDB's CAST rounds, so it truncates first.
+      return site.ctx.target === 'databricks' ? `CAST(${text} AS ${integer})` : `CAST(trunc(${text}) AS ${integer})`;
+    }
   }
   // '' converts to 0 in SQL Server (to 1900-01-01 for a date); a decimal literal is truncated.
   const number = literal !== undefined && /^\s*[-+]?\d*\s*$/.test(literal) ? Number(/\d/.test(literal) ? literal : 0) : undefined;
