@@ -571,3 +571,16 @@ describe('multi-statement table functions folded into one query, on DuckDB', () 
     ]);
   });
 });
+
+describe('NULLs in sorts, on DuckDB', () => {
+  it('come first ascending and last descending, as in SQL Server and Databricks: TOP and ROW_NUMBER pick the same rows', async () => {
+    const setup = 'CREATE SCHEMA dbo; CREATE TABLE dbo.t (id INT, v INT); INSERT INTO dbo.t VALUES (1, 5), (2, NULL), (3, 7);';
+    expect(await runOnDuckDb('SELECT TOP 1 id FROM dbo.t ORDER BY v', setup)).toEqual([{ id: 2 }]);
+    expect(await runOnDuckDb('SELECT TOP 1 id FROM dbo.t ORDER BY v DESC', setup)).toEqual([{ id: 3 }]);
+    expect(await runOnDuckDb('SELECT id, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM dbo.t ORDER BY id', setup)).toEqual([
+      { id: 1, rn: 2n },
+      { id: 2, rn: 1n },
+      { id: 3, rn: 3n },
+    ]);
+  });
+});

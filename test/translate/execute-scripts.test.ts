@@ -409,8 +409,8 @@ describe('parameters the procedure body assigns, on DuckDB', () => {
       { procedures: { 'memory.sales.load_day': procedure } },
     );
     expect(rows).toEqual([
-      { day: '2024-02-02', tries: 1, done: 10 },
       { day: null, tries: null, done: 10 },
+      { day: '2024-02-02', tries: 1, done: 10 },
       { day: '2024-03-01', tries: 5, done: 50 },
     ]);
   });

@@ -189,6 +189,10 @@ function acquireInstance(file: string, config: DuckDbConnectionConfig): Promise<
     // No network here, and a query must never trigger a download.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    // NULLs sort first ascending and last descending, as in SQL Server and Databricks (DuckDB
+    // sorts them last both ways by default): TOP, ROW_NUMBER() = 1 and LAG over a nullable key
+    // pick the same rows here as on the engines the rehearsal and parity stand in for.
+    default_null_order: 'nulls_first_on_asc_last_on_desc',
     ...(config.readOnly ? { access_mode: 'READ_ONLY' } : {}),
     ...(config.threads === undefined ? {} : { threads: String(config.threads) }),
     ...(config.memoryLimit === undefined ? {} : { memory_limit: config.memoryLimit }),
