@@ -584,3 +584,15 @@ describe('NULLs in sorts, on DuckDB', () => {
     ]);
   });
 });
+
+describe('scalar functions returning varchar(n), on DuckDB', () => {
+  it('cut the value to n, as SQL Server converts it to the declared return type', async () => {
+    const rows = await runOnDuckDb(
+      `CREATE FUNCTION dbo.code3 (@s varchar(10)) RETURNS varchar(3) AS BEGIN RETURN UPPER(@s); END
+       GO
+       SELECT dbo.code3('abcdef') AS v;`,
+      'CREATE SCHEMA dbo;',
+    );
+    expect(rows).toEqual([{ v: 'ABC' }]);
+  });
+});

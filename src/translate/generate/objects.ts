@@ -538,7 +538,9 @@ export function createFunction(node: CreateFunctionStatement, w: StatementWriter
   if (typeof folded === 'string') {
     return w.keep(node, 'TR_UNTRANSLATED_OBJECT', `function ${node.name.parts.join('.')} cannot become one SQL expression (${folded}): rewrite it, or make it a procedure`);
   }
-  let value = inBody(() => expression(folded, w.ctx));
+  // The value is converted to the declared return type, as SQL Server converts it (varchar(n) cuts).
+  const returns = node.returns;
+  let value = inBody(() => expressionAs(folded, returns.type, w.ctx));
   if (node.options.some((option) => option.toUpperCase() === 'RETURNS NULL ON NULL INPUT') && parameters.length > 0) {
     // RETURNS NULL ON NULL INPUT: NULL without running the body when any argument is NULL.
     const reference = (parameter: string) => (duckdb ? parameter : w.ctx.dialect.variable(parameter));
