@@ -363,6 +363,13 @@ describe('procedures and the procedural language', () => {
     expect(atomic).toMatchObject({ kind: 'block', atomic: true });
   });
 
+  it('keeps a transaction that writes a table variable as statements: SQL Server does not roll table variables back', () => {
+    const result = toDatabricks("DECLARE @log TABLE (msg varchar(100)); BEGIN TRAN; INSERT INTO @log VALUES ('step'); UPDATE dw.t SET a = 1; COMMIT;");
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toContain(
+      'BEGIN TRANSACTION dropped: the statements up to COMMIT cannot run in a BEGIN ATOMIC block (it writes the table variable @log, which SQL Server does not roll back); each commits on its own',
+    );
+  });
+
   it('raises RAISERROR from severity 11, converting its printf format to Java and DuckDB spelling', () => {
     expect(toDatabricks("RAISERROR('%5.2s|%-3d|%u|%I64d|%x%%', 16, 1, 'a', 1, 2, 3, 255);").text).toContain(
       "SELECT raise_error(format_string('%5.2s|%-3d|%d|%d|%x%%', 'a', 1, 2, 3, 255));",

@@ -13,10 +13,11 @@ import type {
   TransactionStatement,
   TryCatchStatement,
 } from '../../tsql/index.js';
+import { walkAst, type AstNode } from '../../tsql/index.js';
 import { errorTest } from '../rewrites/error-check.js';
 import { integerLiteral } from './ast-tools.js';
 import { dynamicPieces, translateDynamicSql, type DynamicPiece, type TranslatedDynamicSql } from './dynamic-sql.js';
-import type { AtomicBlockStatement, CursorLoopStatement, UnconvertedCursorStatement } from '../rewrites/rewritten-statements.js';
+import type { AtomicBlockStatement, CursorLoopStatement, ScriptStatement, UnconvertedCursorStatement } from '../rewrites/rewritten-statements.js';
 import type { ScriptNode } from '../script-ir.js';
 import { expression, expressionAs } from './expressions.js';
 import { noteTable, tableDefinition } from './objects.js';
@@ -134,7 +135,7 @@ export function transaction(node: TransactionStatement, w: StatementWriter): Scr
  */
 export function atomicBlock(node: AtomicBlockStatement, w: StatementWriter): ScriptNode[] {
   const body = w.statements(node.statements);
-  const obstacle = atomicObstacle(body);
+  const obstacle = tableVariableWritten(node.statements) ?? atomicObstacle(body);
   if (obstacle === undefined) {
     w.ctx.report(
       'TR_TRANSACTION',
@@ -151,6 +152,24 @@ export function atomicBlock(node: AtomicBlockStatement, w: StatementWriter): Scr
 }
 
 const ATOMIC_STATEMENT = /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE|MERGE|VALUES)\b/i;
+
+/**
+ * A table variable the statements write: ROLLBACK leaves table variables as they are in SQL
+ * Server (the error log the CATCH writes from one), where a BEGIN ATOMIC block would roll its
+ * temporary table back with the rest.
+ */
+function tableVariableWritten(statements: readonly ScriptStatement[]): string | undefined {
+  let written: string | undefined;
+  for (const statement of statements) {
+    // Rewritten statements (cursor loops) hold T-SQL nodes too: the walk reads any node's fields.
+    walkAst(statement as AstNode, (child) => {
+      if ((child.kind === 'insert' || child.kind === 'update' || child.kind === 'delete' || child.kind === 'merge') && child.target.kind === 'table-variable') written = child.target.name;
+      return written === undefined;
+    });
+    if (written !== undefined) return `it writes the table variable ${written}, which SQL Server does not roll back`;
+  }
+  return undefined;
+}
 
 function atomicObstacle(nodes: readonly ScriptNode[]): string | undefined {
   for (const node of nodes) {
