@@ -98,7 +98,10 @@ describe('string comparisons and case (translate.collation binary)', () => {
   });
 
   it('are reported for searching functions: CHARINDEX, REPLACE, NULLIF', () => {
-    expect(select("CHARINDEX('a', x)", {}, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
+    expect(select("CHARINDEX('a', x)", binary, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
+    // Under the default collation, CHARINDEX and PATINDEX search ignoring case.
+    expect(select("CHARINDEX('a', x)", {}, ' FROM dw.t')).toMatchObject({ text: "locate('a' COLLATE UTF8_LCASE, x)", codes: [] });
+    expect(select("PATINDEX('%a[0-9]%', x)", {}, ' FROM dw.t')).toMatchObject({ text: "regexp_instr(x, '(?i)a[0-9]')", codes: [] });
     expect(select("REPLACE(x, 'Ltd', '')", {}, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
     expect(select("NULLIF(x, 'none')", binary, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
     // Under the default collation, NULLIF compares as = does.

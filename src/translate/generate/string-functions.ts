@@ -1,6 +1,7 @@
 import type { Expression } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { call, isSimple, sortedValues, type FunctionCallSite, type FunctionTable } from './function-rule.js';
+import { comparesCaseInsensitively } from './collation.js';
 import { implicitText } from './convert-styles.js';
 import { expression } from './expressions.js';
 import { untranslated } from './markers.js';
@@ -23,6 +24,11 @@ export function asText(node: Expression, text: string, ctx: TranslationContext):
   if (!(isNumeric(type) || isTemporal(type))) return text;
   // As SQL Server converts it: a datetime in style 0, a bit as 1 or 0, money with two decimals.
   return implicitText(node, ctx, (inner) => (inner === node ? text : expression(inner, ctx))) ?? `CAST(${text} AS ${stringType(ctx)})`;
+}
+
+/** A literal without letters whose case could matter (CHARINDEX(',', x)): nothing to rewrite. */
+function caseFreeNeedle(node: Expression | undefined): boolean {
+  return node?.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') && !hasCasedLetters(node.value);
 }
 
 function hasCasedLetters(text: string): boolean {
@@ -147,9 +153,14 @@ function dataLength(site: FunctionCallSite): string {
  */
 function charIndex(site: FunctionCallSite): string {
   const [findNode, inNode, startNode] = site.call.args;
-  reportCaseInsensitiveSearch(site, findNode, 'CHARINDEX');
-  const find = asText(findNode!, site.args[0]!, site.ctx);
-  const text = asText(inNode!, site.args[1]!, site.ctx);
+  // Under a case-insensitive collation the search ignores case, as SQL Server's does: a
+  // collation on what is looked for (Databricks' locate follows it), lower case on DuckDB.
+  const ignoreCase = comparesCaseInsensitively(site.ctx) && !caseFreeNeedle(findNode);
+  if (!ignoreCase) reportCaseInsensitiveSearch(site, findNode, 'CHARINDEX');
+  let find = asText(findNode!, site.args[0]!, site.ctx);
+  let text = asText(inNode!, site.args[1]!, site.ctx);
+  if (ignoreCase && site.ctx.target === 'databricks') find = `${isSimple(findNode!) ? find : `(${find})`} COLLATE UTF8_LCASE`;
+  if (ignoreCase && site.ctx.target === 'duckdb') [find, text] = [`lower(${find})`, `lower(${text})`];
   if (startNode === undefined) return site.ctx.target === 'databricks' ? `locate(${find}, ${text})` : `strpos(${text}, ${find})`;
   const start = positiveIntegerLiteral(startNode) !== undefined ? site.args[2]! : `greatest(${site.args[2]!}, 1)`;
   if (site.ctx.target === 'databricks') return `locate(${find}, ${text}, ${start})`;
@@ -165,8 +176,9 @@ function patIndex(site: FunctionCallSite): string {
   }
   const parsed = likeToRegex(patternNode.value);
   if (parsed === undefined) return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', 'PATINDEX with a pattern lakeshift cannot read');
-  reportCaseInsensitiveSearch(site, patternNode, 'PATINDEX');
-  const regex = site.ctx.dialect.stringLiteral(`${parsed.anchoredStart ? '^' : ''}${parsed.regex}${parsed.anchoredEnd ? '$' : ''}`);
+  const ignoreCase = comparesCaseInsensitively(site.ctx) && !caseFreeNeedle(patternNode);
+  if (!ignoreCase) reportCaseInsensitiveSearch(site, patternNode, 'PATINDEX');
+  const regex = site.ctx.dialect.stringLiteral(`${ignoreCase ? '(?i)' : ''}${parsed.anchoredStart ? '^' : ''}${parsed.regex}${parsed.anchoredEnd ? '$' : ''}`);
   const text = asText(site.call.args[1]!, site.args[1]!, site.ctx);
   if (site.ctx.target === 'databricks') return `regexp_instr(${text}, ${regex})`;
   // DuckDB has no regexp_instr: the first match's text is found again with strpos (or, for a
