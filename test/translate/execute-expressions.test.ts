@@ -184,6 +184,10 @@ table('strings', [
   ["CAST(CAST('2024-02-03 10:00:01.5' AS datetime2(3)) AS varchar(30))", '2024-02-03 10:00:01.500'],
   ["CAST(CAST('2024-02-03 10:00:01' AS datetime2(0)) AS varchar(30))", '2024-02-03 10:00:01'],
   ['LEN(CAST(SYSDATETIME() AS varchar(40)))', '27'],
+  // REPLACE finds text as the default collation compares: ignoring case.
+  ["REPLACE('ACME Ltd. (LTD.)', 'ltd.', '')", 'ACME  ()'],
+  ["REPLACE('Path C:\\x', 'c:\\', 'D:\\$1')", 'Path D:\\$1x'],
+  ["REPLACE('a.b.c', '.', '')", 'abc'],
   // CHARINDEX and PATINDEX search as the default collation compares: ignoring case.
   ["CHARINDEX('FROM', 'select a from t')", '10'],
   ["CHARINDEX('A', 'xaxa', 3)", '4'],

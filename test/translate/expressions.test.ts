@@ -102,7 +102,10 @@ describe('string comparisons and case (translate.collation binary)', () => {
     // Under the default collation, CHARINDEX and PATINDEX search ignoring case.
     expect(select("CHARINDEX('a', x)", {}, ' FROM dw.t')).toMatchObject({ text: "locate('a' COLLATE UTF8_LCASE, x)", codes: [] });
     expect(select("PATINDEX('%a[0-9]%', x)", {}, ' FROM dw.t')).toMatchObject({ text: "regexp_instr(x, '(?i)a[0-9]')", codes: [] });
-    expect(select("REPLACE(x, 'Ltd', '')", {}, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
+    expect(select("REPLACE(x, 'Ltd', '')", binary, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
+    expect(select("REPLACE(x, @find, '')", {}, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
+    // Under the default collation a literal to find becomes a case-insensitive pattern.
+    expect(select("REPLACE(x, 'Ltd.', '')", {}, ' FROM dw.t')).toMatchObject({ text: "regexp_replace(x, '(?i)Ltd\\\\.', '')", codes: [] });
     expect(select("NULLIF(x, 'none')", binary, ' FROM dw.t').codes).toEqual(['TR_CASE_INSENSITIVE']);
     // Under the default collation, NULLIF compares as = does.
     expect(select("NULLIF(x, 'none')", {}, ' FROM dw.t')).toMatchObject({ text: "CASE WHEN x COLLATE UTF8_LCASE_RTRIM = 'none' THEN NULL ELSE x END", codes: [] });

@@ -323,9 +323,26 @@ const sideTrim =
     return site.ctx.target === 'databricks' ? `trim(${side} ${chars} FROM ${text})` : `${fn}(${text}, ${chars})`;
   };
 
+/**
+ * REPLACE finds what it replaces as the collation compares: ignoring case by default. A literal
+ * with letters to find, replaced by a literal, becomes a case-insensitive regular expression
+ * (its metacharacters escaped, and those of the replacement text); anything else is warned.
+ */
 function replace(site: FunctionCallSite): string {
-  reportCaseInsensitiveSearch(site, site.call.args[1], 'REPLACE');
-  return `replace(${asText(site.call.args[0]!, site.args[0]!, site.ctx)}, ${site.args.slice(1).join(', ')})`;
+  const [, findNode, withNode] = site.call.args;
+  const text = asText(site.call.args[0]!, site.args[0]!, site.ctx);
+  const literal = (node: Expression | undefined) => (node?.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') ? node.value : undefined);
+  const find = literal(findNode);
+  const replacement = literal(withNode);
+  if (comparesCaseInsensitively(site.ctx) && find !== undefined && find !== '' && hasCasedLetters(find) && replacement !== undefined) {
+    const pattern = site.ctx.dialect.stringLiteral(`(?i)${find.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}`);
+    // Java's replacement text gives $ and \ a meaning, RE2's \ only.
+    const escaped = site.ctx.target === 'databricks' ? replacement.replace(/[\\$]/g, '\\$&') : replacement.replace(/\\/g, '\\\\');
+    const replacementText = site.ctx.dialect.stringLiteral(escaped);
+    return site.ctx.target === 'databricks' ? `regexp_replace(${text}, ${pattern}, ${replacementText})` : `regexp_replace(${text}, ${pattern}, ${replacementText}, 'g')`;
+  }
+  reportCaseInsensitiveSearch(site, findNode, 'REPLACE');
+  return `replace(${text}, ${site.args.slice(1).join(', ')})`;
 }
 
 /** A string function of its first argument: numbers and dates are converted to text first. */
