@@ -163,7 +163,7 @@ export class StatementWriter {
       } finally {
         this.ctx.rowCountVariable = outer;
       }
-      out.push(...produced);
+      for (const node of produced) if (!repeatsDrop(out[out.length - 1], node)) out.push(node);
       this.#noteRaiserrorGoesOn(statement, list[index + 1]);
       counted = count !== undefined || (nextReadsRowCount && this.#diagnosticsRowCount(statement, produced, out));
     }
@@ -541,4 +541,12 @@ function trailingRaiserror(statement: ScriptStatement): Extract<Statement, { kin
     default:
       return undefined;
   }
+}
+
+/**
+ * A DROP ... IF EXISTS right after the same one: `IF OBJECT_ID('tempdb..#t') IS NOT NULL DROP
+ * TABLE #t` before CREATE TABLE #t became one, and the CREATE drops first itself.
+ */
+function repeatsDrop(previous: ScriptNode | undefined, node: ScriptNode): boolean {
+  return previous?.kind === 'sql' && node.kind === 'sql' && previous.sql === node.sql && /^DROP \w+(?: \w+)? IF EXISTS /.test(node.sql);
 }
