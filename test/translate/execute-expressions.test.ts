@@ -337,6 +337,9 @@ describe('string comparisons in queries on DuckDB', () => {
 });
 
 table('conversion styles and FORMAT', [
+  // Text built at run time is read as SQL Server (us_english) reads it: m/d/yyyy and yyyymmdd too.
+  ["CAST(CAST(3 AS varchar(2)) + '/1/' + CAST(2024 AS varchar(4)) AS date)", '2024-03-01'],
+  ["CAST(CAST(2024 AS varchar(4)) + '0105' AS date)", '2024-01-05'],
   ["CONVERT(varchar(10), CAST('2024-05-07 13:04:05' AS datetime), 120)", '2024-05-07'],
   ["CONVERT(varchar(19), CAST('2024-05-07 13:04:05' AS datetime), 120)", '2024-05-07 13:04:05'],
   ["CONVERT(varchar(8), CAST('2024-05-07' AS datetime), 112)", '20240507'],

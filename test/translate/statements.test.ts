@@ -176,7 +176,7 @@ describe('result sets of a procedure', () => {
 });
 
 describe('text converted to a date implicitly', () => {
-  it('reads text stored into a date variable as CAST does, strips the time of day of a round trip through text, and warns on text built at run time', () => {
+  it('reads text stored into a date variable as CAST does, strips the time of day of a round trip through text, and reads text built at run time in each form', () => {
     const result = toDatabricks(`DECLARE @d datetime, @day date, @x varchar(8) = '20240105', @m int = 3;
       SET @d = CONVERT(varchar(10), GETDATE(), 101);
       SET @day = @x;
@@ -185,7 +185,8 @@ describe('text converted to a date implicitly', () => {
     expect(result.text).toContain('SET v_d = CAST(CAST(current_timestamp() AS DATE) AS TIMESTAMP);');
     expect(result.text).toContain("SET v_day = CAST(coalesce(try_to_timestamp(v_x, 'yyyyMMdd'), ");
     expect(result.text).toContain('SELECT CAST(CAST(current_timestamp() AS DATE) AS TIMESTAMP) AS today;');
-    expect(result.diagnostics.some((diagnostic) => diagnostic.line === 4 && diagnostic.message.startsWith('text made at run time became a TIMESTAMP'))).toBe(true);
+    expect(result.text).toContain("SET v_d = coalesce(try_to_timestamp(CAST(v_m AS STRING) || '/1/2024', 'yyyyMMdd'), try_to_timestamp(CAST(v_m AS STRING) || '/1/2024', 'M/d/yyyy'), ");
+    expect(result.diagnostics.some((diagnostic) => diagnostic.line === 4 && diagnostic.message.startsWith('text cast to a date is read as yyyymmdd, m/d/yyyy'))).toBe(true);
   });
 });
 

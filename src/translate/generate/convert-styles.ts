@@ -1,4 +1,4 @@
-import type { CastExpression, ConvertExpression, DataType, Expression, Span } from '../../tsql/index.js';
+import { walkAst, type CastExpression, type ConvertExpression, type DataType, type Expression, type Span } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { dateLiteral, dateValue, dayAfter1900 } from './date-functions.js';
 import { functionName, isSimple, type FunctionCallSite, type FunctionTable } from './function-rule.js';
@@ -219,7 +219,10 @@ export function castExpression(node: CastExpression | ConvertExpression, ctx: Tr
       if (isStringLiteral(value) && (style === undefined || ISO_INPUT_STYLES.has(style))) return dateLiteral(value, ctx, as) ?? cast(translate(value));
       if (isStringLiteral(value) || source.family === 'string' || (source.family === 'unknown' && style !== undefined && style !== 0 && style !== 100)) {
         if (!isStringLiteral(value) && source.family === 'string' && (style === undefined || ISO_INPUT_STYLES.has(style))) {
-          if (isSimple(value) && !node.try) return textToDate(translate(value), target.family, ctx, node);
+          // Text in a column or variable, or built by a short expression that reads no clock or
+          // random value (it is written once for each form tried).
+          const text = translate(value);
+          if (!node.try && (isSimple(value) || (text.length <= SHORT_TEXT && !readsVolatile(value)))) return textToDate(text, target.family, ctx, node);
           ctx.report(
             'TR_SEMANTIC',
             node,
@@ -281,6 +284,19 @@ export function implicitText(node: Expression, ctx: TranslationContext, translat
   if (node.kind === 'literal' || !(isNumeric(source) || source.family === 'date' || source.family === 'datetime')) return undefined;
   const as: DataType = type ?? { kind: 'data-type', name: { kind: 'object-name', parts: ['nvarchar'], start: node.start, end: node.end }, args: ['max'], start: node.start, end: node.end };
   return castExpression({ kind: 'cast', try: false, expression: node, type: as, start: node.start, end: node.end }, ctx, translate);
+}
+
+/** How long an expression building date text may be to be written once for each form tried. */
+const SHORT_TEXT = 160;
+
+/** Whether an expression calls a function whose value may differ between two evaluations. */
+function readsVolatile(node: Expression): boolean {
+  let found = false;
+  walkAst(node, (child) => {
+    if (child.kind === 'function-call' && ['NEWID', 'RAND', 'CRYPT_GEN_RANDOM', 'SYSDATETIME', 'SYSUTCDATETIME', 'GETDATE', 'GETUTCDATE', 'CURRENT_TIMESTAMP'].includes(functionName(child))) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** Styles whose text holds the day and nothing else, which SQL Server (us_english) reads back as the same day. */
