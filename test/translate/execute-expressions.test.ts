@@ -126,6 +126,9 @@ table('strings', [
   ["ISNULL(NULL, 'x')", 'x'],
   ["ISNULL(CAST(NULL AS char(2)), 'N/A')", 'N/'],
   ["ISNULL(CAST(NULL AS int), '')", '0'],
+  // Date text against a date in ISNULL/COALESCE is read as SQL Server reads it.
+  ["COALESCE(CAST(NULL AS datetime), '19000101')", '1900-01-01 00:00:00'],
+  ["ISNULL(CAST(NULL AS date), '20240131')", '2024-01-31'],
   // ISNULL returns the type of its first argument (isnull-transact-sql): the replacement is converted to it.
   ["ISNULL(CAST(NULL AS date), CAST('2024-02-03 10:00' AS datetime))", '2024-02-03'],
   ["ISNULL(CAST('007' AS varchar(10)), 0)", '007'],

@@ -1,7 +1,7 @@
 import type { Expression } from '../../tsql/index.js';
 import type { ErrorItem } from '../context.js';
 import { CONVERSION_FUNCTIONS, implicitText } from './convert-styles.js';
-import { blankDate, DATE_FUNCTIONS } from './date-functions.js';
+import { blankDate, DATE_FUNCTIONS, dateLiteral } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
 import { untranslated } from './markers.js';
 import { collatedComparison, isStringLiteral, noteStringOrder } from './collation.js';
@@ -80,8 +80,11 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
     if (node.kind === 'literal' && node.type === 'decimal') return String(Math.trunc(Number(node.value)));
   }
   if ((type.family === 'decimal' || type.family === 'float') && number !== undefined) return String(number);
-  if ((type.family === 'date' || type.family === 'datetime') && literal !== undefined && literal.trim() === '') {
-    return blankDate(type.family === 'date' ? 'date' : 'timestamp');
+  if ((type.family === 'date' || type.family === 'datetime') && literal !== undefined) {
+    const as = type.family === 'date' ? 'date' : 'timestamp';
+    if (literal.trim() === '') return blankDate(as);
+    // Text read as a date as SQL Server reads it ('19000101' too), typed for the target.
+    return dateLiteral(node as Extract<Expression, { kind: 'literal' }>, site.ctx, as, type.name) ?? text;
   }
   return text;
 }
