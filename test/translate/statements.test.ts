@@ -202,6 +202,14 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('INSERT without a column list into a table with an identity column', () => {
+  it('lists the other columns, which SQL Server fills in order, and converts each value to its column', () => {
+    const result = toDatabricks("CREATE TABLE #r (id int IDENTITY(1,1), s varchar(20), flag bit); INSERT INTO #r VALUES ('a', 1); INSERT INTO #r SELECT name, 0 FROM dw.x;");
+    expect(result.text).toContain("INSERT INTO tt_r (s, flag)\nVALUES ('a', true);");
+    expect(result.text).toContain('INSERT INTO tt_r (s, flag)\nSELECT name, false FROM dw.x;');
+  });
+});
+
 describe('identity columns filled in order', () => {
   it('warns where INSERT ... SELECT ... ORDER BY numbered an identity column in that order', () => {
     const ordered = (insert: string) =>

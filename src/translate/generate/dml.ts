@@ -293,6 +293,8 @@ function conditionText(items: readonly Expression[], w: StatementWriter): string
 // INSERT
 
 export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] {
+  const listed = identityLeftOut(node, w);
+  if (listed !== node) return insert(listed, w);
   if (node.target.kind === 'table-function') {
     // INSERT INTO OPENQUERY(server, ...) writes to the linked server; remote_query only reads.
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `INSERT into ${sourceText(w.ctx, node.target.call).split('(')[0]!.trim()}(...) writes through a table function (to a linked server, for OPENQUERY): Databricks table functions and remote_query are read-only; land the rows in a table the other system reads`);
@@ -384,6 +386,22 @@ function bitsConverted(node: InsertStatement, source: Query, w: StatementWriter)
     return { ...item, expression: { kind: 'cast', try: false, expression: item.expression, type: bit, ...at } as const };
   });
   return changed ? { ...source, body: { ...body, columns } } : source;
+}
+
+/**
+ * INSERT without a column list into a table with an identity column: SQL Server fills the
+ * other columns in order and numbers the identity; Databricks wants a value for every column
+ * of the table. The column list is written out without the identity column, where the
+ * table's columns are known.
+ */
+function identityLeftOut(node: InsertStatement, w: StatementWriter): InsertStatement {
+  if (node.columns.length > 0 || node.source.kind === 'default-values') return node;
+  const key = targetKey(node.target);
+  const identity = identityOf(node.target, w)?.identity;
+  if (key === undefined || identity === undefined || identity.fromSequence === true) return node;
+  const names = tableColumnNames(key, w.ctx);
+  if (names === undefined) return node;
+  return { ...node, columns: names.filter((name) => name.toLowerCase() !== identity.column.toLowerCase()) };
 }
 
 /** A DML target's identity column, where the inventory or an earlier CREATE TABLE / DECLARE knows it, with the table's target name. */
