@@ -340,6 +340,9 @@ describe('string comparisons in queries on DuckDB', () => {
 });
 
 table('conversion styles and FORMAT', [
+  // A style with separators reads one-digit months and days and a time after the day, as SQL Server does.
+  ["CONVERT(datetime, '1/31/2018 22:56', 101)", '2018-01-31 22:56:00'],
+  ["CONVERT(date, '5/1/2018', 103)", '2018-01-05'],
   // Text built at run time is read as SQL Server (us_english) reads it: m/d/yyyy and yyyymmdd too.
   ["CAST(CAST(3 AS varchar(2)) + '/1/' + CAST(2024 AS varchar(4)) AS date)", '2024-03-01'],
   ["CAST(CAST(2024 AS varchar(4)) + '0105' AS date)", '2024-01-05'],

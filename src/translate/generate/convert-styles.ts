@@ -384,13 +384,19 @@ function parseDate(node: CastExpression | ConvertExpression, text: string, style
     ctx.report('TR_SEMANTIC', node, `style ${style} reads two-digit years: SQL Server puts 50-99 in the 1900s (cutoff 2049), the target reads every yy as 20yy`);
   }
   const items = tokens(pattern);
+  // A day written with separators is read leniently, as SQL Server reads it: one-digit months
+  // and days, and a time of day after it (1/31/2018 22:56 in style 101).
+  const lenient = /^[yMd]+[/.-][yMd]+[/.-][yMd]+$/.test(pattern) && !pattern.includes('MMM');
   let parsed: string;
   if (ctx.target === 'databricks') {
-    parsed = `${node.try ? 'try_to_timestamp' : 'to_timestamp'}(${text}, ${ctx.dialect.stringLiteral(javaPattern(items))})`;
+    const java = javaPattern(items);
+    const read = lenient ? `${java.replace('MM', 'M').replace('dd', 'd')}[ H:mm[:ss[.SSS]]]` : java;
+    parsed = `${node.try ? 'try_to_timestamp' : 'to_timestamp'}(${text}, ${ctx.dialect.stringLiteral(read)})`;
   } else {
     const strftime = strftimePattern(items);
     if (strftime === undefined) return undefined;
-    parsed = `${node.try ? 'try_strptime' : 'strptime'}(${text}, ${ctx.dialect.stringLiteral(strftime)})`;
+    const formats = lenient ? `[${[strftime, `${strftime} %H:%M`, `${strftime} %H:%M:%S`, `${strftime} %H:%M:%S.%f`].map((format) => ctx.dialect.stringLiteral(format)).join(', ')}]` : ctx.dialect.stringLiteral(strftime);
+    parsed = `${node.try ? 'try_strptime' : 'strptime'}(${text}, ${formats})`;
   }
   return family === 'date' ? `CAST(${parsed} AS ${typeText})` : parsed;
 }
