@@ -202,6 +202,20 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('error-logging procedures called from CATCH', () => {
+  it('flag the callee reading its caller\'s error, which a Databricks procedure cannot see, and warn at the call', () => {
+    const logger = toDatabricks('CREATE PROCEDURE dbo.log_error AS INSERT INTO dbo.error_log (msg, num) VALUES (ERROR_MESSAGE(), ERROR_NUMBER());');
+    expect(errors(logger)).toEqual([
+      expect.stringMatching(/^TR_UNSUPPORTED_FUNCTION ERROR_MESSAGE\(\) outside a CATCH block reads the error of the CATCH block that called this procedure/),
+      expect.stringMatching(/^TR_UNSUPPORTED_FUNCTION ERROR_NUMBER\(\) outside a CATCH block/),
+    ]);
+    const caller = toDatabricks('CREATE PROCEDURE dbo.p AS BEGIN TRY UPDATE dbo.t SET a = 1; END TRY BEGIN CATCH EXEC dbo.log_error; END CATCH');
+    expect(caller.diagnostics.some((diagnostic) => diagnostic.message.startsWith('dbo.log_error is called from a CATCH block'))).toBe(true);
+    // Outside a procedure, as in T-SQL, the functions are NULL.
+    expect(toDatabricks('SELECT ERROR_MESSAGE() AS m;').text).toContain('SELECT NULL AS m;');
+  });
+});
+
 describe('INSERT without a column list into a table with an identity column', () => {
   it('lists the other columns, which SQL Server fills in order, and converts each value to its column', () => {
     const result = toDatabricks("CREATE TABLE #r (id int IDENTITY(1,1), s varchar(20), flag bit); INSERT INTO #r VALUES ('a', 1); INSERT INTO #r SELECT name, 0 FROM dw.x;");

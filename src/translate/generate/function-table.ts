@@ -142,11 +142,26 @@ const percentile =
   };
 
 function errorItem(site: FunctionCallSite, item: ErrorItem, variable: string): string {
-  if (!site.ctx.useErrorItem(item)) {
-    site.ctx.report('TR_ERROR_FUNCTION', site.call, `${site.call.name.parts.join('.')}() outside a CATCH block is always NULL`);
-    return 'NULL';
-  }
+  if (!site.ctx.useErrorItem(item)) return outsideCatch(site, site.call.name.parts.join('.'));
   return site.ctx.dialect.variable(variable);
+}
+
+/**
+ * An error function outside a CATCH block. In a procedure it reads the error of the CATCH
+ * block that called it (an error-logging or rethrow procedure), which a Databricks procedure
+ * cannot see: an error, for a human to pass the error in as arguments. Elsewhere it is NULL.
+ */
+function outsideCatch(site: FunctionCallSite, name: string): string {
+  if (site.ctx.currentObject !== undefined) {
+    return untranslated(
+      site.call,
+      site.ctx,
+      'TR_UNSUPPORTED_FUNCTION',
+      `${name}() outside a CATCH block reads the error of the CATCH block that called this procedure; a Databricks procedure cannot see its caller's error: add a parameter for it, which the caller's handler passes`,
+    );
+  }
+  site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() outside a CATCH block is always NULL`);
+  return 'NULL';
 }
 
 /**
@@ -157,15 +172,13 @@ function errorItem(site: FunctionCallSite, item: ErrorItem, variable: string): s
  * false and swallowed the error. Outside a CATCH block both are NULL, as in T-SQL.
  */
 function severityOrState(site: FunctionCallSite, name: string, value: string, why: string): string {
-  if (!site.ctx.inCatch) {
-    site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() outside a CATCH block is always NULL`);
-    return 'NULL';
-  }
+  if (!site.ctx.inCatch) return outsideCatch(site, name);
   site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() became ${value}: a Databricks handler has no ${why}; code that logs it records ${value}, code that re-raises with it raises again`);
   return value;
 }
 
 function noErrorEquivalent(site: FunctionCallSite, name: string): string {
+  if (!site.ctx.inCatch) return outsideCatch(site, name);
   site.ctx.report('TR_ERROR_FUNCTION', site.call, `${name}() has no equivalent in a Databricks handler: NULL stands in`);
   return 'NULL';
 }

@@ -326,6 +326,13 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
       `this code's temporary tables (${own.join(', ')}) are session tables in Databricks, which a called procedure shares: one that creates a table of the same name (its own ${own[0]}) drops and replaces this one, where in T-SQL each procedure had its own. Check the procedures called here`,
     );
   }
+  if (w.ctx.inCatch) {
+    w.ctx.report(
+      'TR_SEMANTIC',
+      node,
+      `${node.procedure.parts.join('.')} is called from a CATCH block: in SQL Server it could read this error with ERROR_MESSAGE() and the like (an error-logging or rethrow procedure); a Databricks procedure cannot see its caller's error. Pass what it needs as arguments (lakeshift_error_message, lakeshift_error_state ...), and re-raise here if it re-raised`,
+    );
+  }
   return [...before, { kind: 'call', procedure: w.ctx.objectName(node.procedure), arguments: args, line: w.line(node) }];
 }
 
