@@ -94,6 +94,11 @@ export class TranslationContext {
    */
   rowCountVariable: string | undefined;
   /**
+   * After SET ANSI_WARNINGS OFF (ARITHABORT not set ON): a division by zero gives NULL in SQL
+   * Server, where Databricks raises; divisions are written to give NULL too.
+   */
+  nullOnDivideByZero = false;
+  /**
    * The INSERT (or MERGE that inserts) last translated, in the order of the code: the table
    * SCOPE_IDENTITY() and @@IDENTITY read. Undefined before any.
    */

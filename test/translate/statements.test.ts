@@ -202,6 +202,22 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('SET ANSI_WARNINGS OFF', () => {
+  it('makes the divisions after it give NULL on a zero divisor, as SQL Server did, until it is set ON again', () => {
+    const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['a', 'int'], ['b', 'int'], ['x', 'decimal(10,2)']]) : undefined);
+    const result = toDatabricks(
+      `CREATE PROCEDURE dw.p AS
+       SET ANSI_WARNINGS OFF;
+       SELECT x / b AS q, a / b AS i, x / 2 AS h FROM dw.t;
+       SET ANSI_WARNINGS ON;
+       SELECT x / b AS q FROM dw.t;`,
+      { columnTypes },
+    );
+    expect(result.text).toContain('SELECT try_divide(x, b) AS q, CASE WHEN b = 0 THEN NULL ELSE a div b END AS i, x / 2 AS h FROM dw.t;');
+    expect(result.text).toContain('SELECT x / b AS q FROM dw.t;');
+  });
+});
+
 describe('error-logging procedures called from CATCH', () => {
   it('flag the callee reading its caller\'s error, which a Databricks procedure cannot see, and warn at the call', () => {
     const logger = toDatabricks('CREATE PROCEDURE dbo.log_error AS INSERT INTO dbo.error_log (msg, num) VALUES (ERROR_MESSAGE(), ERROR_NUMBER());');

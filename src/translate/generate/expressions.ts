@@ -490,6 +490,17 @@ function addDays(date: Expression, days: Expression, subtract: boolean, ctx: Tra
  * Databricks `/` always returns a fraction and `div` truncates. DuckDB's `//` truncates too.
  */
 function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
+  const quotient = dividedAsTyped(node, ctx);
+  const nonZero = node.right.kind === 'literal' && (node.right.type === 'integer' || node.right.type === 'decimal') && Number(node.right.value) !== 0;
+  if (!ctx.nullOnDivideByZero || ctx.target !== 'databricks' || nonZero) return quotient;
+  // After SET ANSI_WARNINGS OFF a zero divisor gives NULL, as try_divide does; an integer
+  // division (div) keeps its type through a CASE.
+  const [leftText, rightText] = operands(node, ctx);
+  if (quotient === `${leftText} / ${rightText}`) return `try_divide(${leftText}, ${rightText})`;
+  return `CASE WHEN ${rightText} = 0 THEN NULL ELSE ${quotient} END`;
+}
+
+function dividedAsTyped(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
   const left = valueType(node.left, ctx);
   const right = valueType(node.right, ctx);
   const integer = (type: ValueType) => type.family === 'integer' || type.family === 'bit';

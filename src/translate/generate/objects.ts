@@ -629,6 +629,8 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
   });
   trailingDefaults(parameters, node, w);
   copyAssignedParameters(node, parameters, w);
+  // A procedure's SET options last until it returns: each starts from the defaults.
+  w.ctx.nullOnDivideByZero = false;
   const body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
   noteResultSets(body, node, w);
   return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };

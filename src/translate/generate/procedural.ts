@@ -610,6 +610,10 @@ const OPTIONS: Readonly<Record<string, OptionRule>> = {
 
 export function setOption(node: SetOptionStatement, w: StatementWriter): ScriptNode[] {
   const value = node.value.toUpperCase();
+  // ANSI_WARNINGS OFF (with ARITHABORT OFF, the default of most client connections) makes a
+  // division by zero NULL: the divisions after it are written so (expressions.ts divide()).
+  if (node.options.includes('ANSI_WARNINGS')) w.ctx.nullOnDivideByZero = value === 'OFF';
+  if (node.options.includes('ARITHABORT') && value === 'ON') w.ctx.nullOnDivideByZero = false;
   const harmful = node.options.filter((option) => {
     const rule = OPTIONS[option];
     return rule === undefined || (rule.harmless !== 'ANY' && rule.harmless !== value);
@@ -619,7 +623,8 @@ export function setOption(node: SetOptionStatement, w: StatementWriter): ScriptN
     const notes = node.options.map((option) => OPTIONS[option]?.note).filter((note): note is string => note !== undefined);
     w.ctx.report('TR_SESSION_OPTION', node, `${text} dropped${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`);
   } else {
-    w.ctx.report('TR_SESSION_OPTION_SEMANTIC', node, `${text} dropped: check that nothing relies on ${harmful.join(', ')} ${node.value}`);
+    const divisions = w.ctx.nullOnDivideByZero && w.ctx.target === 'databricks' && harmful.includes('ANSI_WARNINGS') ? ' (divisions after it give NULL on a zero divisor, with try_divide, as SQL Server did)' : '';
+    w.ctx.report('TR_SESSION_OPTION_SEMANTIC', node, `${text} dropped${divisions}: check that nothing relies on ${harmful.join(', ')} ${node.value}`);
   }
   return [{ kind: 'comment', text: `[${harmful.length === 0 ? 'TR_SESSION_OPTION' : 'TR_SESSION_OPTION_SEMANTIC'}] ${sourceText(w.ctx, node)}`, line: w.line(node) }];
 }
