@@ -202,6 +202,13 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('date settings', () => {
+  it('the ones the translation assumes (us_english) are dropped with an info; others are flagged', () => {
+    const severities = toDatabricks("SET DATEFIRST 7; SET DATEFORMAT mdy; SET LANGUAGE 'us_english'; SET DATEFIRST 1;").diagnostics.map((diagnostic) => diagnostic.severity);
+    expect(severities).toEqual(['info', 'info', 'info', 'warning']);
+  });
+});
+
 describe('SET ANSI_WARNINGS OFF', () => {
   it('makes the divisions after it give NULL on a zero divisor, as SQL Server did, until it is set ON again', () => {
     const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['a', 'int'], ['b', 'int'], ['x', 'decimal(10,2)']]) : undefined);
