@@ -54,7 +54,7 @@ const CASES: readonly Case[] = [
   ["c.city LIKE 'bos%'", "rtrim(c.city) ILIKE 'bos%'", "rtrim(c.city) ILIKE 'bos%'"],
   ["c.city NOT LIKE 'bos%'", "rtrim(c.city) NOT ILIKE 'bos%'", "rtrim(c.city) NOT ILIKE 'bos%'"],
   ["c.city LIKE 'B!_%' ESCAPE '!'", "rtrim(c.city) ILIKE 'B!_%' ESCAPE '!'", "rtrim(c.city) ILIKE 'B!_%' ESCAPE '!'"],
-  ["c.code LIKE '[a-c]%'", "rtrim(c.code) RLIKE '(?i)^[a-c]'", "regexp_matches(rtrim(c.code), '(?i)^[a-c]')"],
+  ["c.code LIKE '[a-c]%'", "rtrim(c.code) RLIKE '(?iu)^[a-c]'", "regexp_matches(rtrim(c.code), '(?i)^[a-c]')"],
   ["CASE c.status WHEN 'Closed' THEN 1 ELSE 0 END = 1", "CASE c.status COLLATE UTF8_LCASE_RTRIM WHEN 'Closed' THEN 1 ELSE 0 END = 1", "CASE lower(rtrim(c.status)) WHEN 'closed' THEN 1 ELSE 0 END = 1"],
 ];
 

@@ -202,6 +202,36 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('conversions at their edges', () => {
+  it('reads the round trip through text back with the style it names (103 is day first), not as the day itself', () => {
+    const text = toDatabricks('DECLARE @d datetime = GETDATE(); SELECT CONVERT(datetime, CONVERT(varchar(10), @d, 101), 103) AS a;').text;
+    expect(text).toContain("to_timestamp(date_format(v_d, 'MM/dd/yyyy'), 'd/M/yyyy[ H:mm[:ss[.SSS]]]') AS a");
+  });
+
+  it('leaves rowversion columns out of the column list an INSERT without one gets', () => {
+    const text = toDatabricks("CREATE TABLE dbo.x (id int IDENTITY, a int, rv rowversion, b varchar(5)); INSERT INTO dbo.x VALUES (1, 'q');").text;
+    expect(text).toContain("INSERT INTO dbo.x (a, b)\nVALUES (1, 'q');");
+  });
+
+  it('writes numbers, bits and dates assigned to a string variable from a query as CAST writes them', () => {
+    const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['id', 'int'], ['flag', 'bit']]) : undefined);
+    expect(toDatabricks('DECLARE @s varchar(30); SELECT @s = flag FROM dw.t WHERE id = 1;', { columnTypes }).text).toContain('SET v_s = (SELECT CAST(CAST(flag AS INT) AS STRING) AS c0 FROM dw.t WHERE id = 1);');
+  });
+
+  it('keeps a table function whose body reads its own table untranslated, and types the text of its VALUES rows', () => {
+    const reads = toDatabricks('CREATE FUNCTION dbo.f (@x int) RETURNS @r TABLE (a int) AS BEGIN DECLARE @c int; INSERT INTO @r VALUES (@x); SELECT @c = COUNT(*) FROM @r; INSERT INTO @r VALUES (@c); RETURN; END');
+    expect(reads.text).toContain('cannot become one query (a statement reads @r)');
+    const dated = toDatabricks("CREATE FUNCTION dbo.g () RETURNS @r TABLE (d date) AS BEGIN INSERT INTO @r VALUES ('20240105'); RETURN; END").text;
+    expect(dated).toContain("FROM (VALUES (DATE '2024-01-05')) AS lakeshift_rows (d)");
+  });
+
+  it('reads ERROR_MESSAGE() after a procedure\'s own END CATCH as NULL, as T-SQL does', () => {
+    const result = toDatabricks("CREATE PROCEDURE dbo.p AS BEGIN TRY UPDATE dbo.t SET a = 1; END TRY BEGIN CATCH PRINT 'x'; END CATCH; SELECT ERROR_MESSAGE() AS m;");
+    expect(errors(result)).toEqual([]);
+    expect(result.text).toContain('SELECT NULL AS m;');
+  });
+});
+
 describe('date settings', () => {
   it('the ones the translation assumes (us_english) are dropped with an info; others are flagged', () => {
     const severities = toDatabricks("SET DATEFIRST 7; SET DATEFORMAT mdy; SET LANGUAGE 'us_english'; SET DATEFIRST 1;").diagnostics.map((diagnostic) => diagnostic.severity);
@@ -210,7 +240,7 @@ describe('date settings', () => {
 });
 
 describe('SET ANSI_WARNINGS OFF', () => {
-  it('makes the divisions after it give NULL on a zero divisor, as SQL Server did, until it is set ON again', () => {
+  it('makes the divisions after it give NULL on a zero divisor, as SQL Server did, until it is set ON again or the procedure ends', () => {
     const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['a', 'int'], ['b', 'int'], ['x', 'decimal(10,2)']]) : undefined);
     const result = toDatabricks(
       `CREATE PROCEDURE dw.p AS
@@ -220,8 +250,11 @@ describe('SET ANSI_WARNINGS OFF', () => {
        SELECT x / b AS q FROM dw.t;`,
       { columnTypes },
     );
-    expect(result.text).toContain('SELECT try_divide(x, b) AS q, CASE WHEN b = 0 THEN NULL ELSE a div b END AS i, x / 2 AS h FROM dw.t;');
+    expect(result.text).toContain('SELECT x / nullif(b, 0) AS q, a div nullif(b, 0) AS i, x / 2 AS h FROM dw.t;');
     expect(result.text).toContain('SELECT x / b AS q FROM dw.t;');
+    // A procedure's setting ends with it.
+    const next = toDatabricks('CREATE PROCEDURE dw.p AS SET ANSI_WARNINGS OFF; SELECT x / b AS q FROM dw.t;\nGO\nCREATE PROCEDURE dw.r AS SELECT x / b AS q FROM dw.t;', { columnTypes });
+    expect(next.text.match(/nullif/g)).toHaveLength(1);
   });
 });
 

@@ -141,3 +141,11 @@ export function noteStringOrder(at: Span, what: string, items: readonly Expressi
     `this object sorts strings (${what}): SQL Server sorts them without regard to case ('apple' before 'Banana'), the target by code point ('Banana' first), so TOP, ROW_NUMBER() and MIN/MAX can pick other rows`,
   );
 }
+
+/**
+ * The flag that makes a regular expression ignore case for every letter, as the collation
+ * does: Java's (Databricks) needs u for letters beyond ASCII (é and É); RE2's (DuckDB) i does it.
+ */
+export function ignoreCaseFlag(ctx: TranslationContext): string {
+  return ctx.target === 'databricks' ? '(?iu)' : '(?i)';
+}

@@ -2,6 +2,7 @@ import { walkAst, type CastExpression, type ConvertExpression, type DataType, ty
 import type { TranslationContext } from '../context.js';
 import { dateLiteral, dateValue, dayAfter1900 } from './date-functions.js';
 import { functionName, isSimple, type FunctionCallSite, type FunctionTable } from './function-rule.js';
+import { hasSubquery } from './ast-tools.js';
 import { untranslated } from './markers.js';
 import { isNumeric, typeFromDataType, valueType, type ValueType } from './value-types.js';
 
@@ -214,7 +215,9 @@ export function castExpression(node: CastExpression | ConvertExpression, ctx: Tr
     case 'datetime': {
       const as = target.family === 'date' ? 'date' : 'timestamp';
       if (value.kind === 'literal' && value.type === 'integer') return dateValue(value, ctx, translate, as);
-      const day = roundTripDay(value, ctx);
+      // The text is read back the way it was written: without a style (us_english reads m/d/y
+      // and the ISO forms) or with the same style.
+      const day = style === undefined || (value.kind === 'convert' && value.style !== undefined && styleNumber(value.style) === style) ? roundTripDay(value, ctx) : undefined;
       if (day !== undefined) return as === 'date' ? `CAST(${translate(day)} AS DATE)` : `CAST(CAST(${translate(day)} AS DATE) AS TIMESTAMP)`;
       if (isStringLiteral(value) && (style === undefined || ISO_INPUT_STYLES.has(style))) return dateLiteral(value, ctx, as) ?? cast(translate(value));
       if (isStringLiteral(value) || source.family === 'string' || (source.family === 'unknown' && style !== undefined && style !== 0 && style !== 100)) {
@@ -222,7 +225,7 @@ export function castExpression(node: CastExpression | ConvertExpression, ctx: Tr
           // Text in a column or variable, or built by a short expression that reads no clock or
           // random value (it is written once for each form tried).
           const text = translate(value);
-          if (!node.try && (isSimple(value) || (text.length <= SHORT_TEXT && !readsVolatile(value)))) return textToDate(text, target.family, ctx, node);
+          if (!node.try && (isSimple(value) || (text.length <= SHORT_TEXT && !readsVolatile(value) && !hasSubquery(value)))) return textToDate(text, target.family, ctx, node);
           ctx.report(
             'TR_SEMANTIC',
             node,
@@ -289,11 +292,14 @@ export function implicitText(node: Expression, ctx: TranslationContext, translat
 /** How long an expression building date text may be to be written once for each form tried. */
 const SHORT_TEXT = 160;
 
-/** Whether an expression calls a function whose value may differ between two evaluations. */
+/**
+ * Whether an expression calls a function whose value may differ between two evaluations in one
+ * statement. The clock does not: the targets read it once a query.
+ */
 function readsVolatile(node: Expression): boolean {
   let found = false;
   walkAst(node, (child) => {
-    if (child.kind === 'function-call' && ['NEWID', 'RAND', 'CRYPT_GEN_RANDOM', 'SYSDATETIME', 'SYSUTCDATETIME', 'GETDATE', 'GETUTCDATE', 'CURRENT_TIMESTAMP'].includes(functionName(child))) found = true;
+    if (child.kind === 'function-call' && ['NEWID', 'RAND', 'CRYPT_GEN_RANDOM'].includes(functionName(child))) found = true;
     return !found;
   });
   return found;
@@ -503,7 +509,10 @@ function castToString(
     // datetime and smalldatetime are written in style 0 by default; date, time, datetime2 in 121
     // (which for a date is its ISO text, as CAST gives in both targets).
     const effective = style ?? (source.family === 'datetime' && (source.name === 'datetime' || source.name === 'smalldatetime' || source.name === undefined) ? 0 : undefined);
-    if (effective === undefined && source.name === 'datetime2') return fit(datetime2Text(translate(value), source.scale ?? 7, ctx), 20 + (source.scale ?? 7));
+    if (effective === undefined && source.name === 'datetime2') {
+      const scale = source.scale ?? 7;
+      return fit(datetime2Text(translate(value), scale, ctx), scale === 0 ? 19 : 20 + scale);
+    }
     if (effective === undefined) return fit(cast(translate(value), stringKeyword(ctx)), source.family === 'date' ? 10 : undefined);
     const pattern = DATE_STYLES[effective];
     if (pattern === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', `CONVERT style ${effective} for dates has no equivalent`);

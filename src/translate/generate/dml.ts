@@ -401,7 +401,9 @@ function identityLeftOut(node: InsertStatement, w: StatementWriter): InsertState
   if (key === undefined || identity === undefined || identity.fromSequence === true) return node;
   const names = tableColumnNames(key, w.ctx);
   if (names === undefined) return node;
-  return { ...node, columns: names.filter((name) => name.toLowerCase() !== identity.column.toLowerCase()) };
+  // SQL Server fills no rowversion column either (a computed one the inventory leaves out).
+  const filled = names.filter((name) => name.toLowerCase() !== identity.column.toLowerCase() && !['timestamp', 'rowversion'].includes(tableColumnType(key, name, w.ctx)?.name ?? ''));
+  return { ...node, columns: filled };
 }
 
 /** A DML target's identity column, where the inventory or an earlier CREATE TABLE / DECLARE knows it, with the table's target name. */

@@ -1,6 +1,6 @@
 import type { CastExpression, DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
-import { caseFreeText, collatedComparison, comparesCaseInsensitively, collatedOperand, collatedSubject, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
+import { caseFreeText, collatedComparison, comparesCaseInsensitively, collatedOperand, collatedSubject, ignoreCaseFlag, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression, implicitText, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
@@ -79,17 +79,21 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
 }
 
 /**
- * The CAST SQL Server applies to text (not a literal) stored into a string variable of
- * declared type `type`: a varchar(n) cuts it to n characters, a char(n) pads it to n, silently
- * (into a column, too long a value is an error instead). Undefined where nothing changes.
+ * The CAST SQL Server applies to a value (not a literal) stored into a string variable of
+ * declared type `type`: a number, bit or date becomes text as CAST writes it; text is cut to a
+ * varchar(n)'s n characters, a char(n) padded to n, silently (into a column, too long a value is
+ * an error instead). Undefined where nothing changes.
  */
 export function variableText(node: Expression, type: DataType, ctx: TranslationContext): CastExpression | undefined {
   const slot = declaredType(type, ctx);
-  if (slot.family !== 'string' || slot.length === undefined || node.kind === 'literal') return undefined;
+  if (slot.family !== 'string' || node.kind === 'literal') return undefined;
   const source = valueType(node, ctx);
-  if (source.family !== 'string') return undefined;
+  const cast: CastExpression = { kind: 'cast', try: false, expression: node, type, start: node.start, end: node.end };
+  // A number, bit or date is written as CAST writes it (a bit as 1 or 0, a datetime in style 0).
+  if (isNumeric(source) || source.family === 'date' || source.family === 'datetime') return cast;
+  if (source.family !== 'string' || slot.length === undefined) return undefined;
   const fits = source.length !== undefined && (slot.fixed === true ? source.fixed === true && source.length === slot.length : source.length <= slot.length);
-  return fits ? undefined : { kind: 'cast', try: false, expression: node, type, start: node.start, end: node.end };
+  return fits ? undefined : cast;
 }
 
 /** A CASE, its results written by `result` (converted to a slot's type, for one). */
@@ -238,7 +242,7 @@ const handlers: ExpressionHandlers = {
       if (node.escape !== undefined && escape === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'a LIKE pattern with [...] classes and an ESCAPE that is not a literal');
       const parsed = likeToRegex(literal.value, escape);
       if (parsed === undefined) return untranslated(node, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'a LIKE pattern with an unclosed [ character class');
-      const regex = ctx.dialect.stringLiteral(`${collated ? '(?i)' : ''}${fullMatchRegex(parsed)}`);
+      const regex = ctx.dialect.stringLiteral(`${collated ? ignoreCaseFlag(ctx) : ''}${fullMatchRegex(parsed)}`);
       const match = ctx.target === 'databricks' ? `${subject} RLIKE ${regex}` : `regexp_matches(${subject}, ${regex})`;
       return node.not ? `NOT (${match})` : match;
     }
@@ -380,7 +384,20 @@ function parenthesize(child: Expression, text: string, parentOperator: string, r
 }
 
 function operands(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext, operator: string = node.operator): [string, string] {
-  return [parenthesize(node.left, arithmeticOperand(node.left, ctx), operator, false), parenthesize(node.right, arithmeticOperand(node.right, ctx), operator, true)];
+  // Left first: the diagnostics come in the order of the text.
+  const left = parenthesize(node.left, arithmeticOperand(node.left, ctx), operator, false);
+  const right = parenthesize(node.right, arithmeticOperand(node.right, ctx), operator, true);
+  return [left, node.operator === '/' && dividesToNull(node.right, ctx) ? `nullif(${right}, 0)` : right];
+}
+
+/**
+ * After SET ANSI_WARNINGS OFF (ctx.nullOnDivideByZero) a division by zero is NULL in SQL
+ * Server, where Databricks raises: the divisor becomes NULL where it is zero. DuckDB's division
+ * by zero is NULL already; a non-zero literal divisor needs nothing.
+ */
+function dividesToNull(divisor: Expression, ctx: TranslationContext): boolean {
+  if (!ctx.nullOnDivideByZero || ctx.target !== 'databricks') return false;
+  return !(divisor.kind === 'literal' && (divisor.type === 'integer' || divisor.type === 'decimal') && Number(divisor.value) !== 0);
 }
 
 /**
@@ -490,17 +507,6 @@ function addDays(date: Expression, days: Expression, subtract: boolean, ctx: Tra
  * Databricks `/` always returns a fraction and `div` truncates. DuckDB's `//` truncates too.
  */
 function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
-  const quotient = dividedAsTyped(node, ctx);
-  const nonZero = node.right.kind === 'literal' && (node.right.type === 'integer' || node.right.type === 'decimal') && Number(node.right.value) !== 0;
-  if (!ctx.nullOnDivideByZero || ctx.target !== 'databricks' || nonZero) return quotient;
-  // After SET ANSI_WARNINGS OFF a zero divisor gives NULL, as try_divide does; an integer
-  // division (div) keeps its type through a CASE.
-  const [leftText, rightText] = operands(node, ctx);
-  if (quotient === `${leftText} / ${rightText}`) return `try_divide(${leftText}, ${rightText})`;
-  return `CASE WHEN ${rightText} = 0 THEN NULL ELSE ${quotient} END`;
-}
-
-function dividedAsTyped(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
   const left = valueType(node.left, ctx);
   const right = valueType(node.right, ctx);
   const integer = (type: ValueType) => type.family === 'integer' || type.family === 'bit';

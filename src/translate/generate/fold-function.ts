@@ -45,6 +45,16 @@ export function foldTableFunction(node: CreateFunctionStatement, w: StatementWri
   const columns = returns.elements.filter((element): element is ColumnDefinition => element.kind === 'column-definition');
   const special = columns.find((column) => column.identity !== undefined || column.computed !== undefined || column.type === undefined);
   if (special !== undefined) return `its table's column ${special.name} is ${special.identity !== undefined ? 'an identity' : 'computed'}`;
+  // The table is only filled: a statement that reads it (SELECT @n = COUNT(*) FROM @t) needs the rows so far.
+  const reads = node.body.some((statement) => {
+    let found = false;
+    walkAst(statement, (child, parent) => {
+      if (child.kind === 'table-variable' && key(child.name) === key(returns.variable) && !(parent?.kind === 'insert' && parent.target === child)) found = true;
+      return !found;
+    });
+    return found;
+  });
+  if (reads) return `a statement reads ${returns.variable}`;
   const rows: Rows = { table: returns.variable, columns: columns.map((column) => column.name), queries: [] };
   const result = foldList(flatten(node.body), new Map(), new Map(), w, rows);
   if (typeof result === 'string') return result;
@@ -99,18 +109,27 @@ function convertedRows(query: Query, columns: readonly ColumnDefinition[]): Quer
     body.top === undefined &&
     body.columns.length === columns.length &&
     body.columns.every((item) => item.kind === 'select-column' && item.expression.kind !== 'star');
+  const alias = 'lakeshift_rows';
+  const named = (rows: Query, typed: boolean): QueryBody => ({
+    kind: 'select',
+    columns: columns.map((column) => {
+      const read = columnRef([alias, column.name], rows);
+      return { kind: 'select-column', expression: typed ? read : cast(read, column), alias: column.name, start: rows.start, end: rows.end };
+    }),
+    from: [{ kind: 'derived-table', query: rows, alias, columns: columns.map((column) => column.name), start: rows.start, end: rows.end }],
+    windows: [],
+    start: rows.start,
+    end: rows.end,
+  });
+  if (body.kind === 'values' && query.with === undefined && query.orderBy.length === 0 && body.rows.every((row) => row.values.length === columns.length)) {
+    // Each value converted where it is written (a date in text becomes a typed date), then named.
+    const typedRows: QueryBody = { ...body, rows: body.rows.map((row) => ({ ...row, values: row.values.map((value, index) => cast(value, columns[index]!)) })) };
+    return named({ ...query, body: typedRows }, true);
+  }
   if (plain) {
     return { ...body, columns: body.columns.map((item, index) => ({ kind: 'select-column', expression: cast((item as Extract<typeof item, { kind: 'select-column' }>).expression, columns[index]!), alias: columns[index]!.name, start: item.start, end: item.end })) };
   }
-  const alias = 'lakeshift_rows';
-  return {
-    kind: 'select',
-    columns: columns.map((column) => ({ kind: 'select-column', expression: cast(columnRef([alias, column.name], query), column), alias: column.name, start: query.start, end: query.end })),
-    from: [{ kind: 'derived-table', query, alias, columns: columns.map((column) => column.name), start: query.start, end: query.end }],
-    windows: [],
-    start: query.start,
-    end: query.end,
-  };
+  return named(query, false);
 }
 
 function sameType(a: DataType, b: DataType): boolean {

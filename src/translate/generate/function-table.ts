@@ -147,12 +147,14 @@ function errorItem(site: FunctionCallSite, item: ErrorItem, variable: string): s
 }
 
 /**
- * An error function outside a CATCH block. In a procedure it reads the error of the CATCH
- * block that called it (an error-logging or rethrow procedure), which a Databricks procedure
- * cannot see: an error, for a human to pass the error in as arguments. Elsewhere it is NULL.
+ * An error function outside a CATCH block. In a procedure without a CATCH block of its own it
+ * reads the error of the CATCH block that called it (an error-logging or rethrow procedure),
+ * which a Databricks procedure cannot see: an error, for a human to pass the error in as
+ * arguments. Elsewhere it is NULL.
  */
 function outsideCatch(site: FunctionCallSite, name: string): string {
-  if (site.ctx.currentObject !== undefined) {
+  // A procedure with TRY/CATCH of its own reads NULL after its END CATCH, as in T-SQL.
+  if (site.ctx.currentObject !== undefined && !site.ctx.mentions('CATCH')) {
     return untranslated(
       site.call,
       site.ctx,

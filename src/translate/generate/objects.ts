@@ -629,9 +629,16 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
   });
   trailingDefaults(parameters, node, w);
   copyAssignedParameters(node, parameters, w);
-  // A procedure's SET options last until it returns: each starts from the defaults.
+  // A procedure's SET options last until it returns: it starts from the defaults, and leaves
+  // the code after it as it found it.
+  const outerDivision = w.ctx.nullOnDivideByZero;
   w.ctx.nullOnDivideByZero = false;
-  const body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
+  let body: ScriptNode[];
+  try {
+    body = inObject(w, node.name, () => w.assemble(w.statements(node.body as readonly Statement[])));
+  } finally {
+    w.ctx.nullOnDivideByZero = outerDivision;
+  }
   noteResultSets(body, node, w);
   return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };
 }

@@ -327,7 +327,8 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
     );
   }
   if (w.ctx.inCatch) {
-    w.ctx.report(
+    w.ctx.reportOnce(
+      `call-in-catch:${node.procedure.parts.join('.').toLowerCase()}`,
       'TR_SEMANTIC',
       node,
       `${node.procedure.parts.join('.')} is called from a CATCH block: in SQL Server it could read this error with ERROR_MESSAGE() and the like (an error-logging or rethrow procedure); a Databricks procedure cannot see its caller's error. Pass what it needs as arguments (lakeshift_error_message, lakeshift_error_state ...), and re-raise here if it re-raised`,

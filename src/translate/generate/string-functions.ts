@@ -1,7 +1,7 @@
 import type { Expression } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { call, isSimple, sortedValues, type FunctionCallSite, type FunctionTable } from './function-rule.js';
-import { comparesCaseInsensitively } from './collation.js';
+import { comparesCaseInsensitively, ignoreCaseFlag } from './collation.js';
 import { implicitText } from './convert-styles.js';
 import { expression } from './expressions.js';
 import { untranslated } from './markers.js';
@@ -178,7 +178,7 @@ function patIndex(site: FunctionCallSite): string {
   if (parsed === undefined) return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', 'PATINDEX with a pattern lakeshift cannot read');
   const ignoreCase = comparesCaseInsensitively(site.ctx) && !caseFreeNeedle(patternNode);
   if (!ignoreCase) reportCaseInsensitiveSearch(site, patternNode, 'PATINDEX');
-  const regex = site.ctx.dialect.stringLiteral(`${ignoreCase ? '(?i)' : ''}${parsed.anchoredStart ? '^' : ''}${parsed.regex}${parsed.anchoredEnd ? '$' : ''}`);
+  const regex = site.ctx.dialect.stringLiteral(`${ignoreCase ? ignoreCaseFlag(site.ctx) : ''}${parsed.anchoredStart ? '^' : ''}${parsed.regex}${parsed.anchoredEnd ? '$' : ''}`);
   const text = asText(site.call.args[1]!, site.args[1]!, site.ctx);
   if (site.ctx.target === 'databricks') return `regexp_instr(${text}, ${regex})`;
   // DuckDB has no regexp_instr: the first match's text is found again with strpos (or, for a
@@ -335,7 +335,7 @@ function replace(site: FunctionCallSite): string {
   const find = literal(findNode);
   const replacement = literal(withNode);
   if (comparesCaseInsensitively(site.ctx) && find !== undefined && find !== '' && hasCasedLetters(find) && replacement !== undefined) {
-    const pattern = site.ctx.dialect.stringLiteral(`(?i)${find.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}`);
+    const pattern = site.ctx.dialect.stringLiteral(`${ignoreCaseFlag(site.ctx)}${find.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}`);
     // Java's replacement text gives $ and \ a meaning, RE2's \ only.
     const escaped = site.ctx.target === 'databricks' ? replacement.replace(/[\\$]/g, '\\$&') : replacement.replace(/\\/g, '\\\\');
     const replacementText = site.ctx.dialect.stringLiteral(escaped);

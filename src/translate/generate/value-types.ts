@@ -563,9 +563,9 @@ const UNICODE_RESULT: ReadonlySet<string> = new Set([
   'HOST_NAME', 'APP_NAME', 'ERROR_PROCEDURE', 'FORMATMESSAGE', 'CURRENT_USER', 'SESSION_USER', 'SYSTEM_USER', 'USER', 'ORIGINAL_LOGIN', 'JSON_VALUE', 'JSON_QUERY', 'JSON_MODIFY',
 ]);
 /** String functions that return nvarchar when any of their arguments is (CONCAT: "unless one of the parameters is an nvarchar"). */
-const UNICODE_IF_ANY: ReadonlySet<string> = new Set(['CONCAT', 'CONCAT_WS', 'REPLACE', 'STUFF', 'TRANSLATE']);
+const UNICODE_IF_ANY: ReadonlySet<string> = new Set(['CONCAT', 'CONCAT_WS', 'REPLACE', 'STUFF']);
 /** String functions that return the type of their first argument. */
-const UNICODE_IF_FIRST: ReadonlySet<string> = new Set(['LEFT', 'RIGHT', 'SUBSTRING', 'REPLICATE', 'STRING_AGG', 'STRING_ESCAPE']);
+const UNICODE_IF_FIRST: ReadonlySet<string> = new Set(['LEFT', 'RIGHT', 'SUBSTRING', 'REPLICATE', 'STRING_AGG', 'STRING_ESCAPE', 'TRANSLATE']);
 
 /**
  * Whether a string function's result is nvarchar: HASHBYTES and DATALENGTH read its bytes as
