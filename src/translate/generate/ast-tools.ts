@@ -1,4 +1,4 @@
-import { walkAst, type AstNode, type ColumnRef, type Expression, type Literal, type ObjectName, type Span } from '../../tsql/index.js';
+import { walkAst, type AstNode, type CastExpression, type ColumnRef, type DataType, type Expression, type Literal, type ObjectName, type Span } from '../../tsql/index.js';
 
 /**
  * Small pure helpers over the T-SQL syntax tree for statement rewrites: they build new nodes
@@ -164,4 +164,14 @@ export function integerLiteral(node: Expression | undefined): number | undefined
     return inner === undefined ? undefined : -inner;
   }
   return undefined;
+}
+
+/** A T-SQL type written as `name(args)`, placed at `at`: for conversions a rule adds. */
+export function dataTypeNode(name: string, at: Span, args: readonly string[] = []): DataType {
+  return { kind: 'data-type', name: { kind: 'object-name', parts: [name], start: at.start, end: at.end }, args, start: at.start, end: at.end };
+}
+
+/** CAST(expression AS type), placed where the expression is: a conversion T-SQL makes implicitly. */
+export function castNode(expression: Expression, type: DataType): CastExpression {
+  return { kind: 'cast', try: false, expression, type, start: expression.start, end: expression.end };
 }

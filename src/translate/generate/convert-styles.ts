@@ -2,7 +2,7 @@ import { walkAst, type CastExpression, type ConvertExpression, type DataType, ty
 import type { TranslationContext } from '../context.js';
 import { dateLiteral, dateValue, dayAfter1900 } from './date-functions.js';
 import { functionName, isSimple, type FunctionCallSite, type FunctionTable } from './function-rule.js';
-import { hasSubquery } from './ast-tools.js';
+import { castNode, dataTypeNode, hasSubquery } from './ast-tools.js';
 import { untranslated } from './markers.js';
 import { isNumeric, typeFromDataType, valueType, type ValueType } from './value-types.js';
 
@@ -272,8 +272,7 @@ export function textAsDate(node: Expression, family: 'date' | 'datetime', ctx: T
 /** The CAST SQL Server applies implicitly to text (not a literal) where a date goes; undefined for other values. */
 export function implicitDateCast(node: Expression, family: 'date' | 'datetime', ctx: TranslationContext, type?: DataType): CastExpression | undefined {
   if (node.kind === 'literal' || valueType(node, ctx).family !== 'string') return undefined;
-  const as: DataType = type ?? { kind: 'data-type', name: { kind: 'object-name', parts: [family], start: node.start, end: node.end }, args: [], start: node.start, end: node.end };
-  return { kind: 'cast', try: false, expression: node, type: as, start: node.start, end: node.end };
+  return castNode(node, type ?? dataTypeNode(family, node));
 }
 
 /**
@@ -285,8 +284,7 @@ export function implicitDateCast(node: Expression, family: 'date' | 'datetime', 
 export function implicitText(node: Expression, ctx: TranslationContext, translate: (node: Expression) => string, type?: DataType): string | undefined {
   const source = valueType(node, ctx);
   if (node.kind === 'literal' || !(isNumeric(source) || source.family === 'date' || source.family === 'datetime')) return undefined;
-  const as: DataType = type ?? { kind: 'data-type', name: { kind: 'object-name', parts: ['nvarchar'], start: node.start, end: node.end }, args: ['max'], start: node.start, end: node.end };
-  return castExpression({ kind: 'cast', try: false, expression: node, type: as, start: node.start, end: node.end }, ctx, translate);
+  return castExpression(castNode(node, type ?? dataTypeNode('nvarchar', node, ['max'])), ctx, translate);
 }
 
 /** How long an expression building date text may be to be written once for each form tried. */

@@ -1,5 +1,6 @@
 import type { CastExpression, DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
+import { castNode, dataTypeNode } from './ast-tools.js';
 import { caseFreeText, collatedComparison, comparesCaseInsensitively, collatedOperand, collatedSubject, ignoreCaseFlag, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression, implicitText, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
@@ -88,7 +89,7 @@ export function variableText(node: Expression, type: DataType, ctx: TranslationC
   const slot = declaredType(type, ctx);
   if (slot.family !== 'string' || node.kind === 'literal') return undefined;
   const source = valueType(node, ctx);
-  const cast: CastExpression = { kind: 'cast', try: false, expression: node, type, start: node.start, end: node.end };
+  const cast = castNode(node, type);
   // A number, bit or date is written as CAST writes it (a bit as 1 or 0, a datetime in style 0).
   if (isNumeric(source) || source.family === 'date' || source.family === 'datetime') return cast;
   if (source.family !== 'string' || slot.length === undefined) return undefined;
@@ -529,7 +530,7 @@ function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationC
   return `${leftText} / ${rightText}`;
 }
 
-const MONEY: DataType = { kind: 'data-type', name: { kind: 'object-name', parts: ['money'], start: 0, end: 0 }, args: [], start: 0, end: 0 };
+const MONEY: DataType = dataTypeNode('money', { start: 0, end: 0 });
 
 /**
  * money divided by money or an integer is money, the quotient truncated at 4 decimals

@@ -1,7 +1,7 @@
 import type { AstNode, CaseExpression, ColumnDefinition, CreateFunctionStatement, DataType, Expression, InsertStatement, Query, QueryBody, Select, Statement } from '../../tsql/index.js';
 import { walkAst } from '../../tsql/index.js';
 import { typeFamily } from '../dialects/types.js';
-import { columnRef, mapAst, nullLiteral } from './ast-tools.js';
+import { castNode, columnRef, mapAst, nullLiteral } from './ast-tools.js';
 import type { StatementWriter } from './statements.js';
 
 /**
@@ -99,7 +99,7 @@ function insertedRows(statement: InsertStatement, rows: Rows, env: Env): Query |
  */
 function convertedRows(query: Query, columns: readonly ColumnDefinition[]): QueryBody {
   const cast = (expression: Expression, column: ColumnDefinition): Expression =>
-    expression.kind === 'cast' && !expression.try && sameType(expression.type, column.type!) ? expression : { kind: 'cast', try: false, expression, type: column.type!, start: expression.start, end: expression.end };
+    expression.kind === 'cast' && !expression.try && sameType(expression.type, column.type!) ? expression : castNode(expression, column.type!);
   const body = query.body;
   const plain =
     body.kind === 'select' &&

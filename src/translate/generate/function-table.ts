@@ -1,5 +1,6 @@
 import type { Expression } from '../../tsql/index.js';
 import type { ErrorItem } from '../context.js';
+import { dataTypeNode } from './ast-tools.js';
 import { CONVERSION_FUNCTIONS, implicitText } from './convert-styles.js';
 import { blankDate, DATE_FUNCTIONS, dateLiteral } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
@@ -64,7 +65,7 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
     if (type.family === 'date' && other.family === 'datetime') return `CAST(${text} AS DATE)`;
     if (type.family === 'string' && (isNumeric(other) || other.family === 'date' || other.family === 'datetime')) return implicitText(node, site.ctx, () => text) ?? text;
     if (type.family === 'integer' && (other.family === 'decimal' || other.family === 'float')) {
-      const integer = site.ctx.dialect.dataType({ kind: 'data-type', name: { kind: 'object-name', parts: [type.name ?? 'int'], start: node.start, end: node.end }, args: [], start: node.start, end: node.end }).text;
+      const integer = site.ctx.dialect.dataType(dataTypeNode(type.name ?? 'int', node)).text;
       // CAST truncates in Databricks; DuckDB's CAST rounds, so it truncates first.
       return site.ctx.target === 'databricks' ? `CAST(${text} AS ${integer})` : `CAST(trunc(${text}) AS ${integer})`;
     }

@@ -479,8 +479,9 @@ export function createView(node: CreateViewStatement, w: StatementWriter): Scrip
  * Functions become SQL functions: a scalar function whose body folds into one expression
  * (fold-function.ts) returns it; an inline table-valued function returns its query, with the
  * result columns listed when their types are known (Databricks accepts RETURNS TABLE without
- * them). DuckDB, for the rehearsal, gets macros. A multi-statement table-valued function has no
- * equivalent.
+ * them). A multi-statement table-valued function whose body folds into one query
+ * (foldTableFunction) becomes a SQL table function of that query; other ones have no
+ * equivalent. DuckDB, for the rehearsal, gets macros.
  */
 export function createFunction(node: CreateFunctionStatement, w: StatementWriter): ScriptNode[] {
   if (node.externalName !== undefined) return w.keep(node, 'TR_UNTRANSLATED_OBJECT', `CLR function ${node.name.parts.join('.')} (${node.externalName}): rewrite it as a SQL or Python function`);
@@ -651,8 +652,8 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
  * translated as a procedure body that fills a table: the table variable becomes the temporary
  * table any table variable becomes, but the body does not create it; the rehearsal creates it
  * from the column definitions before running the body, once per call, and reads its rows where
- * the statement called the function. Databricks has no such function: the object's text stays
- * untranslated (createFunction), this object is what `lakeshift rehearse` runs.
+ * the statement called the function. This object is what `lakeshift rehearse` runs (the
+ * DuckDB text has a macro too where the body folds into one query: createFunction).
  */
 export function tableFunction(node: CreateFunctionStatement, w: StatementWriter): TranslatedObject {
   const returns = node.returns;
