@@ -202,6 +202,18 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('cursor loops that change the table they read', () => {
+  it('warn unless the cursor is STATIC: the T-SQL cursor saw the changes, the FOR loop reads a snapshot', () => {
+    const loop = (options: string) =>
+      toDatabricks(`DECLARE @id int; DECLARE c CURSOR ${options} FOR SELECT id FROM dbo.t; OPEN c; FETCH NEXT FROM c INTO @id;
+        WHILE @@FETCH_STATUS = 0 BEGIN DELETE FROM dbo.t WHERE id > @id; FETCH NEXT FROM c INTO @id; END; CLOSE c; DEALLOCATE c;`).diagnostics.some((diagnostic) =>
+        diagnostic.message.startsWith('the loop of cursor c writes dbo.t, which its query reads'),
+      );
+    expect(loop('FAST_FORWARD')).toBe(true);
+    expect(loop('LOCAL STATIC')).toBe(false);
+  });
+});
+
 describe('conversions at their edges', () => {
   it('reads the round trip through text back with the style it names (103 is day first), not as the day itself', () => {
     const text = toDatabricks('DECLARE @d datetime = GETDATE(); SELECT CONVERT(datetime, CONVERT(varchar(10), @d, 101), 103) AS a;').text;

@@ -3,6 +3,7 @@ import type {
   ExecuteStatement,
   ExecuteStringStatement,
   Expression,
+  ObjectName,
   Query,
   RaiserrorStatement,
   Select,
@@ -511,6 +512,7 @@ export function cursorLoop(node: CursorLoopStatement, w: StatementWriter): Scrip
     node.declaration,
     `cursor ${node.cursor} became a FOR loop over its query, which runs once when the loop starts${options.length > 0 ? ` (a ${options.join(' ')} cursor saw changes made during the loop; the FOR loop does not)` : ''}: check the loop body, set-based SQL is usually better`,
   );
+  noteTablesChangedUnderCursor(node, w);
   w.forLoopCursors.add(node.cursor.toLowerCase());
   const row = `${node.cursor.replace(/\W/g, '_')}_row`;
   return w.inLoop((label) => [
@@ -524,6 +526,37 @@ export function cursorLoop(node: CursorLoopStatement, w: StatementWriter): Scrip
       line: w.line(node),
     },
   ]);
+}
+
+/**
+ * A cursor that is not STATIC or INSENSITIVE sees, in later fetches, the changes its loop makes
+ * to the tables its query reads (rows deleted ahead of it are not fetched); the FOR loop reads
+ * the rows as they were when it started. Said where the body writes such a table.
+ */
+function noteTablesChangedUnderCursor(node: CursorLoopStatement, w: StatementWriter): void {
+  const options = node.declaration.cursor.options.map((option) => option.toUpperCase());
+  if (options.includes('STATIC') || options.includes('INSENSITIVE')) return;
+  const tableKey = (name: ObjectName) => name.parts.slice(-2).join('.').toLowerCase();
+  const read = new Set<string>();
+  walkAst(node.query as AstNode, (child) => {
+    if (child.kind === 'table-ref') read.add(tableKey(child.name));
+  });
+  let written: string | undefined;
+  for (const statement of node.body) {
+    walkAst(statement as AstNode, (child) => {
+      if ((child.kind === 'insert' || child.kind === 'update' || child.kind === 'delete' || child.kind === 'merge') && child.target.kind === 'table-ref' && read.has(tableKey(child.target.name))) {
+        written = child.target.name.parts.join('.');
+      }
+      return written === undefined;
+    });
+    if (written !== undefined) break;
+  }
+  if (written === undefined) return;
+  w.ctx.report(
+    'TR_SEMANTIC',
+    node.declaration,
+    `the loop of cursor ${node.cursor} writes ${written}, which its query reads: the T-SQL cursor saw those changes in later fetches (a row deleted or changed ahead of it), the FOR loop reads the rows as they were when it started. Check that the body changes only the row just fetched`,
+  );
 }
 
 /** The query's text with every column of its (leftmost) select list named, and the names. */
