@@ -202,6 +202,14 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('sp_executesql OUTPUT parameters', () => {
+  it('are read INTO the variables in the order the definitions name the parameters, whatever the order of the arguments', () => {
+    const result = toDatabricks("DECLARE @x int, @y int, @sql nvarchar(200) = N'SELECT @a = COUNT(*), @b = MAX(id) FROM t'; EXEC sp_executesql @sql, N'@a int OUTPUT, @b int OUTPUT', @b = @y OUTPUT, @a = @x OUTPUT;");
+    expect(result.text).toContain('EXECUTE IMMEDIATE v_sql INTO v_x, v_y;');
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message).join('\n')).toContain('in this order: @a into @x, @b into @y');
+  });
+});
+
 describe('cursor loops that change the table they read', () => {
   it('warn unless the cursor is STATIC: the T-SQL cursor saw the changes, the FOR loop reads a snapshot', () => {
     const loop = (options: string) =>

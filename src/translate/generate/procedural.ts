@@ -400,10 +400,24 @@ function dynamicExecution(node: ExecuteStatement, w: StatementWriter, prefix?: s
   }
   // OUTPUT parameters: on Databricks the text returns their values as one row, read INTO the
   // variables; the rehearsal cannot, and DuckDB has no such form.
-  const into = outputs.length > 0 && w.ctx.target === 'databricks' && prefix === undefined && outputs.every((argument) => argument.value.kind === 'variable') ? outputs : undefined;
+  // INTO binds by position: the variables go in the order the definitions name the parameters.
+  const parameterOf = (argument: (typeof values)[number]) => argument.name?.replace(/^@+/, '') ?? names?.[values.indexOf(argument)];
+  const position = (argument: (typeof values)[number]) => {
+    const found = names?.findIndex((name) => name.toLowerCase() === parameterOf(argument)?.toLowerCase()) ?? -1;
+    return found < 0 ? values.indexOf(argument) : found;
+  };
+  const into =
+    outputs.length > 0 && w.ctx.target === 'databricks' && prefix === undefined && outputs.every((argument) => argument.value.kind === 'variable')
+      ? [...outputs].sort((a, b) => position(a) - position(b))
+      : undefined;
   if (into !== undefined) {
     const written = into.map((argument) => (argument.value as Extract<Expression, { kind: 'variable' }>).name).join(', ');
-    w.ctx.report('TR_DYNAMIC_SQL', into[0]!, `the OUTPUT parameters of sp_executesql became EXECUTE IMMEDIATE ... INTO ${written}: the text must return their values as one row (SELECT COUNT(*) ..., not SELECT @n = COUNT(*) ...)`);
+    const order = into.map((argument) => `@${parameterOf(argument) ?? '?'} into ${(argument.value as Extract<Expression, { kind: 'variable' }>).name}`).join(', ');
+    w.ctx.report(
+      'TR_DYNAMIC_SQL',
+      into[0]!,
+      `the OUTPUT parameters of sp_executesql became EXECUTE IMMEDIATE ... INTO ${written}: the text must return their values as one row, in this order: ${order} (SELECT COUNT(*) ..., not SELECT @n = COUNT(*) ...)`,
+    );
   }
   const using = values.flatMap((argument, index) => {
     if (argument.output && into !== undefined) return [];

@@ -60,4 +60,4 @@ END;
 -- warning TR_DYNAMIC_SQL 23:14 INSERT ... EXEC of dynamic SQL became EXECUTE IMMEDIATE of 'INSERT INTO #rows ' || the text: the text must be one query (INSERT ... EXEC inserted the rows of every result set), and it is still T-SQL: translate it
 -- error TR_UNSUPPORTED_STATEMENT 24:1 INSERT ... EXEC of a procedure has no equivalent: have the procedure write the table, or turn it into a query or a SQL table function
 -- warning TR_DYNAMIC_SQL 28:1 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
--- warning TR_DYNAMIC_SQL 28:53 the OUTPUT parameters of sp_executesql became EXECUTE IMMEDIATE ... INTO @count: the text must return their values as one row (SELECT COUNT(*) ..., not SELECT @n = COUNT(*) ...)
+-- warning TR_DYNAMIC_SQL 28:53 the OUTPUT parameters of sp_executesql became EXECUTE IMMEDIATE ... INTO @count: the text must return their values as one row, in this order: @n into @count (SELECT COUNT(*) ..., not SELECT @n = COUNT(*) ...)
