@@ -57,6 +57,10 @@ table('DATEADD', [
   ["DATEADD(month, DATEDIFF(month, 0, '2024-05-17 13:45'), 0)", '2024-05-01 00:00:00'],
   ["DATEADD(month, DATEDIFF(month, 0, '2024-05-17'), -1)", '2024-04-30 00:00:00'],
   ["DATEADD(week, DATEDIFF(week, 0, '2024-05-17'), 0)", '2024-05-13 00:00:00'],
+  // ... + n: the start of the nth period after; minus a day, the last day of a period.
+  ["DATEADD(QUARTER, DATEDIFF(QUARTER, 0, '2024-05-17 13:45') + 1, 0) - 1", '2024-06-30 00:00:00'],
+  ["DATEADD(d, -1, DATEADD(mm, DATEDIFF(mm, 0, '2024-02-10') + 1, 0))", '2024-02-29 00:00:00'],
+  ["DATEADD(yy, DATEDIFF(yy, 0, '2024-05-17') - 1, 0)", '2023-01-01 00:00:00'],
   ["CAST(FLOOR(CAST(CAST('2024-05-17 13:45' AS datetime) AS float)) AS datetime)", '2024-05-17 00:00:00'],
   ['CAST(0 AS datetime)', '1900-01-01 00:00:00'],
   ["CAST('2024-05-17 18:00' AS datetime) + 1", '2024-05-18 18:00:00'],

@@ -58,6 +58,13 @@ describe('untranslated expressions', () => {
   });
 });
 
+describe('the 1900-01-01 truncation idiom with an offset', () => {
+  it('is the start of the period, moved by whole periods', () => {
+    expect(select("DATEADD(QUARTER, DATEDIFF(QUARTER, 0, d) + 1, 0)", {}, ' FROM dw.t').text).toBe("timestampadd(QUARTER, 1, date_trunc('QUARTER', d))");
+    expect(select("DATEADD(month, DATEDIFF(month, 0, d) - 1, 0)", {}, ' FROM dw.t').text).toBe("timestampadd(MONTH, -1, date_trunc('MONTH', d))");
+  });
+});
+
 describe('nvarchar results of string functions', () => {
   it('are hashed and measured as UTF-16, as SQL Server stores them (CONCAT with an nvarchar, UPPER/LEFT of one, FORMAT)', () => {
     const columnTypes = (table: string) => (table === 'dw.t' ? new Map([['a', 'varchar(10)'], ['b', 'nvarchar(10)'], ['g', 'int']]) : undefined);

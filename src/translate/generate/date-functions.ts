@@ -283,19 +283,26 @@ function dayTruncationIdiom(node: FunctionCall, ctx: TranslationContext, transla
 
 /**
  * DATEADD(part, DATEDIFF(part, 0, d), 0): the pre-2022 way to truncate a datetime to its year,
- * quarter, month, day, hour or minute (0 is 1900-01-01 00:00, the start of all of them). Weeks
- * are left to the general rules: 1900-01-01 is a Monday, not a week start.
+ * quarter, month, day, hour or minute (0 is 1900-01-01 00:00, the start of all of them), and with
+ * DATEDIFF(...) + n the start of the nth period after it. Weeks are left to the general rules:
+ * 1900-01-01 is a Monday, not a week start.
  */
 function truncationIdiom(node: FunctionCall, ctx: TranslationContext, translate: (node: Expression) => string): string | undefined {
-  const [partNode, diff, base] = node.args;
+  const [partNode, count, base] = node.args;
   const part = datePartOf(partNode);
   const units: Partial<Record<DatePart, string>> = { year: 'YEAR', quarter: 'QUARTER', month: 'MONTH', day: 'DAY', dayofyear: 'DAY', hour: 'HOUR', minute: 'MINUTE' };
   if (part === undefined || units[part] === undefined || base === undefined || !isDay1900(base)) return undefined;
+  // DATEDIFF(...) + n: the start of the nth period after d's (+ 1: the next month's first day).
+  const shifted = count?.kind === 'binary' && (count.operator === '+' || count.operator === '-') ? integerLiteral(count.right) : undefined;
+  const diff = shifted !== undefined && count?.kind === 'binary' ? count.left : count;
+  const offset = shifted === undefined ? 0 : count?.kind === 'binary' && count.operator === '-' ? -shifted : shifted;
   if (diff?.kind !== 'function-call' || functionName(diff) !== 'DATEDIFF' || diff.name.parts.length > 1) return undefined;
   const [diffPart, diffStart, diffEnd] = diff.args;
   if (diffPart === undefined || diffStart === undefined || diffEnd === undefined || datePartOf(diffPart) !== part || !isDay1900(diffStart)) return undefined;
   const unit = units[part]!;
-  return `date_trunc('${ctx.target === 'duckdb' ? unit.toLowerCase() : unit}', ${dateValue(diffEnd, ctx, translate)})`;
+  const start = `date_trunc('${ctx.target === 'duckdb' ? unit.toLowerCase() : unit}', ${dateValue(diffEnd, ctx, translate)})`;
+  if (offset === 0) return start;
+  return ctx.target === 'databricks' ? `timestampadd(${unit}, ${offset}, ${start})` : `${start} + INTERVAL (${offset}) ${unit}`;
 }
 
 function isDay1900(node: Expression): boolean {
