@@ -617,3 +617,11 @@ describe('scalar functions returning varchar(n), on DuckDB', () => {
     expect(rows).toEqual([{ v: 'ABC' }]);
   });
 });
+
+describe('a column of unknown type compared with computed text, on DuckDB', () => {
+  it('is compared as text, so that an INT column binds (rtrim takes text only)', async () => {
+    const setup = 'CREATE SCHEMA dbo; CREATE TABLE dbo.facts (date_key INT, n INT); INSERT INTO dbo.facts VALUES (20240105, 1), (20240106, 2);';
+    expect(await runOnDuckDb("SELECT n FROM dbo.facts WHERE date_key = CONVERT(varchar(8), CAST('2024-01-05' AS date), 112)", setup)).toEqual([{ n: 1 }]);
+    expect(await runOnDuckDb("SELECT n FROM dbo.facts WHERE date_key IN (CONVERT(varchar(8), CAST('2024-01-06' AS date), 112)) ORDER BY n", setup)).toEqual([{ n: 2 }]);
+  });
+});

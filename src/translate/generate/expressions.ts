@@ -199,7 +199,7 @@ const handlers: ExpressionHandlers = {
       if (!collated) node.values.forEach((value) => checkComparison(node, node.expression, value, ctx));
       const onValues = valuesTakeCollation(type, node.values);
       const list = node.values.map((value) => listOperand(node.expression, value, comparand(value, type, ctx), collated, onValues, ctx)).join(', ');
-      const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), !onValues, ctx) : wrapComparand(node.expression, ctx);
+      const subject = collated ? collatedOperand(node.expression, asTextWhereUnknown(node.expression, wrapComparand(node.expression, ctx), type, !onValues, ctx), !onValues, ctx) : wrapComparand(node.expression, ctx);
       return `${subject} ${node.not ? 'NOT ' : ''}IN (${list})`;
     }
     noteSubqueryComparison(node, node.expression, ctx);
@@ -212,7 +212,7 @@ const handlers: ExpressionHandlers = {
     if (!collated) checkComparison(node, node.expression, node.low, ctx);
     const onValues = valuesTakeCollation(type, [node.low, node.high]);
     const bound = (value: Expression) => listOperand(node.expression, value, comparand(value, type, ctx), collated, onValues, ctx);
-    const subject = collated ? collatedOperand(node.expression, wrapComparand(node.expression, ctx), !onValues, ctx) : wrapComparand(node.expression, ctx);
+    const subject = collated ? collatedOperand(node.expression, asTextWhereUnknown(node.expression, wrapComparand(node.expression, ctx), type, !onValues, ctx), !onValues, ctx) : wrapComparand(node.expression, ctx);
     return `${subject} ${node.not ? 'NOT ' : ''}BETWEEN ${bound(node.low)} AND ${bound(node.high)}`;
   },
 
@@ -592,10 +592,20 @@ function comparison(node: Extract<Expression, { kind: 'binary' }>, ctx: Translat
     // CONVERT(varchar(8), d, 112) may be an INT). Against a literal with letters, the other
     // side is text anyway.
     const leftFirst = leftType.family !== 'unknown' || rightType.family === 'unknown' || isStringLiteral(node.right);
-    leftText = collatedOperand(node.left, leftText, leftFirst, ctx);
-    rightText = collatedOperand(node.right, rightText, !leftFirst, ctx);
+    leftText = collatedOperand(node.left, asTextWhereUnknown(node.left, leftText, leftType, isStringLiteral(node.right), ctx), leftFirst, ctx);
+    rightText = collatedOperand(node.right, asTextWhereUnknown(node.right, rightText, rightType, isStringLiteral(node.left), ctx), !leftFirst, ctx);
   }
   return `${parenthesize(node.left, leftText, node.operator, false)} ${operator} ${parenthesize(node.right, rightText, node.operator, true)}`;
+}
+
+/**
+ * A value of unknown type compared with a computed string, where the dialect folds both sides
+ * (DuckDB's lower(rtrim(...))): it is made text first, since it may be a number, which
+ * rtrim() does not take. Against a string literal with letters it is text already.
+ */
+function asTextWhereUnknown(node: Expression, text: string, type: ValueType, againstLiteral: boolean, ctx: TranslationContext): string {
+  if (type.family !== 'unknown' || againstLiteral || ctx.dialect.caseInsensitiveStrings.kind !== 'fold') return text;
+  return `CAST(${text} AS ${ctx.dialect.dataType(dataTypeNode('varchar', node, ['max'])).text})`;
 }
 
 /** IN (subquery) and = ANY (subquery) of strings keep the target's comparison: the object gets a warning. */

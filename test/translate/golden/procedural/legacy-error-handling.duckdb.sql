@@ -38,11 +38,11 @@ END;
 BEGIN
   BEGIN ATOMIC
     DELETE FROM shellcorp.gold.check_lines
-    WHERE lower(rtrim(batch_no)) = lower(rtrim(getvariable('p_batch')));
+    WHERE lower(rtrim(CAST(batch_no AS VARCHAR))) = lower(rtrim(getvariable('p_batch')));
     -- [TR_SEMANTIC] IF @@ERROR <> 0 GOTO abort
     UPDATE shellcorp.gold.batches
     SET status = 'V'
-    WHERE lower(rtrim(batch_no)) = lower(rtrim(getvariable('p_batch')));
+    WHERE lower(rtrim(CAST(batch_no AS VARCHAR))) = lower(rtrim(getvariable('p_batch')));
     -- [TR_SEMANTIC] IF @@ERROR <> 0 GOTO abort
     -- [TR_SEMANTIC] GOTO done
     -- abort:
