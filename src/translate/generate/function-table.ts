@@ -1,7 +1,7 @@
 import type { Expression } from '../../tsql/index.js';
 import type { ErrorItem } from '../context.js';
-import { dataTypeNode } from './ast-tools.js';
-import { CONVERSION_FUNCTIONS, implicitText } from './convert-styles.js';
+import { castNode, dataTypeNode } from './ast-tools.js';
+import { castExpression, CONVERSION_FUNCTIONS, implicitText } from './convert-styles.js';
 import { blankDate, DATE_FUNCTIONS, dateLiteral } from './date-functions.js';
 import { call, functionName, type FunctionCallSite, type FunctionRule, type FunctionTable, type WrappedCall } from './function-rule.js';
 import { untranslated } from './markers.js';
@@ -58,17 +58,16 @@ function convertedTo(type: ValueType, node: Expression, text: string, site: Func
     if (other.family === 'unknown' || other.family === 'string') return `${type.fixed ? 'rpad' : 'left'}(${text}, ${type.length}${type.fixed ? ", ' '" : ''})`;
     return implicitText(node, site.ctx, () => text) ?? text;
   }
-  if (literal === undefined && node.kind !== 'literal') {
-    // ISNULL gives the first argument's type: the replacement is converted to it, not the
-    // other way round as coalesce() would (a date with GETDATE() stays a date, text with 0 text).
+  if (node.kind !== 'literal') {
+    // ISNULL gives the first argument's type: the replacement is converted to it as CAST
+    // converts, not the other way round as coalesce() would (a date with GETDATE() stays a
+    // date, text with 0 text, an int with a decimal an int).
     const other = valueType(node, site.ctx);
-    if (type.family === 'date' && other.family === 'datetime') return `CAST(${text} AS DATE)`;
-    if (type.family === 'string' && (isNumeric(other) || other.family === 'date' || other.family === 'datetime')) return implicitText(node, site.ctx, () => text) ?? text;
-    if (type.family === 'integer' && (other.family === 'decimal' || other.family === 'float')) {
-      const integer = site.ctx.dialect.dataType(dataTypeNode(type.name ?? 'int', node)).text;
-      // CAST truncates in Databricks; DuckDB's CAST rounds, so it truncates first.
-      return site.ctx.target === 'databricks' ? `CAST(${text} AS ${integer})` : `CAST(trunc(${text}) AS ${integer})`;
-    }
+    const converted =
+      (type.family === 'date' && other.family === 'datetime') ||
+      (type.family === 'string' && (isNumeric(other) || other.family === 'date' || other.family === 'datetime')) ||
+      (type.family === 'integer' && (other.family === 'decimal' || other.family === 'float'));
+    if (converted) return castExpression(castNode(node, dataTypeNode(type.family === 'string' ? 'nvarchar' : (type.name ?? type.family), node, type.family === 'string' ? ['max'] : [])), site.ctx, () => text);
   }
   // '' converts to 0 in SQL Server (to 1900-01-01 for a date); a decimal literal is truncated.
   const number = literal !== undefined && /^\s*[-+]?\d*\s*$/.test(literal) ? Number(/\d/.test(literal) ? literal : 0) : undefined;
