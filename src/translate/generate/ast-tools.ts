@@ -1,4 +1,4 @@
-import { walkAst, type AstNode, type CastExpression, type ColumnRef, type DataType, type Expression, type Literal, type ObjectName, type Span } from '../../tsql/index.js';
+import { walkAst, type AstNode, type CastExpression, type ColumnRef, type DataType, type DmlTarget, type Expression, type Literal, type ObjectName, type Span } from '../../tsql/index.js';
 
 /**
  * Small pure helpers over the T-SQL syntax tree for statement rewrites: they build new nodes
@@ -174,4 +174,21 @@ export function dataTypeNode(name: string, at: Span, args: readonly string[] = [
 /** CAST(expression AS type), placed where the expression is: a conversion T-SQL makes implicitly. */
 export function castNode(expression: Expression, type: DataType): CastExpression {
   return { kind: 'cast', try: false, expression, type, start: expression.start, end: expression.end };
+}
+
+/**
+ * The first table an INSERT, UPDATE, DELETE or MERGE among `nodes` (or nested in them) writes
+ * that `test` accepts. Rewritten statements (cursor loops) hold T-SQL nodes too: the walk reads
+ * any node's fields.
+ */
+export function firstWrittenTarget(nodes: readonly object[], test: (target: DmlTarget) => boolean): DmlTarget | undefined {
+  let found: DmlTarget | undefined;
+  for (const node of nodes) {
+    walkAst(node as AstNode, (child) => {
+      if ((child.kind === 'insert' || child.kind === 'update' || child.kind === 'delete' || child.kind === 'merge') && test(child.target)) found = child.target;
+      return found === undefined;
+    });
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

@@ -69,8 +69,7 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
   if (
     slot.family === 'string' &&
     slot.length !== undefined &&
-    node.kind === 'literal' &&
-    (node.type === 'string' || node.type === 'unicode-string') &&
+    isStringLiteral(node) &&
     (node.value.length > slot.length || (slot.fixed === true && node.value.length < slot.length))
   ) {
     const cut = node.value.slice(0, slot.length);

@@ -16,7 +16,7 @@ import type {
 } from '../../tsql/index.js';
 import { walkAst, type AstNode } from '../../tsql/index.js';
 import { errorTest } from '../rewrites/error-check.js';
-import { integerLiteral } from './ast-tools.js';
+import { firstWrittenTarget, integerLiteral } from './ast-tools.js';
 import { dynamicPieces, translateDynamicSql, type DynamicPiece, type TranslatedDynamicSql } from './dynamic-sql.js';
 import type { AtomicBlockStatement, CursorLoopStatement, ScriptStatement, UnconvertedCursorStatement } from '../rewrites/rewritten-statements.js';
 import type { ScriptNode } from '../script-ir.js';
@@ -160,16 +160,8 @@ const ATOMIC_STATEMENT = /^\s*(WITH|SELECT|INSERT|UPDATE|DELETE|MERGE|VALUES)\b/
  * temporary table back with the rest.
  */
 function tableVariableWritten(statements: readonly ScriptStatement[]): string | undefined {
-  let written: string | undefined;
-  for (const statement of statements) {
-    // Rewritten statements (cursor loops) hold T-SQL nodes too: the walk reads any node's fields.
-    walkAst(statement as AstNode, (child) => {
-      if ((child.kind === 'insert' || child.kind === 'update' || child.kind === 'delete' || child.kind === 'merge') && child.target.kind === 'table-variable') written = child.target.name;
-      return written === undefined;
-    });
-    if (written !== undefined) return `it writes the table variable ${written}, which SQL Server does not roll back`;
-  }
-  return undefined;
+  const written = firstWrittenTarget(statements, (target) => target.kind === 'table-variable');
+  return written?.kind === 'table-variable' ? `it writes the table variable ${written.name}, which SQL Server does not roll back` : undefined;
 }
 
 function atomicObstacle(nodes: readonly ScriptNode[]): string | undefined {
@@ -555,21 +547,12 @@ function noteTablesChangedUnderCursor(node: CursorLoopStatement, w: StatementWri
   walkAst(node.query as AstNode, (child) => {
     if (child.kind === 'table-ref') read.add(tableKey(child.name));
   });
-  let written: string | undefined;
-  for (const statement of node.body) {
-    walkAst(statement as AstNode, (child) => {
-      if ((child.kind === 'insert' || child.kind === 'update' || child.kind === 'delete' || child.kind === 'merge') && child.target.kind === 'table-ref' && read.has(tableKey(child.target.name))) {
-        written = child.target.name.parts.join('.');
-      }
-      return written === undefined;
-    });
-    if (written !== undefined) break;
-  }
-  if (written === undefined) return;
+  const written = firstWrittenTarget(node.body, (target) => target.kind === 'table-ref' && read.has(tableKey(target.name)));
+  if (written?.kind !== 'table-ref') return;
   w.ctx.report(
     'TR_SEMANTIC',
     node.declaration,
-    `the loop of cursor ${node.cursor} writes ${written}, which its query reads: the T-SQL cursor saw those changes in later fetches (a row deleted or changed ahead of it), the FOR loop reads the rows as they were when it started. Check that the body changes only the row just fetched`,
+    `the loop of cursor ${node.cursor} writes ${written.name.parts.join('.')}, which its query reads: the T-SQL cursor saw those changes in later fetches (a row deleted or changed ahead of it), the FOR loop reads the rows as they were when it started. Check that the body changes only the row just fetched`,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Expression } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { call, isSimple, sortedValues, type FunctionCallSite, type FunctionTable } from './function-rule.js';
-import { comparesCaseInsensitively, ignoreCaseFlag } from './collation.js';
+import { comparesCaseInsensitively, ignoreCaseFlag, isStringLiteral } from './collation.js';
 import { implicitText } from './convert-styles.js';
 import { expression } from './expressions.js';
 import { untranslated } from './markers.js';
@@ -28,7 +28,7 @@ export function asText(node: Expression, text: string, ctx: TranslationContext):
 
 /** A literal without letters whose case could matter (CHARINDEX(',', x)): nothing to rewrite. */
 function caseFreeNeedle(node: Expression | undefined): boolean {
-  return node?.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') && !hasCasedLetters(node.value);
+  return node !== undefined && isStringLiteral(node) && !hasCasedLetters(node.value);
 }
 
 function hasCasedLetters(text: string): boolean {
@@ -41,7 +41,7 @@ function hasCasedLetters(text: string): boolean {
  * letters whose case could matter.
  */
 export function reportCaseInsensitiveSearch(site: FunctionCallSite, needle: Expression | undefined, what: string): void {
-  if (needle?.kind === 'literal' && (needle.type === 'string' || needle.type === 'unicode-string') && !hasCasedLetters(needle.value)) return;
+  if (caseFreeNeedle(needle)) return;
   if (needle !== undefined && isNumeric(valueType(needle, site.ctx))) return;
   site.ctx.reportOnce(
     'case-insensitive',
@@ -331,7 +331,7 @@ const sideTrim =
 function replace(site: FunctionCallSite): string {
   const [, findNode, withNode] = site.call.args;
   const text = asText(site.call.args[0]!, site.args[0]!, site.ctx);
-  const literal = (node: Expression | undefined) => (node?.kind === 'literal' && (node.type === 'string' || node.type === 'unicode-string') ? node.value : undefined);
+  const literal = (node: Expression | undefined) => (node !== undefined && isStringLiteral(node) ? node.value : undefined);
   const find = literal(findNode);
   const replacement = literal(withNode);
   if (comparesCaseInsensitively(site.ctx) && find !== undefined && find !== '' && hasCasedLetters(find) && replacement !== undefined) {
@@ -367,7 +367,7 @@ function nchar(site: FunctionCallSite): string {
  */
 function stringEscape(site: FunctionCallSite): string {
   const type = site.call.args[1];
-  if (type?.kind !== 'literal' || !(type.type === 'string' || type.type === 'unicode-string') || type.value.toLowerCase() !== 'json') {
+  if (type === undefined || !isStringLiteral(type) || type.value.toLowerCase() !== 'json') {
     return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', "STRING_ESCAPE with a type other than 'json'");
   }
   const { dialect } = site.ctx;
