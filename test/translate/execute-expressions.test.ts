@@ -623,5 +623,9 @@ describe('a column of unknown type compared with computed text, on DuckDB', () =
     const setup = 'CREATE SCHEMA dbo; CREATE TABLE dbo.facts (date_key INT, n INT); INSERT INTO dbo.facts VALUES (20240105, 1), (20240106, 2);';
     expect(await runOnDuckDb("SELECT n FROM dbo.facts WHERE date_key = CONVERT(varchar(8), CAST('2024-01-05' AS date), 112)", setup)).toEqual([{ n: 1 }]);
     expect(await runOnDuckDb("SELECT n FROM dbo.facts WHERE date_key IN (CONVERT(varchar(8), CAST('2024-01-06' AS date), 112)) ORDER BY n", setup)).toEqual([{ n: 2 }]);
+    expect(await runOnDuckDb("SELECT CASE date_key WHEN CONVERT(varchar(8), CAST('2024-01-06' AS date), 112) THEN 'hit' ELSE 'miss' END AS v FROM dbo.facts ORDER BY n", setup)).toEqual([
+      { v: 'miss' },
+      { v: 'hit' },
+    ]);
   });
 });

@@ -103,7 +103,10 @@ function caseExpression(node: Extract<Expression, { kind: 'case' }>, ctx: Transl
   const collated = operandNode !== undefined && node.whens.some((when) => collatedComparison(operandNode, when.when, ctx));
   if (operandNode !== undefined && !collated) node.whens.forEach((when) => checkComparison(when, operandNode, when.when, ctx));
   const onValues = operandType !== undefined && valuesTakeCollation(operandType, node.whens.map((when) => when.when));
-  const operand = operandNode === undefined ? '' : ` ${collated ? collatedOperand(operandNode, expression(operandNode, ctx), !onValues, ctx) : expression(operandNode, ctx)}`;
+  const operand =
+    operandNode === undefined || operandType === undefined
+      ? ''
+      : ` ${collated ? collatedOperand(operandNode, asTextWhereUnknown(operandNode, expression(operandNode, ctx), operandType, !onValues, ctx), !onValues, ctx) : expression(operandNode, ctx)}`;
   const whenText = (value: Expression) =>
     operandNode === undefined || operandType === undefined ? expression(value, ctx) : listOperand(operandNode, value, comparand(value, operandType, ctx), collated, onValues, ctx);
   const whens = node.whens.map((when) => ` WHEN ${whenText(when.when)} THEN ${result(when.then)}`).join('');
