@@ -37,16 +37,21 @@ function isNullLiteral(node: Expression): boolean {
   return node.kind === 'literal' && node.type === 'null';
 }
 
-/**
- * Text whose case cannot matter: no letters ('123', '2024-01-01'), or a date or time
- * ('2024-01-01 10:00 PM' is compared as a date with a date column).
- */
 function mayBeNumberOrDate(value: string): boolean {
   return /\d/.test(value) || isoDateText(value) !== undefined;
 }
 
+/** Text with a letter that has an upper and a lower case ('abc', 'é'; not '123', not '東'). */
+export function hasCasedLetters(value: string): boolean {
+  return value.toLowerCase() !== value.toUpperCase();
+}
+
+/**
+ * Text whose case cannot matter: no letters ('123', '2024-01-01'), or a date or time
+ * ('2024-01-01 10:00 PM' is compared as a date with a date column).
+ */
 export function caseFreeText(value: string): boolean {
-  return value.toLowerCase() === value.toUpperCase() || isoDateText(value) !== undefined;
+  return !hasCasedLetters(value) || isoDateText(value) !== undefined;
 }
 
 /**

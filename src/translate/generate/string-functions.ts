@@ -1,7 +1,7 @@
 import type { Expression } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { call, isSimple, sortedValues, type FunctionCallSite, type FunctionTable } from './function-rule.js';
-import { comparesCaseInsensitively, ignoreCaseFlag, isStringLiteral } from './collation.js';
+import { comparesCaseInsensitively, hasCasedLetters, ignoreCaseFlag, isStringLiteral } from './collation.js';
 import { implicitText } from './convert-styles.js';
 import { expression } from './expressions.js';
 import { untranslated } from './markers.js';
@@ -29,10 +29,6 @@ export function asText(node: Expression, text: string, ctx: TranslationContext):
 /** A literal without letters whose case could matter (CHARINDEX(',', x)): nothing to rewrite. */
 function caseFreeNeedle(node: Expression | undefined): boolean {
   return node !== undefined && isStringLiteral(node) && !hasCasedLetters(node.value);
-}
-
-function hasCasedLetters(text: string): boolean {
-  return text.toLowerCase() !== text.toUpperCase();
 }
 
 /**
