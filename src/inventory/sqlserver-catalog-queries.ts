@@ -135,7 +135,7 @@ export function modulesQuery(database: string, objectTypes: readonly string[]): 
   });
   return `${marker('catalog-modules')}
 SELECT s.name AS schema_name, o.name AS object_name, o.object_id, RTRIM(o.type) AS object_type, o.create_date, o.modify_date,
-  m.definition,
+  m.definition, m.uses_ansi_nulls, m.uses_quoted_identifier,
   CAST(CASE WHEN m.object_id IS NOT NULL AND m.definition IS NULL
     AND EXISTS (SELECT 1 FROM ${db}.sys.syscomments AS sc WHERE sc.id = o.object_id AND sc.encrypted = 1) THEN 1 ELSE 0 END AS bit) AS is_encrypted,
   sn.base_object_name,
@@ -195,6 +195,12 @@ export function text(row: CatalogRow, column: string): string | undefined {
 export function integer(row: CatalogRow, column: string): number | undefined {
   const value = row[column];
   return value === null || value === undefined ? undefined : toNumber(value);
+}
+
+/** A bit (or 0/1 int) column that is 0: false for 1 and for NULL. */
+export function cleared(row: CatalogRow, column: string): boolean {
+  const value = row[column];
+  return value !== null && value !== undefined && toNumber(value) === 0;
 }
 
 /** A bit (or 0/1 int) column; NULL reads as false. */

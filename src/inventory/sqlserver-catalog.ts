@@ -19,6 +19,7 @@ import { nameFilter, type NameFilter } from './name-patterns.js';
 import { normaliseNewlines, sqlReferences } from './sql-text.js';
 import {
   activityQuery,
+  cleared,
   columnsQuery,
   databasesQuery,
   dependenciesQuery,
@@ -368,7 +369,7 @@ export class SqlServerCatalogSource implements InventorySource {
       case 'module': {
         const definition = text(row, 'definition');
         if (definition !== undefined) {
-          const normalised = normaliseNewlines(definition);
+          const normalised = withCreationSettings(normaliseNewlines(definition), row);
           return object(normalised, mergeReferences(this.#parse(name, normalised, context), dependencies));
         }
         if (flag(row, 'is_encrypted')) {
@@ -633,6 +634,20 @@ function dependencyMap(rows: readonly CatalogRow[]): Map<number, CatalogDependen
     else list.push({ name, use });
   }
   return dependencies;
+}
+
+/**
+ * A module keeps the ANSI_NULLS and QUOTED_IDENTIFIER settings it was created with
+ * (sys.sql_modules records them) and runs with them whatever the caller's session says. Where
+ * one was OFF, the definition is written after a SET batch that says so, as SSMS scripts a
+ * module: the translation then reads "text" as a string and flags `= NULL`, as SQL Server did.
+ */
+function withCreationSettings(definition: string, row: CatalogRow): string {
+  const off = [
+    ['uses_ansi_nulls', 'ANSI_NULLS'],
+    ['uses_quoted_identifier', 'QUOTED_IDENTIFIER'],
+  ].flatMap(([column, option]) => (cleared(row, column!) ? [`SET ${option} OFF\nGO\n`] : []));
+  return off.join('') + definition;
 }
 
 /**

@@ -228,6 +228,11 @@ export class TokenTable {
     return range;
   }
 
+  /** Makes token `index` a token of kind `code` (KIND_CODES), its offsets and whether it is unterminated kept. */
+  retag(index: number, code: number): void {
+    this.#kinds[index] = code | ((this.#kinds[index] as number) & UNTERMINATED);
+  }
+
   // Readers take any index: out of range, a token reads as nothing (kind unknown, no keyword).
 
   kind(index: number): TokenKind {

@@ -8,6 +8,7 @@ import { ConfigError, EngineError } from '../../src/errors.js';
 import { renderJobDefinition } from '../../src/inventory/job-definition.js';
 import type { InventoryWarning, LegacyObject, UnreadScope } from '../../src/inventory/legacy-object.js';
 import { SqlServerCatalogSource, splitQuotedName } from '../../src/inventory/sqlserver-catalog.js';
+import { translateSql } from '../../src/translate/translate-sql.js';
 import type { FakeMssqlDriver } from '../engines/support/mssql-fake.js';
 import {
   catalogMarker,
@@ -288,6 +289,21 @@ describe('SqlServerCatalogSource: objects of one database', () => {
       { name: 'dw.OrderLines', use: 'reads' },
       { name: 'audit.order_log', use: 'writes' },
     ]);
+  });
+
+  it('writes the ANSI_NULLS and QUOTED_IDENTIFIER settings a module was created with before its definition, where they were OFF', async () => {
+    const legacy = 'CREATE PROCEDURE etl.usp_legacy AS\nUPDATE dw.sales SET module = "AP" WHERE region = NULL';
+    const { source } = setup({
+      databases: [warehouse({ objects: [{ objectId: 204, schema: 'etl', name: 'usp_legacy', type: 'P', definition: legacy, ansiNulls: false, quotedIdentifier: false }] })],
+    });
+    const { objects } = await read(source);
+    const definition = byName(objects, 'etl.usp_legacy').definition;
+    expect(definition).toBe(`SET ANSI_NULLS OFF\nGO\nSET QUOTED_IDENTIFIER OFF\nGO\n${legacy}`);
+    // "AP" is a string, not a column the procedure reads
+    expect(byName(objects, 'etl.usp_legacy').references).toEqual([{ name: 'dw.sales', use: 'writes' }]);
+    const translated = translateSql(definition, { target: 'databricks' });
+    expect(translated.text).toContain("SET module = 'AP'");
+    expect(translated.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code} ${diagnostic.line}`)).toContain('warning TR_SESSION_OPTION_SEMANTIC 1');
   });
 
   it('lists an encrypted module with a one-line placeholder, the encrypted flag, a warning, and the catalog\'s dependencies', async () => {

@@ -109,3 +109,26 @@ describe('parseTsql: names', () => {
     expect(kinds).toEqual(['method-call', 'function-call', 'method-call', 'function-call']);
   });
 });
+
+describe('parseTsql: SET QUOTED_IDENTIFIER', () => {
+  const literals = (text: string) => {
+    const values: string[] = [];
+    const columns: string[] = [];
+    for (const statement of statements(text))
+      walkAst(statement, (node) => {
+        if (node.kind === 'literal') values.push(node.value);
+        if (node.kind === 'column-ref') columns.push(node.parts.join('.'));
+      });
+    return { values, columns };
+  };
+
+  it('reads "text" as a string from an OFF on, through later batches, until an ON', () => {
+    const script = 'SELECT "a" FROM t\nGO\nSET QUOTED_IDENTIFIER OFF\nGO\nSELECT "it\'s" + "say ""hi""" FROM t\nGO\nSET ANSI_NULLS, QUOTED_IDENTIFIER ON\nGO\nSELECT "b" FROM t';
+    expect(literals(script)).toEqual({ values: ["it's", 'say "hi"'], columns: ['a', 'b'] });
+  });
+
+  it('ignores the word where it is not set (a string, a comment)', () => {
+    const script = "SELECT SESSIONPROPERTY('QUOTED_IDENTIFIER') /* SET QUOTED_IDENTIFIER OFF */, \"c\" FROM t";
+    expect(literals(script)).toEqual({ values: ['QUOTED_IDENTIFIER'], columns: ['c'] });
+  });
+});

@@ -596,8 +596,11 @@ export function unconvertedCursor(node: UnconvertedCursorStatement, w: Statement
 // -----------------------------------------------------------------------------------------------
 // session options
 
-/** `harmless`: the setting that changes nothing here (ON, OFF, any, or a value such as DATEFIRST's 7). */
-type OptionRule = { readonly harmless: string; readonly note?: string };
+/**
+ * `harmless`: the setting that changes nothing here (ON, OFF, any, or a value such as
+ * DATEFIRST's 7). `note`: said when the option is dropped, for any setting or for the one `noteOn` names.
+ */
+type OptionRule = { readonly harmless: string; readonly note?: string; readonly noteOn?: string };
 
 /**
  * SET options, by what they change: those that only change messages, plans or locking are
@@ -609,7 +612,8 @@ type OptionRule = { readonly harmless: string; readonly note?: string };
 const OPTIONS: Readonly<Record<string, OptionRule>> = {
   NOCOUNT: { harmless: 'ANY' },
   ANSI_NULLS: { harmless: 'ON' },
-  QUOTED_IDENTIFIER: { harmless: 'ON' },
+  // The parser reads "text" as SQL Server does under each setting (quoted-identifier.ts).
+  QUOTED_IDENTIFIER: { harmless: 'ANY', noteOn: 'OFF', note: 'the double-quoted text after it was read as strings, as SQL Server reads it' },
   ANSI_PADDING: { harmless: 'ON' },
   ANSI_WARNINGS: { harmless: 'ON' },
   ARITHABORT: { harmless: 'ON' },
@@ -657,7 +661,11 @@ export function setOption(node: SetOptionStatement, w: StatementWriter): ScriptN
   });
   const text = `SET ${node.options.join(', ')}${node.table === undefined ? '' : ` ${node.table.parts.join('.')}`} ${node.value}`;
   if (harmful.length === 0) {
-    const notes = node.options.map((option) => OPTIONS[option]?.note).filter((note): note is string => note !== undefined);
+    const notes = node.options
+      .map((option) => OPTIONS[option])
+      .filter((rule) => rule?.noteOn === undefined || rule.noteOn === setting)
+      .map((rule) => rule?.note)
+      .filter((note): note is string => note !== undefined);
     w.ctx.report('TR_SESSION_OPTION', node, `${text} dropped${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`);
   } else {
     const divisions = w.ctx.nullOnDivideByZero && w.ctx.target === 'databricks' && harmful.includes('ANSI_WARNINGS') ? ' (divisions after it give NULL on a zero divisor, with try_divide, as SQL Server did)' : '';

@@ -33,7 +33,9 @@ export function stringValue(token: Token): string {
 /** stringValue() of a string token's text. */
 export function stringTokenValue(text: string, unicode: boolean, unterminated: boolean): string {
   const body = unicode ? text.slice(1) : text;
-  return unescaped(body.slice(1, unterminated ? undefined : -1), "''", "'");
+  // "text" is a string where QUOTED_IDENTIFIER is OFF (see quoted-identifier.ts); "" escapes a ".
+  const quote = body.charAt(0) === '"' ? '"' : "'";
+  return unescaped(body.slice(1, unterminated ? undefined : -1), quote + quote, quote);
 }
 
 /**

@@ -7,6 +7,7 @@ import { LineIndex } from '../line-index.js';
 import type { Token, TokenKind } from '../token.js';
 import { KIND_CODES, TokenTable } from '../token-table.js';
 import { significantTokenTable, tokenize } from '../tokenize.js';
+import { applyQuotedIdentifierOff } from './quoted-identifier.js';
 import { parseStatementList } from './statements.js';
 import { TokenStream } from './token-stream.js';
 import type { PendingDiagnostic } from './token-stream.js';
@@ -81,6 +82,7 @@ function parseTokens(
   text: string,
   tokens: TokenTable,
 ): { readonly script: Script; readonly batches: readonly Batch[]; readonly diagnostics: readonly TsqlDiagnostic[]; readonly lineIndex: () => LineIndex } {
+  applyQuotedIdentifierOff(tokens);
   const batches = splitTokenBatches(text, tokens);
   // Lines are only needed for diagnostics and for callers that ask: built on first use.
   let lines: LineIndex | undefined;

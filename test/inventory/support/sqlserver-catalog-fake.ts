@@ -24,6 +24,9 @@ export interface FakeObject {
   readonly definition?: string | null;
   /** sys.syscomments.encrypted. */
   readonly encrypted?: boolean;
+  /** sys.sql_modules.uses_ansi_nulls and uses_quoted_identifier: the settings at CREATE (ON unless given). */
+  readonly ansiNulls?: boolean;
+  readonly quotedIdentifier?: boolean;
   readonly baseObjectName?: string;
   readonly assembly?: { readonly name: string; readonly className: string; readonly method: string };
 }
@@ -392,6 +395,8 @@ function modules(database: FakeDatabase): FakeAnswer {
     col.datetime('create_date'),
     col.datetime('modify_date'),
     col.nvarchar('definition', 'max'),
+    col.bit('uses_ansi_nulls'),
+    col.bit('uses_quoted_identifier'),
     col.bit('is_encrypted'),
     col.nvarchar('base_object_name', 1035),
     sysname('assembly_name'),
@@ -411,6 +416,9 @@ function modules(database: FakeDatabase): FakeAnswer {
         object.created ?? '2020-01-01 00:00:00',
         object.modified ?? object.created ?? '2020-01-01 00:00:00',
         definition,
+        // NULL outside sys.sql_modules (tables, synonyms): the LEFT JOIN finds no row
+        module ? (object.ansiNulls ?? true) : null,
+        module ? (object.quotedIdentifier ?? true) : null,
         module && definition === null && object.encrypted === true,
         object.baseObjectName ?? null,
         object.assembly?.name ?? null,
