@@ -147,6 +147,24 @@ describe('UPDATE ... FROM on DuckDB', () => {
     ]);
   });
 
+  it('several LEFT JOINs from the target: each joined column read by a subquery, NULL without a match', async () => {
+    const rows = await run(
+      `UPDATE t SET t.segment = ISNULL(s.name, 'none'), t.flag = ISNULL(r.region_id, -1)
+       FROM dw.customer t
+       LEFT JOIN sales.segment s ON s.segment_id = t.segment_id
+       LEFT JOIN sales.region r ON r.region_id = t.segment_id * 10
+       WHERE t.is_current = 1;`,
+      SCHEMA,
+      'SELECT id, segment, flag FROM dw.customer ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 1, segment: 'retail', flag: 100 },
+      { id: 2, segment: 'wholesale', flag: 200 },
+      { id: 3, segment: 'none', flag: -1 },
+      { id: 4, segment: 'old', flag: 0 },
+    ]);
+  });
+
   it('the target named in WHERE but not in FROM, through its full name', async () => {
     const rows = await run(
       'UPDATE dw.customer SET segment = s.name FROM sales.segment s WHERE dw.customer.segment_id = s.segment_id AND s.active = 0;',

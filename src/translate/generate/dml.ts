@@ -809,7 +809,16 @@ export function update(written: UpdateStatement, w: StatementWriter): ScriptNode
       if (written !== undefined) w.checkWritable(node, written);
       if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `OPTION (${node.options.map((option) => option.name).join(', ')}) dropped`);
       const p = plan(node, w);
-      if (typeof p === 'string') return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `UPDATE ... FROM not translated: ${p}`);
+      if (typeof p === 'string') {
+        const looked = lookupsAsSubqueries(node);
+        if (looked === undefined) return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `UPDATE ... FROM not translated: ${p}`);
+        w.ctx.report(
+          'TR_SEMANTIC',
+          node,
+          'UPDATE ... FROM with several LEFT JOINs from the target: each column of a joined table is read with a subquery on its join condition (MERGE takes one source); such a subquery fails when it finds several rows, where SQL Server silently took one of them',
+        );
+        return update(looked, w);
+      }
       const check = assignments(p.set, w);
       if (typeof check !== 'string') return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', check.problem);
       const outputPlan = changedOutput(node, p, w);
@@ -817,6 +826,65 @@ export function update(written: UpdateStatement, w: StatementWriter): ScriptNode
       return withOutput(node, outputPlan, updateText(node, p, check, top, output, w), w, p.targetSource);
     }),
   );
+}
+
+/**
+ * `UPDATE t SET ... FROM t LEFT JOIN a ON ... LEFT JOIN b ON ...`, each table looked up by a
+ * condition on the target and itself alone: the statement with only the target in its FROM
+ * clause and each column read from a looked-up table as a subquery on that table's join
+ * condition, NULL where it finds no row, as the LEFT JOIN gave. Undefined for any other FROM
+ * clause, and where a looked-up column is read inside a subquery already.
+ */
+function lookupsAsSubqueries(node: UpdateStatement): UpdateStatement | undefined {
+  const tree = fromTree(node.from);
+  const lookups: Array<{ readonly leaf: Leaf; readonly on: Expression }> = [];
+  let leftmost = tree;
+  while (leftmost?.kind === 'join') {
+    if (leftmost.type !== 'LEFT' || leftmost.on === undefined || leftmost.right.kind === 'join') return undefined;
+    lookups.unshift({ leaf: leafOf(leftmost.right), on: leftmost.on });
+    leftmost = leftmost.left;
+  }
+  if (tree === undefined || leftmost === undefined || lookups.length < 2 || findTarget(node.target, leavesOf(tree)) !== leftmost) return undefined;
+  const targetQualifiers = leafOf(leftmost).qualifiers;
+  const leaves = [leafOf(leftmost), ...lookups.map((lookup) => lookup.leaf)];
+  const lookupQualifiers = lookups.flatMap((lookup) => lookup.leaf.qualifiers);
+  const ownOnly = lookups.every(({ leaf, on }) => {
+    const own = [...targetQualifiers, ...leaf.qualifiers];
+    return leaf.qualifiers.length > 0 && !hasSubquery(leaf.source) && !refersTo(leaf.source, targetQualifiers) && !hasSubquery(on) && columnRefs(on).every((ref) => ref.parts.length >= 2 && own.includes(qualifierOf(ref)!));
+  });
+  const parts = normalizeQualifiers({ set: node.set, where: node.where }, leaves);
+  const read = [...parts.set.map((item) => (item.kind === 'assignment' ? item.value : item)), parts.where];
+  if (!ownOnly || unqualifiedOutsideSubqueries(read) || readInSubquery(read, lookupQualifiers)) return undefined;
+  const looked = mapAst(parts, (child) => {
+    if (child.kind !== 'column-ref' || child.parts.length < 2) return undefined;
+    const lookup = lookups.find(({ leaf }) => leaf.qualifiers.includes(qualifierOf(child)!));
+    if (lookup === undefined) return undefined;
+    const span = { start: child.start, end: child.end };
+    const select: Select = { kind: 'select', columns: [{ kind: 'select-column', expression: child, ...span }], from: [lookup.leaf.source], where: lookup.on, windows: [], ...span };
+    const subquery: Query = { kind: 'query', body: select, orderBy: [], options: [], ...span };
+    return { kind: 'subquery', query: subquery, ...span };
+  });
+  return { ...node, from: [leftmost], set: looked.set, ...(looked.where === undefined ? {} : { where: looked.where }) };
+}
+
+/** Whether `node` reads a column without a qualifier (which table it belongs to is not known), subqueries left out. */
+function unqualifiedOutsideSubqueries(node: object): boolean {
+  let found = false;
+  mapAst(node, (child) => {
+    if (child.kind === 'column-ref' && child.parts.length === 1) found = true;
+    return child.kind === 'query' ? child : undefined;
+  });
+  return found;
+}
+
+/** Whether a subquery in `node` reads a column of one of the tables `qualifiers` name. */
+function readInSubquery(node: object, qualifiers: readonly string[]): boolean {
+  let found = false;
+  mapAst(node, (child) => {
+    if (child.kind === 'query' && refersTo(child, qualifiers)) found = true;
+    return child.kind === 'query' ? child : undefined;
+  });
+  return found;
 }
 
 function updateText(node: UpdateStatement, p: DmlPlan, check: string, top: string, output: string, w: StatementWriter): ScriptNode[] {
