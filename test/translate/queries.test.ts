@@ -45,8 +45,22 @@ describe('CTEs', () => {
     );
   });
 
-  it('MAXRECURSION 0 has no equivalent', () => {
-    expect(databricks('WITH r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) SELECT n FROM r OPTION (MAXRECURSION 0)').codes).toEqual(['TR_SEMANTIC']);
+  it('MAXRECURSION 0 (no limit) is the largest level Databricks takes, with a warning about its row limit', () => {
+    const result = databricks('WITH r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r) SELECT n FROM r OPTION (MAXRECURSION 0)');
+    expect(result.text).toContain('WITH RECURSIVE r MAX RECURSION LEVEL 2147483647 AS');
+    expect(result.codes).toEqual(['TR_SEMANTIC']);
+  });
+
+  it('the MAXRECURSION of an INSERT ... SELECT, an UPDATE or a DELETE limits the WITH clause in front of it', () => {
+    const numbers = 'WITH r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 500)';
+    const insert = databricks(`${numbers} INSERT INTO dw.numbers (n) SELECT n FROM r OPTION (MAXRECURSION 1000)`);
+    expect(insert.text).toContain('WITH RECURSIVE r MAX RECURSION LEVEL 1000 AS');
+    expect(insert.codes).toEqual([]);
+    const update = databricks(`${numbers} UPDATE dw.t SET x = 1 WHERE id IN (SELECT n FROM r) OPTION (MAXRECURSION 1000, RECOMPILE)`);
+    expect(update.text).toContain('WITH RECURSIVE r MAX RECURSION LEVEL 1000 AS');
+    // RECOMPILE is dropped; Databricks runs no recursive CTE in front of an UPDATE
+    expect(update.codes).toEqual(['TR_HINT_DROPPED', 'TR_UNSUPPORTED_STATEMENT']);
+    expect(toDuckDb(`${numbers} DELETE FROM dw.t WHERE id IN (SELECT n FROM r) OPTION (MAXRECURSION 1000)`).diagnostics).toEqual([]);
   });
 
   it('a CTE name is never mapped as a table', () => {

@@ -59,7 +59,9 @@ describe('statements against a Databricks grammar', () => {
           for (const sql of leaves(object.kind === 'statements' ? object.body : object.body.body)) {
             if (!/^\s*(WITH|SELECT|INSERT|UPDATE|DELETE|MERGE)\b/i.test(sql) || sql.includes('/*[TR_')) continue;
             checked += 1;
-            const validation = polyglot.validate(sql, 'databricks');
+            // sqlglot does not know MAX RECURSION LEVEL (Databricks SQL reference, "Common table
+            // expression (CTE)": `name [(columns)] [MAX RECURSION LEVEL n] AS (query)`): checked without it.
+            const validation = polyglot.validate(sql.replace(/ MAX RECURSION LEVEL \d+ AS \(/g, ' AS ('), 'databricks');
             // sqlglot reads WAREHOUSE as a keyword; Databricks does not reserve it (WideWorldImporters has a Warehouse schema).
             if (!validation.valid && /got "Warehouse"/.test(validation.errors[0]?.message ?? '')) continue;
             if (!validation.valid) invalid.push(`${path.basename(file)}:${unit.line}: ${validation.errors[0]?.message ?? ''}: ${sql.slice(0, 160).replace(/\s+/g, ' ')}`);

@@ -7,6 +7,7 @@ import type {
   InsertStatement,
   Join,
   MergeStatement,
+  OptionItem,
   OutputClause,
   Query,
   Select,
@@ -25,7 +26,7 @@ import { typeFamily } from '../dialects/types.js';
 import { compoundAssignment, expression, expressionAs, isStringValued, variableText } from './expressions.js';
 import { changedRowsOutput, identityAssumption, insertOutput, mergeOutput, targetKey, type OutputPlan } from './output-clause.js';
 import { dynamicInsert } from './procedural.js';
-import { query, tableSource } from './queries.js';
+import { hasRecursiveCte, query, tableSource } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
 import { countQuery, countRows } from './row-count.js';
@@ -241,10 +242,26 @@ function changedOutput(node: UpdateStatement | DeleteStatement, p: DmlPlan, w: S
   return changedRowsOutput(node, rows, { qualifier: leafOf(p.targetSource).canonical, set: p.set, otherQualifiers: p.restLeaves.flatMap((leaf) => leaf.qualifiers) }, w);
 }
 
-function withPrefix(node: { readonly with?: WithClause }, w: StatementWriter): string {
+/**
+ * The WITH clause in front of a data change, with the MAXRECURSION among `options` (the
+ * statement's OPTION clause, or its SELECT's). Databricks runs a recursive CTE in front of an
+ * INSERT, not in front of UPDATE, DELETE or MERGE (`changes`).
+ */
+function withPrefix(node: { readonly with?: WithClause }, w: StatementWriter, options: readonly OptionItem[] = [], changes?: 'UPDATE' | 'DELETE' | 'MERGE'): string {
   if (node.with === undefined) return '';
-  const text = query({ kind: 'query', with: node.with, body: { kind: 'select', columns: [], from: [], windows: [], start: node.with.start, end: node.with.end }, orderBy: [], options: [], start: node.with.start, end: node.with.end }, w.ctx);
+  const span = { start: node.with.start, end: node.with.end };
+  const recursion = options.filter((option) => option.name === 'MAXRECURSION');
+  const text = query({ kind: 'query', with: node.with, body: { kind: 'select', columns: [], from: [], windows: [], ...span }, orderBy: [], options: recursion, ...span }, w.ctx);
+  if (changes !== undefined && w.ctx.target === 'databricks' && hasRecursiveCte(node.with)) {
+    w.ctx.report('TR_UNSUPPORTED_STATEMENT', node.with, `a recursive CTE in front of ${changes}: Databricks runs recursive CTEs in queries and INSERT only; load its rows into a temporary table first and ${changes === 'DELETE' ? 'delete' : changes === 'UPDATE' ? 'update' : 'merge'} from that`);
+  }
   return `${text.replace(/ SELECT\s*$/, '')}\n`;
+}
+
+/** OPTION (...) of a data change, dropped with an info, except the MAXRECURSION its WITH clause takes (withPrefix). */
+function reportDroppedOptions(node: { readonly with?: WithClause; readonly options: readonly OptionItem[] }, w: StatementWriter): void {
+  const dropped = node.options.filter((option) => option.name !== 'MAXRECURSION' || node.with === undefined);
+  if (dropped.length > 0) w.ctx.report('TR_HINT_DROPPED', node as never, `OPTION (${dropped.map((option) => option.name).join(', ')}) dropped`);
 }
 
 /** Runs `work` with the statement's CTE names in scope (they are not mapped as table names). */
@@ -313,7 +330,7 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
     const plan = node.output.length === 0 ? undefined : insertOutput(node, identity?.identity, w);
     const { top, output } = remainingClauses(node, plan, w);
     const target = tableSource(node.target, w.ctx);
-    if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `OPTION (${node.options.map((option) => option.name).join(', ')}) dropped`);
+    reportDroppedOptions(node, w);
     const columns = node.columns.length === 0 ? '' : ` (${node.columns.map((column) => w.ctx.dialect.identifier(column)).join(', ')})`;
     let statement: ScriptNode[];
     switch (source.kind) {
@@ -326,7 +343,7 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
           return key === undefined || column === undefined ? undefined : tableColumnType(key, column, w.ctx);
         };
         const rows = source.rows.map((row) => `(${row.values.map((value, index) => expressionAs(value, slot(index), w.ctx)).join(', ')})`).join(', ');
-        statement = [w.sql(node, `${withPrefix(node, w)}INSERT INTO${top} ${target}${columns}\nVALUES ${rows}${output}`)];
+        statement = [w.sql(node, `${withPrefix(node, w, node.options)}INSERT INTO${top} ${target}${columns}\nVALUES ${rows}${output}`)];
         break;
       }
       case 'query': {
@@ -339,7 +356,7 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
         }
         const typed = bitsConverted(node, source, w);
         // NEXT VALUE FOR among the columns: a block of values is taken first (sequences.ts).
-        const rows = () => `${withPrefix(node, w)}${query(typed, w.ctx)}`;
+        const rows = () => `${withPrefix(node, w, [...node.options, ...source.options])}${query(typed, w.ctx)}`;
         const numbered = numberRowsAhead(source, w, rows);
         statement = [...(numbered?.before ?? []), w.sql(node, `INSERT INTO${top} ${target}${columns}\n${numbered?.text ?? rows()}${output}`)];
         break;
@@ -807,7 +824,7 @@ export function update(written: UpdateStatement, w: StatementWriter): ScriptNode
       if (node.currentOf !== undefined) return w.keep(node, 'TR_CURSOR_UNSUPPORTED', `UPDATE ... WHERE CURRENT OF ${node.currentOf}: rewrite the cursor loop as one UPDATE or MERGE`);
       const written = writtenName(node.target, w);
       if (written !== undefined) w.checkWritable(node, written);
-      if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `OPTION (${node.options.map((option) => option.name).join(', ')}) dropped`);
+      reportDroppedOptions(node, w);
       const p = plan(node, w);
       if (typeof p === 'string') {
         const looked = lookupsAsSubqueries(node);
@@ -889,7 +906,7 @@ function readInSubquery(node: object, qualifiers: readonly string[]): boolean {
 
 function updateText(node: UpdateStatement, p: DmlPlan, check: string, top: string, output: string, w: StatementWriter): ScriptNode[] {
   {
-    const prefix = withPrefix(node, w);
+    const prefix = withPrefix(node, w, node.options, 'UPDATE');
     const conditions = [...p.on, ...p.where];
 
     if (p.rest === undefined) {
@@ -974,7 +991,7 @@ export function deleteStatement(written: DeleteStatement, w: StatementWriter): S
       if (node.currentOf !== undefined) return w.keep(node, 'TR_CURSOR_UNSUPPORTED', `DELETE ... WHERE CURRENT OF ${node.currentOf}: rewrite the cursor loop as one DELETE or MERGE`);
       const written = writtenName(node.target, w);
       if (written !== undefined) w.checkWritable(node, written);
-      if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `OPTION (${node.options.map((option) => option.name).join(', ')}) dropped`);
+      reportDroppedOptions(node, w);
       const p = plan(node, w);
       if (typeof p === 'string') return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `DELETE ... FROM not translated: ${p}`);
       const outputPlan = changedOutput(node, p, w);
@@ -985,7 +1002,7 @@ export function deleteStatement(written: DeleteStatement, w: StatementWriter): S
 }
 
 function deleteStatementText(node: DeleteStatement, p: DmlPlan, w: StatementWriter, top: string, output: string): ScriptNode[] {
-  const prefix = withPrefix(node, w);
+  const prefix = withPrefix(node, w, node.options, 'DELETE');
   const conditions = [...p.on, ...p.where];
   if (p.rest === undefined) {
     const where = conditions.length === 0 ? '' : `\nWHERE ${conditionText(conditions, w)}`;
@@ -1063,7 +1080,7 @@ function mergeStatement(node: MergeStatement, w: StatementWriter): ScriptNode[] 
     }
     const written = writtenName(node.target, w);
     if (written !== undefined) w.checkWritable(node, written);
-    if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `OPTION (${node.options.map((option) => option.name).join(', ')}) dropped`);
+    reportDroppedOptions(node, w);
     const outputPlan = node.output.length === 0 ? undefined : mergeOutput(node, w);
     const { top, output } = remainingClauses(node, outputPlan, w);
     const key = targetKey(node.target);
@@ -1124,7 +1141,7 @@ function mergeStatement(node: MergeStatement, w: StatementWriter): ScriptNode[] 
         }
       }
     }
-    return withOutput(node, outputPlan, [w.sql(node, `${withPrefix(node, w)}MERGE INTO${top} ${target}\nUSING ${mergeSource(node.source, w)}\nON ${expression(normalized.on, w.ctx)}\n${clauses.join('\n')}${output}`)], w);
+    return withOutput(node, outputPlan, [w.sql(node, `${withPrefix(node, w, node.options, 'MERGE')}MERGE INTO${top} ${target}\nUSING ${mergeSource(node.source, w)}\nON ${expression(normalized.on, w.ctx)}\n${clauses.join('\n')}${output}`)], w);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type TableSource,
   type Top,
   type Unpivot,
+  type WithClause,
 } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { noteStringGrouping } from './collation.js';
@@ -64,9 +65,12 @@ export function query(node: Query, ctx: TranslationContext): string {
 /**
  * WITH: a CTE that names itself is recursive (Databricks SQL and Runtime 17.0 and above, with
  * WITH RECURSIVE; DuckDB too). T-SQL stops at OPTION (MAXRECURSION n), 100 by default, as
- * Databricks does at MAX RECURSION LEVEL n (default 100); MAXRECURSION 0 (no limit) has no
- * equivalent. Source: Databricks SQL reference, "Common table expression (CTE)".
+ * Databricks does at MAX RECURSION LEVEL n (default 100; it also stops at 1,000,000 rows).
+ * Source: Databricks SQL reference, "Common table expression (CTE)".
  */
+/** MAXRECURSION 0: SQL Server sets no limit; MAX RECURSION LEVEL takes an INTEGER literal above 0. */
+const UNLIMITED_LEVEL = 2147483647;
+
 function withClause(node: Query, ctx: TranslationContext): string {
   const clause = node.with!;
   if (clause.xmlNamespaces.length > 0) ctx.report('TR_UNSUPPORTED_EXPRESSION', clause, 'WITH XMLNAMESPACES has no equivalent');
@@ -74,12 +78,17 @@ function withClause(node: Query, ctx: TranslationContext): string {
   const limitOption = node.options.find((option) => option.name === 'MAXRECURSION');
   const limit = limitOption?.value === undefined ? undefined : Number(limitOption.value.trim());
   if (limitOption !== undefined && recursive.length === 0) ctx.report('TR_HINT_DROPPED', limitOption, 'OPTION (MAXRECURSION) on a query without a recursive CTE was dropped');
-  if (limit === 0) {
-    ctx.report('TR_SEMANTIC', limitOption!, 'MAXRECURSION 0 (no limit) has no equivalent: Databricks stops a recursive CTE at 100 levels unless MAX RECURSION LEVEL says more');
+  if (limit === 0 && recursive.length > 0 && ctx.target === 'databricks') {
+    ctx.report(
+      'TR_SEMANTIC',
+      limitOption!,
+      `MAXRECURSION 0 (no limit) became MAX RECURSION LEVEL ${UNLIMITED_LEVEL}, the largest INTEGER; Databricks still stops a recursive CTE at 1,000,000 rows`,
+    );
   }
   const definitions = clause.ctes.map((cte) => {
     const columns = cte.columns.length === 0 ? '' : ` (${cte.columns.map((column) => ctx.dialect.identifier(column)).join(', ')})`;
-    const maxLevel = recursive.includes(cte) && limit !== undefined && limit > 0 && ctx.target === 'databricks' ? ` MAX RECURSION LEVEL ${limit}` : '';
+    const level = limit === 0 ? UNLIMITED_LEVEL : limit;
+    const maxLevel = recursive.includes(cte) && level !== undefined && level > 0 && ctx.target === 'databricks' ? ` MAX RECURSION LEVEL ${level}` : '';
     return `${ctx.dialect.identifier(cte.name)}${columns}${maxLevel} AS (${query(cte.query, ctx)})`;
   });
   return `WITH ${recursive.length > 0 ? 'RECURSIVE ' : ''}${definitions.join(', ')}`;
@@ -547,6 +556,11 @@ function usesAggregate(columns: readonly SelectColumn[]): boolean {
     });
   }
   return found;
+}
+
+/** Whether a WITH clause defines a CTE that refers to itself. */
+export function hasRecursiveCte(clause: WithClause): boolean {
+  return clause.ctes.some((cte) => references(cte.query, cte.name));
 }
 
 /** Whether a query names a table (a CTE refers to itself: a recursive CTE). */

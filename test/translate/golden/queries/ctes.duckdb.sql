@@ -6,5 +6,4 @@ WITH totals AS (SELECT o.customer_id, sum(o.amount) AS total FROM shellcorp.gold
 
 -- statements: 3/3 translated, 0 raw
 -- warning TR_CASE_INSENSITIVE 5:81 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
--- warning TR_SEMANTIC 14:28 MAXRECURSION 0 (no limit) has no equivalent: Databricks stops a recursive CTE at 100 levels unless MAX RECURSION LEVEL says more
 -- warning TR_SEMANTIC 18:21 a division by or of an integer whose other side has an unknown type: if both are integers, T-SQL truncates the result (7 / 2 = 3) and `/` here does not; use div
