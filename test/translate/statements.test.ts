@@ -202,6 +202,19 @@ describe('datetime and smalldatetime literals', () => {
   });
 });
 
+describe('SELECT @v = ... FROM as SET v = (query)', () => {
+  const rowWarning = (sql: string) => toDatabricks(sql).diagnostics.some((diagnostic) => diagnostic.message.includes('it must return one row'));
+
+  it('warns that the query must give one row, unless aggregates over its rows give exactly one', () => {
+    expect(rowWarning('DECLARE @n int; SELECT @n = id FROM dw.t WHERE x = 1;')).toBe(true);
+    expect(rowWarning('DECLARE @n int; SELECT @n = COUNT(*) FROM dw.t GROUP BY x;')).toBe(true);
+    expect(rowWarning('DECLARE @n int; SELECT @n = COUNT(*) FROM dw.t HAVING COUNT(*) > 1;')).toBe(true);
+    expect(rowWarning('DECLARE @n int, @m int; SELECT @n = MAX(id), @m = id FROM dw.t;')).toBe(true);
+    expect(rowWarning('DECLARE @n int; SELECT @n = COUNT(*) FROM dw.t WHERE x = 1;')).toBe(false);
+    expect(rowWarning('DECLARE @n int, @d date; SELECT @n = ISNULL(MAX(id), 0) + @n, @d = MIN(created) FROM dw.t;')).toBe(false);
+  });
+});
+
 describe('sp_executesql OUTPUT parameters', () => {
   it('are read INTO the variables in the order the definitions name the parameters, whatever the order of the arguments', () => {
     const result = toDatabricks("DECLARE @x int, @y int, @sql nvarchar(200) = N'SELECT @a = COUNT(*), @b = MAX(id) FROM t'; EXEC sp_executesql @sql, N'@a int OUTPUT, @b int OUTPUT', @b = @y OUTPUT, @a = @x OUTPUT;");

@@ -26,7 +26,7 @@ import { typeFamily } from '../dialects/types.js';
 import { compoundAssignment, expression, expressionAs, isStringValued, variableText } from './expressions.js';
 import { changedRowsOutput, identityAssumption, insertOutput, mergeOutput, targetKey, type OutputPlan } from './output-clause.js';
 import { dynamicInsert } from './procedural.js';
-import { hasRecursiveCte, query, tableSource } from './queries.js';
+import { aggregatesToOneRow, hasRecursiveCte, query, tableSource } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
 import { countQuery, countRows } from './row-count.js';
@@ -70,7 +70,8 @@ function selectAssignment(node: SelectStatement, body: Select, w: StatementWrite
   if (items.some((item) => item.operator !== '=')) {
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `SELECT @v ${items.find((item) => item.operator !== '=')!.operator} ... FROM applies the operator once per row: rewrite it with an aggregate`);
   }
-  w.ctx.reportOnce('select-assignment', 'TR_SEMANTIC', node, 'SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)');
+  // An aggregate over the rows (SELECT @n = COUNT(*) FROM t) gives one row, as SET needs.
+  if (!aggregatesToOneRow(node.query)) w.ctx.reportOnce('select-assignment', 'TR_SEMANTIC', node, 'SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)');
   // Text assigned to a date variable, or to a string variable of a declared length, is converted as SQL Server converts it.
   const stored = (item: SelectAssignment): Expression => {
     const type = w.ctx.variable(item.variable.name)?.type;

@@ -2,6 +2,7 @@ import type { AstNode, CaseExpression, ColumnDefinition, CreateFunctionStatement
 import { walkAst } from '../../tsql/index.js';
 import { typeFamily } from '../dialects/types.js';
 import { castNode, columnRef, mapAst, nullLiteral } from './ast-tools.js';
+import { aggregatesToOneRow } from './queries.js';
 import type { StatementWriter } from './statements.js';
 
 /**
@@ -183,7 +184,7 @@ function foldList(statements: readonly Statement[], env: Env, types: Map<string,
         const body = statement.query.body;
         if (body.kind !== 'select' || body.columns.some((item) => item.kind !== 'select-assignment')) return 'a query that returns rows';
         const noTable = body.from.length === 0 && body.where === undefined && statement.query.with === undefined;
-        if (!noTable) w.ctx.reportOnce('fold-select', 'TR_SEMANTIC', statement, 'SELECT @v = ... FROM in a function became a scalar subquery: it must return one row (T-SQL takes the last of several)');
+        if (!noTable && !aggregatesToOneRow(statement.query)) w.ctx.reportOnce('fold-select', 'TR_SEMANTIC', statement, 'SELECT @v = ... FROM in a function became a scalar subquery: it must return one row (T-SQL takes the last of several)');
         for (const item of body.columns) {
           if (item.kind !== 'select-assignment') continue;
           const value = substitute(item.expression, env);

@@ -547,6 +547,31 @@ export function forXmlConcatenation(node: Query, unescaped: boolean, ctx: Transl
   return `(${query(outer, ctx)})`;
 }
 
+/**
+ * Whether a query gives exactly one row because each of its values aggregates its rows
+ * (SELECT @n = COUNT(*), @d = MAX(d) + 1 FROM t): no GROUP BY, HAVING, TOP or OFFSET, and no
+ * column read outside an aggregate.
+ */
+export function aggregatesToOneRow(node: Query): boolean {
+  const body = node.body;
+  if (body.kind !== 'select' || body.groupBy !== undefined || body.having !== undefined || body.top !== undefined || node.offset !== undefined) return false;
+  return body.columns.every((item) => aggregatesOnly(item.expression));
+}
+
+function aggregatesOnly(value: Expression): boolean {
+  let aggregated = false;
+  let bare = false;
+  walkAst(value, (child) => {
+    if (child.kind === 'function-call' && child.over === undefined && child.name.parts.length === 1 && AGGREGATES.has(functionName(child))) {
+      aggregated = true;
+      return false;
+    }
+    if (child.kind === 'column-ref' || child.kind === 'star') bare = true;
+    return !bare && child.kind !== 'subquery';
+  });
+  return aggregated && !bare;
+}
+
 function usesAggregate(columns: readonly SelectColumn[]): boolean {
   let found = false;
   for (const column of columns) {

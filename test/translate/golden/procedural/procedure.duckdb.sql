@@ -20,5 +20,4 @@ END;
 -- warning TR_OUTPUT_PARAMETER 4:3 @count OUTPUT became an INOUT parameter: callers pass a variable to CALL
 -- info TR_SESSION_OPTION 7:3 SET NOCOUNT ON dropped
 -- warning TR_RETURN_VALUE 8:27 RETURN with a status code: the code is not kept, Databricks procedures return no status
--- warning TR_SEMANTIC 9:3 SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)
 -- warning TR_RETURN_VALUE 14:3 RETURN with a status code: the code is not kept, Databricks procedures return no status

@@ -13,4 +13,3 @@ BEGIN
 END;
 
 -- statements: 6/6 translated, 0 raw
--- warning TR_SEMANTIC 5:1 SELECT @v = ... FROM became SET v = (query): it must return one row (T-SQL takes the last of several, and keeps the old value when there is none)
