@@ -515,6 +515,13 @@ describe('objects', () => {
     expect(toDatabricks('INSERT INTO dw.t DEFAULT VALUES;', { columnTypes }).text).toBe('INSERT INTO dw.t (id)\nVALUES (DEFAULT);\n');
   });
 
+  it('casts a generated column to its declared type, as Delta requires (qty * 2 is an INT)', () => {
+    const text = toDatabricks('CREATE TABLE dw.t (qty int, price decimal(10,2), twice AS qty * 2, total AS qty * price, code AS UPPER(name), n AS CAST(qty AS bigint));').text;
+    expect(text).toContain('twice BIGINT GENERATED ALWAYS AS (CAST(qty * 2 AS BIGINT))');
+    expect(text).toContain('total DECIMAL(38,2) GENERATED ALWAYS AS (CAST(qty * price AS DECIMAL(38,2)))');
+    expect(text).toContain('n BIGINT GENERATED ALWAYS AS (CAST(qty AS BIGINT))');
+  });
+
   it('writes T-SQL bit defaults as BOOLEAN ones', () => {
     expect(toDatabricks('CREATE TABLE dw.t (a bit NOT NULL DEFAULT (1), b bit DEFAULT 0);').text).toContain('a BOOLEAN NOT NULL DEFAULT TRUE,\n  b BOOLEAN DEFAULT FALSE');
   });

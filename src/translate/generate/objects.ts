@@ -337,7 +337,11 @@ function computedColumn(column: ColumnDefinition, computed: Expression, w: State
     w.ctx.report('TR_UNSUPPORTED_EXPRESSION', column, `computed column ${column.name}: a Databricks generated column needs a type, and the type of this expression is not known: add \`${column.name} <type> GENERATED ALWAYS AS (${value})\``);
     return { kind: 'comment', text: `-- [TR_UNSUPPORTED_EXPRESSION] ${original.replace(/\s+/g, ' ')}` };
   }
-  return { kind: 'column', text: `${name} ${type} GENERATED ALWAYS AS (${value})`, before: [], hasDefault: false };
+  // Delta takes a generated column only when its expression's type is the column's, precision
+  // and scale included (qty * 2 is an INT, not the BIGINT declared): the expression is cast,
+  // unless it is a cast to that type already or text (every string is a STRING).
+  const typed = type === 'STRING' || (value.startsWith('CAST(') && value.endsWith(` AS ${type})`)) ? value : `CAST(${value} AS ${type})`;
+  return { kind: 'column', text: `${name} ${type} GENERATED ALWAYS AS (${typed})`, before: [], hasDefault: false };
 }
 
 function nonDeterministic(node: Expression): string | undefined {

@@ -5,7 +5,7 @@ CREATE TABLE shellcorp.gold.fact_sales (
   amount DECIMAL(19,4) NOT NULL DEFAULT 0,
   quantity SMALLINT,
   unit_price DECIMAL(10,2),
-  line_total DECIMAL(38,2) GENERATED ALWAYS AS (quantity * unit_price),
+  line_total DECIMAL(38,2) GENERATED ALWAYS AS (CAST(quantity * unit_price AS DECIMAL(38,2))),
   label STRING GENERATED ALWAYS AS (concat_ws('', sale_code, '-', store_id)),
   loaded_at TIMESTAMP NOT NULL DEFAULT to_utc_timestamp(current_timestamp(), current_timezone()),
   -- [TR_UNSUPPORTED_EXPRESSION] age_days AS (DATEDIFF(day, loaded_at, GETDATE()))
