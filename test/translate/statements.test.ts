@@ -313,6 +313,15 @@ describe('INSERT without a column list into a table with an identity column', ()
   });
 });
 
+describe('TRUNCATE TABLE of a table with an identity column', () => {
+  it('warns that the identity values go on, where SQL Server restarted them at the seed', () => {
+    const result = toDatabricks('CREATE TABLE dw.stage (id int IDENTITY(1,1), v varchar(10)); TRUNCATE TABLE dw.stage; TRUNCATE TABLE dw.other;');
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'TR_SEMANTIC').map((diagnostic) => diagnostic.message)).toEqual([
+      expect.stringMatching(/^TRUNCATE TABLE dw\.stage restarted its identity column id at the seed/),
+    ]);
+  });
+});
+
 describe('identity columns filled in order', () => {
   it('warns where INSERT ... SELECT ... ORDER BY numbered an identity column in that order', () => {
     const ordered = (insert: string) =>

@@ -1,6 +1,6 @@
 import type { DataType, Span, Statement } from '../../tsql/index.js';
 import { countStatements, isStatement } from '../../tsql/index.js';
-import type { TranslationContext } from '../context.js';
+import { TranslationContext } from '../context.js';
 import { DIAGNOSTICS, type DiagnosticCode } from '../diagnostics.js';
 import { errorTest } from '../rewrites/error-check.js';
 import { removeUnreachable } from '../rewrites/unreachable-code.js';
@@ -338,7 +338,17 @@ const handlers: StatementHandlers = {
   delete: (node, w) => deleteStatement(node, w),
   merge: (node, w) => merge(node, w),
   // Temporary tables are emptied with DELETE: TRUNCATE is documented for ordinary tables.
-  'truncate-table': (node, w) => [w.sql(node, `${isTemporaryName(node.table) ? 'DELETE FROM' : 'TRUNCATE TABLE'} ${w.ctx.objectName(node.table)}`)],
+  'truncate-table': (node, w) => {
+    const identity = w.ctx.identityColumn(TranslationContext.tableKey(node.table));
+    if (identity !== undefined && !identity.fromSequence) {
+      w.ctx.report(
+        'TR_SEMANTIC',
+        node,
+        `TRUNCATE TABLE ${node.table.parts.join('.')} restarted its identity column ${identity.column} at the seed in SQL Server; here its values go on from the last one. Where the code relies on the numbers (1, 2, 3 after each load), number the rows with row_number() instead`,
+      );
+    }
+    return [w.sql(node, `${isTemporaryName(node.table) ? 'DELETE FROM' : 'TRUNCATE TABLE'} ${w.ctx.objectName(node.table)}`)];
+  },
   'bulk-insert': (node, w) => bulkInsert(node, w),
   'copy-into': (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'COPY INTO (Synapse) takes other options in Databricks: rewrite it'),
 
