@@ -310,6 +310,21 @@ describe('temporary tables and table variables on DuckDB', () => {
 });
 
 describe('tables, views and functions on DuckDB', () => {
+  it('a temporal table: INSERT leaving out the period columns fills them as SQL Server does', async () => {
+    const rows = await run(
+      `CREATE TABLE dw.city (
+         id int NOT NULL PRIMARY KEY, name nvarchar(50) NOT NULL,
+         valid_from datetime2(7) GENERATED ALWAYS AS ROW START NOT NULL,
+         valid_to datetime2(7) GENERATED ALWAYS AS ROW END NOT NULL,
+         PERIOD FOR SYSTEM_TIME (valid_from, valid_to))
+       WITH (SYSTEM_VERSIONING = ON (HISTORY_TABLE = dw.city_archive));
+       INSERT INTO dw.city (id, name) VALUES (1, N'Lyon');`,
+      'CREATE SCHEMA dw;',
+      'SELECT id, CAST(valid_to AS VARCHAR) AS valid_to, valid_from <= current_timestamp AS started FROM dw.city',
+    );
+    expect(rows).toEqual([{ id: 1, valid_to: '9999-12-31 23:59:59.999999', started: true }]);
+  });
+
   it('CREATE TABLE: identity, defaults, computed columns and CHECK constraints', async () => {
     const rows = await run(
       `CREATE TABLE dw.sale (

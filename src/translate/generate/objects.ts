@@ -223,7 +223,9 @@ function columnDefinition(column: ColumnDefinition, w: StatementWriter, context:
   for (const attribute of column.attributes) {
     const upper = attribute.toUpperCase();
     if (upper.startsWith('MASKED')) w.ctx.report('TR_SEMANTIC', column, `${column.name} ${attribute}: the mask was dropped; define a Unity Catalog column mask`);
-    else if (upper.startsWith('GENERATED ALWAYS AS ROW')) w.ctx.report('TR_SEMANTIC', column, `${column.name} ${attribute}: a period column of a temporal table, kept as an ordinary column`);
+    else if (upper.startsWith('GENERATED ALWAYS AS ROW')) {
+      w.ctx.report('TR_SEMANTIC', column, `${column.name} ${attribute}: a period column of a temporal table, kept as an ordinary column whose default is what SQL Server writes on INSERT; an UPDATE no longer sets it`);
+    }
     else w.ctx.report('TR_HINT_DROPPED', column, `${column.name} ${attribute} dropped`);
   }
   if (column.collation !== undefined) {
@@ -268,12 +270,30 @@ function columnDefinition(column: ColumnDefinition, w: StatementWriter, context:
   if (column.nullable === false || context.keyColumns.has(column.name.toLowerCase())) text += ' NOT NULL';
   const defaultValue = column.default?.expression;
   let hasDefault = false;
-  const defaultSql = defaultValue === undefined || column.identity !== undefined || sequence !== undefined ? undefined : defaultText(column.type, defaultValue, w, column.name, column.default!);
+  const period = periodDefault(column, w);
+  const defaultSql =
+    period ?? (defaultValue === undefined || column.identity !== undefined || sequence !== undefined ? undefined : defaultText(column.type, defaultValue, w, column.name, column.default!));
   if (defaultSql !== undefined) {
     text += ` DEFAULT ${defaultSql}`;
     hasDefault = true;
   }
   return { kind: 'column', text, before, hasDefault };
+}
+
+/**
+ * The value SQL Server gives a period column of a temporal table on INSERT (the statement's UTC
+ * time for ROW START, the end of time for ROW END), as a default: code that leaves the columns
+ * out, as it must in SQL Server, still inserts where they became ordinary NOT NULL columns.
+ */
+function periodDefault(column: ColumnDefinition, w: StatementWriter): string | undefined {
+  const attribute = column.attributes.map((text) => text.toUpperCase().replace(/\s+/g, ' ')).find((text) => text.startsWith('GENERATED ALWAYS AS ROW'));
+  if (attribute === undefined) return undefined;
+  const span = { start: column.start, end: column.end };
+  const end = attribute.startsWith('GENERATED ALWAYS AS ROW END');
+  const value: Expression = end
+    ? { kind: 'literal', type: 'string', text: "'9999-12-31 23:59:59.9999999'", value: '9999-12-31 23:59:59.9999999', ...span }
+    : { kind: 'function-call', name: { kind: 'object-name', parts: ['SYSUTCDATETIME'], ...span }, args: [], niladic: false, withinGroup: [], ...span };
+  return end ? expressionAs(value, column.type, w.ctx) : expression(value, w.ctx);
 }
 
 /**
