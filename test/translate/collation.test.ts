@@ -82,6 +82,9 @@ describe('string comparisons under a case-insensitive collation (the default)', 
     expect(where("c.id = 5 AND c.since >= '2024-01-01' AND c.city LIKE '0%'").duckdb).toBe("c.id = 5 AND c.since >= DATE '2024-01-01' AND c.city LIKE '0%'");
     // The value may be a number or a date: a collation would make it text.
     expect(where("c.code = '07' AND c.since = '2024-01-01'", {}).duckdb).toBe("c.code = '07' AND c.since = '2024-01-01'");
+    expect(where("c.since = 'Jan 5 2024' AND c.amount = '$3.50' AND c.rate = '-.5'", {}).duckdb).toBe("c.since = 'Jan 5 2024' AND c.amount = '$3.50' AND c.rate = '-.5'");
+    // Text that starts with letters is no number and no date, digits in it or not: compared as text.
+    expect(where("c.segment = 'Top 100 stores' AND c.layer = 'BL_3NF'", {}).duckdb).toBe("lower(rtrim(c.segment)) = 'top 100 stores' AND lower(rtrim(c.layer)) = 'bl_3nf'");
     expect(where('c.city = NULL').duckdb).toBe('c.city = NULL');
     // 'true' against a column of unknown type is most likely a bit, which SQL Server converts the text to.
     expect(where("c.flag = 'true'", {}).duckdb).toBe("c.flag = 'true'");

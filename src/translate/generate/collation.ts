@@ -1,6 +1,7 @@
 import type { Expression, Span } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { isoDateText } from './date-functions.js';
+import { holdsPlaceholder } from './dynamic-sql.js';
 import { isNumeric, isTemporal, valueType, type ValueType } from './value-types.js';
 
 /**
@@ -37,8 +38,15 @@ function isNullLiteral(node: Expression): boolean {
   return node.kind === 'literal' && node.type === 'null';
 }
 
+/**
+ * Text SQL Server may read as a number or a date when the other side is one: it starts with a
+ * digit (after a sign, a point or a currency sign: '42', '-1.5', '$3', '2024-01-31', '1 Jan
+ * 2024'), or with a month's name and a number ('Jan 5 2024'), or holds a value spliced into
+ * dynamic SQL. 'Top 100 stores' and 'BL_3NF' are neither: only a string compares with them.
+ */
 function mayBeNumberOrDate(value: string): boolean {
-  return /\d/.test(value) || isoDateText(value) !== undefined;
+  if (holdsPlaceholder(value)) return true;
+  return /^\s*[-+$]?\s*\.?\d/.test(value) || /^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i.test(value);
 }
 
 /** Text with a letter that has an upper and a lower case ('abc', 'é'; not '123', not '東'). */

@@ -18,6 +18,11 @@ export type DynamicPiece = { readonly kind: 'text'; readonly text: string } | { 
 /** A hole's value takes the place of a placeholder that parses where it stands: a name, or the inside of a string literal. */
 const PLACEHOLDER = 'lakeshift_hole_';
 
+/** Whether a string literal of dynamic SQL holds a hole's placeholder: it stands for a value of any type. */
+export function holdsPlaceholder(text: string): boolean {
+  return text.includes(PLACEHOLDER);
+}
+
 /** The pieces of a string expression; undefined when it is not a string or reads tables. */
 export function dynamicPieces(node: Expression, w: StatementWriter): DynamicPiece[] | undefined {
   if (node.kind === 'literal') return node.type === 'string' || node.type === 'unicode-string' ? [{ kind: 'text', text: node.value }] : undefined;
