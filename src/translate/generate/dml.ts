@@ -415,6 +415,9 @@ function bitsConverted(node: InsertStatement, source: Query, w: StatementWriter)
 function identityLeftOut(node: InsertStatement, w: StatementWriter): InsertStatement {
   if (node.columns.length > 0 || node.source.kind === 'default-values') return node;
   const key = targetKey(node.target);
+  if (key !== undefined && node.target.kind === 'table-ref' && !isTemporaryName(node.target.name) && tableColumnNames(key, w.ctx) === undefined) {
+    w.ctx.reportOnce(`unlisted:${key}`, 'TR_INSERT_UNLISTED', node, `INSERT into ${node.target.name.parts.join('.')} without a column list, and lakeshift does not know its columns: if it has an identity column, list the columns (Databricks wants a value for it)`);
+  }
   const identity = identityOf(node.target, w)?.identity;
   if (key === undefined || identity === undefined || identity.fromSequence === true) return node;
   const names = tableColumnNames(key, w.ctx);

@@ -37,6 +37,7 @@ END;
 
 -- statements: 24/24 translated, 0 raw
 -- warning TR_DYNAMIC_SQL_TRANSLATED 6:3 the text of this dynamic SQL is built from literals and was translated; QUOTENAME(@schema) (as a quoted name), QUOTENAME(@table) (as a quoted name) are spliced into it as they are when it runs: check that their values are names or values Databricks reads the same way
+-- info TR_INSERT_UNLISTED 8:3 in the dynamic SQL: INSERT into dbo.t without a column list, and lakeshift does not know its columns: if it has an identity column, list the columns (Databricks wants a value for it)
 -- warning TR_NAME_NOT_MAPPED 8:3 in the dynamic SQL: dbo has no entry in translate.names; the name is kept as it is
 -- warning TR_NAME_NOT_MAPPED 8:3 in the dynamic SQL: stg has no entry in translate.names; the name is kept as it is
 -- warning TR_CASE_INSENSITIVE 8:3 in the dynamic SQL: this object compares strings; SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not
