@@ -218,8 +218,16 @@ export const DIAGNOSTICS = {
   TR_NAME_NOT_MAPPED: {
     severity: 'warning',
     title: 'A table name has no entry in translate.names',
-    check: 'Add its database.schema to translate.names in lakeshift.yaml, or check the name.',
+    check:
+      'Add its database.schema to translate.names in lakeshift.yaml, or check the name. A one-part name is read in the schema SQL Server resolves it in (the module\'s schema inside a procedure, function or view; dbo otherwise) of the current database (the last USE, else the default database); a bare schema key maps the default database only.',
     example: 'SELECT * FROM Staging.dbo.x;',
+  },
+  TR_NAME_CHANGED: {
+    severity: 'warning',
+    title: 'An object name the target cannot hold was changed',
+    check:
+      "Unity Catalog names (catalog, schema, table, view, function) cannot hold a space, a period or a slash: each became _, the same way in every translated object. Use the new name in code outside the translation (reports, dynamic SQL, other tools), and check that it does not clash with an object already named so ('Order Lines' and 'Order_Lines').",
+    example: 'SELECT [Stock Item Key] FROM Dimension.[Stock Item];',
   },
   TR_IDENTITY: {
     severity: 'info',
