@@ -1,5 +1,5 @@
 import type { DataType, LineIndex, ObjectName, Script, Span } from '../tsql/index.js';
-import type { TargetDialect, TranslateTarget } from './dialects/dialect.js';
+import { objectNamePart, type TargetDialect, type TranslateTarget } from './dialects/dialect.js';
 import { databricksDialect } from './dialects/databricks.js';
 import { duckdbDialect } from './dialects/duckdb.js';
 import { DIAGNOSTICS, type DiagnosticCode, type TranslationDiagnostic } from './diagnostics.js';
@@ -125,6 +125,10 @@ export class TranslationContext {
   /** Where each word asked about by mentions() starts in the text, in order. */
   readonly #mentions = new Map<string, readonly number[]>();
   #errorItems: Set<ErrorItem> | undefined;
+  /** The database a USE named; undefined before any (translate's default database). */
+  #database: string | undefined;
+  /** The schema of the module being translated, for its one-part names. */
+  #moduleSchema: string | undefined;
 
   /** The parse of the source, for generators that look beyond the statement they translate. */
   readonly script: Script | undefined;
@@ -424,26 +428,85 @@ export class TranslationContext {
   // object names
 
   /**
-   * A table, view or procedure name in the target: database.schema mapped to catalog.schema
-   * through translate.names; parts quoted as the dialect needs.
+   * The database the names of the text are in, for looking them up in translate.names: the one
+   * a USE set, else translate's default database.
    */
-  objectName(name: ObjectName): string {
+  get database(): string | undefined {
+    return this.#database ?? this.options.defaultDatabase;
+  }
+
+  /** USE db: the names after it are db's, as SQL Server reads them. */
+  useDatabase(database: string): void {
+    this.#database = database;
+  }
+
+  /**
+   * Runs `work` (the body of a procedure, function or view) with one-part names resolved in the
+   * module's schema, as SQL Server resolves the names a module's statements use.
+   */
+  inModule<T>(name: ObjectName, work: () => T): T {
+    const outer = this.#moduleSchema;
+    this.#moduleSchema = name.parts.length >= 2 ? name.parts[name.parts.length - 2] || 'dbo' : 'dbo';
+    try {
+      return work();
+    } finally {
+      this.#moduleSchema = outer;
+    }
+  }
+
+  /**
+   * A table, view or procedure name in the target: database.schema mapped to catalog.schema
+   * through translate.names; parts quoted as the dialect needs. `ddl`: the name is the object of
+   * a CREATE, ALTER, DROP or TRUNCATE, where a one-part name is the caller's default schema's
+   * even inside a module.
+   */
+  objectName(name: ObjectName, ddl = false): string {
     if (name.parts.length === 1) {
       const only = name.parts[0]!;
       if (only.startsWith('#')) return this.temporaryTable(only);
       if (this.isCte(only)) return this.dialect.identifier(only);
     }
-    const parts = this.targetNameParts(name);
+    const parts = this.targetNameParts(name, ddl);
     let text = this.dialect.identifier(parts[0]!);
     for (let index = 1; index < parts.length; index++) text += `.${this.dialect.identifier(parts[index]!)}`;
     return text;
   }
 
   /**
-   * The parts of a table, view or routine name in the target, unquoted: catalog, schema and
-   * name, or fewer when the T-SQL wrote fewer and translate.names does not map them.
+   * A schema as CREATE SCHEMA or DROP SCHEMA names it: mapped through translate.names as the
+   * schema of the current database, else kept; in a form the target can hold.
    */
-  targetNameParts(name: ObjectName): string[] {
+  schemaName(schema: string, at: Span): string {
+    const mapped = this.#mapSchema(undefined, schema, at);
+    const parts = this.#legalParts(mapped ?? [schema], mapped === undefined ? schema : `${schema} (${mapped.join('.')})`, at);
+    return parts.map((part) => this.dialect.identifier(part)).join('.');
+  }
+
+  /**
+   * The parts of a table, view or routine name in the target, unquoted: catalog, schema and
+   * name, or fewer when the T-SQL wrote fewer and translate.names does not map them. Each part
+   * in a form the target can hold (objectNamePart).
+   */
+  targetNameParts(name: ObjectName, ddl = false): string[] {
+    const parts = this.#mappedNameParts(name, ddl);
+    return this.#legalParts(parts, name.parts.join('.'), name);
+  }
+
+  #legalParts(parts: string[], written: string, at: Span): string[] {
+    if (this.dialect.objectNameForbidden === undefined) return parts;
+    const legal = parts.map((part) => objectNamePart(this.dialect, part));
+    if (legal.some((part, index) => part !== parts[index])) {
+      this.reportOnce(
+        `name-changed:${legal.join('.').toLowerCase()}`,
+        'TR_NAME_CHANGED',
+        at,
+        `${written} became ${legal.join('.')}: Unity Catalog object names cannot hold a space, a period or a slash, so each became _; every reference to it is translated the same way, but code outside the translation (reports, dynamic SQL, other tools) must use the new name`,
+      );
+    }
+    return legal;
+  }
+
+  #mappedNameParts(name: ObjectName, ddl: boolean): string[] {
     if (name.parts.length === 4 && name.parts[0] !== '') {
       const server = name.parts[0]!;
       // A linked server's schema mapped to a catalog the workspace reaches it by (a foreign catalog of Lakehouse Federation).
@@ -468,15 +531,38 @@ export class TranslationContext {
     const parts = name.parts;
     const count = parts.length === 4 ? 3 : parts.length;
     const objectPart = parts[parts.length - 1] ?? '';
-    const schema = count >= 2 ? parts[parts.length - 2] || 'dbo' : undefined;
+    if (count === 1) {
+      // A one-part name is in the schema SQL Server resolves it in; it stays one part where
+      // translate.names does not map that schema.
+      const schema = this.#onePartSchema(objectPart, ddl);
+      const mapped = this.#mapSchema(undefined, schema.name, name, { object: objectPart, why: schema.why });
+      return mapped === undefined ? [objectPart] : [...mapped, objectPart];
+    }
+    const schema = parts[parts.length - 2] || 'dbo';
     const database = count >= 3 ? parts[parts.length - 3] || undefined : undefined;
-    const mapped = schema === undefined ? undefined : this.#mapSchema(database, schema, name);
+    const mapped = this.#mapSchema(database, schema, name);
     if (mapped !== undefined) return [...mapped, objectPart];
     const target: string[] = [];
     if (database !== undefined) target.push(database);
-    if (schema !== undefined) target.push(schema);
+    target.push(schema);
     target.push(objectPart);
     return target;
+  }
+
+  /**
+   * The schema SQL Server resolves a one-part name in. Inside a module (procedure, function,
+   * view), a statement's names resolve in the module's schema, then dbo; DDL, and statements
+   * outside modules, in the caller's default schema, then dbo (Microsoft, "Qualifying Names
+   * Inside Stored Procedures"). The caller's default schema is not known here: dbo, the
+   * default schema of a user given none. Where the inventory knows the table in dbo and not in
+   * the module's schema, dbo.
+   */
+  #onePartSchema(object: string, ddl: boolean): { name: string; why: string } {
+    const module = this.#moduleSchema;
+    if (module === undefined || ddl || module.toLowerCase() === 'dbo') return { name: 'dbo', why: 'dbo, the default schema' };
+    const known = (schema: string) => this.options.columnTypes?.(`${schema}.${object}`.toLowerCase()) !== undefined;
+    if (!known(module) && known('dbo')) return { name: 'dbo', why: `dbo, where the inventory has it, not ${module}, the module's schema` };
+    return { name: module, why: `${module}, the schema of the module it is in` };
   }
 
   #mappedLinkedSchema(parts: readonly string[]): string[] | undefined {
@@ -489,7 +575,14 @@ export class TranslationContext {
     return undefined;
   }
 
-  #mapSchema(database: string | undefined, schema: string, at: ObjectName): string[] | undefined {
+  /**
+   * catalog.schema for a schema of a database (the current one when the name gives none)
+   * through translate.names. An exact database.schema key wins over a bare schema key, whatever
+   * their order; a bare schema key maps only the default database's schema (or any schema named
+   * without a database, when no default database is configured), since the same schema name in
+   * another database is another schema.
+   */
+  #mapSchema(database: string | undefined, schema: string, at: Span, onePart?: { readonly object: string; readonly why: string }): string[] | undefined {
     const names = this.options.names;
     if (names === undefined || Object.keys(names).length === 0) return undefined;
     if (schema.toLowerCase() === 'information_schema') {
@@ -502,12 +595,29 @@ export class TranslationContext {
       );
       return undefined;
     }
-    const candidates = [database ?? this.options.defaultDatabase, undefined]
-      .map((db) => (db === undefined ? schema : `${db}.${schema}`).toLowerCase());
-    for (const key of Object.keys(names)) {
-      if (candidates.includes(key.toLowerCase())) return names[key]!.split('.');
-    }
-    this.reportOnce(`name:${database ?? ''}.${schema}`, 'TR_NAME_NOT_MAPPED', at, `${database === undefined ? '' : `${database}.`}${schema} has no entry in translate.names; the name is kept as it is`);
+    const db = database ?? this.database;
+    const find = (wanted: string) => Object.keys(names).find((key) => key.toLowerCase() === wanted.toLowerCase());
+    const exact = db === undefined ? undefined : find(`${db}.${schema}`);
+    if (exact !== undefined) return names[exact]!.split('.');
+    const bare = find(schema);
+    const defaultDatabase = this.options.defaultDatabase;
+    const isDefault = db === undefined || (defaultDatabase !== undefined && db.toLowerCase() === defaultDatabase.toLowerCase());
+    if (bare !== undefined && isDefault) return names[bare]!.split('.');
+    const qualified = `${db === undefined ? '' : `${db}.`}${schema}`;
+    const bareNote =
+      bare === undefined
+        ? ''
+        : defaultDatabase === undefined
+          ? ` (the key ${bare} maps only names that name no database, as no default database is configured)`
+          : ` (the key ${bare} maps ${schema} of the default database ${defaultDatabase} only)`;
+    // One warning for the schema's one-part names (the first one named), one for its others.
+    const subject = onePart === undefined ? qualified : `one-part names such as ${onePart.object} are read as ${qualified}.${onePart.object} (${onePart.why}), and ${qualified}`;
+    this.reportOnce(
+      `name:${qualified.toLowerCase()}${onePart === undefined ? '' : ':one-part'}`,
+      'TR_NAME_NOT_MAPPED',
+      at,
+      `${subject} has no entry in translate.names${bareNote}; the name is kept as it is`,
+    );
     return undefined;
   }
 }

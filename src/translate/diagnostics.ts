@@ -218,7 +218,8 @@ export const DIAGNOSTICS = {
   TR_NAME_NOT_MAPPED: {
     severity: 'warning',
     title: 'A table name has no entry in translate.names',
-    check: 'Add its database.schema to translate.names in lakeshift.yaml, or check the name.',
+    check:
+      'Add its database.schema to translate.names in lakeshift.yaml, or check the name. A one-part name is read in the schema SQL Server resolves it in (the module\'s schema inside a procedure, function or view; dbo otherwise) of the current database (the last USE, else the default database); a bare schema key maps the default database only.',
     example: 'SELECT * FROM Staging.dbo.x;',
   },
   TR_INSERT_UNLISTED: {
@@ -227,6 +228,13 @@ export const DIAGNOSTICS = {
     check:
       'SQL Server fills an identity (or rowversion) column itself and takes the values for the other columns in order; a Databricks INSERT without a column list wants a value for every column, the identity column included. Where the table has one, list the columns (a snapshot of the table lets lakeshift do it).',
     example: 'INSERT INTO dw.fact_sales SELECT order_id, amount FROM stage.sales;',
+  },
+  TR_NAME_CHANGED: {
+    severity: 'warning',
+    title: 'An object name the target cannot hold was changed',
+    check:
+      "Unity Catalog names (catalog, schema, table, view, function) cannot hold a space, a period or a slash: each became _, the same way in every translated object. Use the new name in code outside the translation (reports, dynamic SQL, other tools), and check that it does not clash with an object already named so ('Order Lines' and 'Order_Lines').",
+    example: 'SELECT [Stock Item Key] FROM Dimension.[Stock Item];',
   },
   TR_IDENTITY: {
     severity: 'info',

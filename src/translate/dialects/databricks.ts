@@ -6,6 +6,12 @@ import { mapDataType } from './types.js';
 export const databricksDialect: TargetDialect = {
   target: 'databricks',
   identifier: (name) => (isPlainIdentifier(name) ? name : `\`${name.replaceAll('`', '``')}\``),
+  // Unity Catalog object names cannot contain a period, a space, a forward slash, an ASCII
+  // control character or DELETE, backquoted or not (SQL reference, "Names").
+  objectNameForbidden: /[ ./\x00-\x1f\x7f]/g,
+  // Parquet cannot name a column with any of these; Delta can, with column mapping (Delta docs,
+  // "Delta column mapping"), and fails with DELTA_INVALID_CHARACTERS_IN_COLUMN_NAMES otherwise.
+  columnMappingCharacters: /[ ,;{}()\n\t=]/,
   // Databricks string literals treat backslash as an escape character: double it.
   // (replaceAll is much slower than a search when there is nothing to replace, as in most literals.)
   stringLiteral: (value) => (value.includes('\\') || value.includes("'") ? `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'` : `'${value}'`),

@@ -39,6 +39,16 @@ export interface TargetDialect {
   readonly target: TranslateTarget;
   /** An identifier, quoted only when it has to be (not a plain name, or a reserved word). */
   identifier(name: string): string;
+  /**
+   * The characters (a global pattern) an object name (catalog, schema, table, view, routine)
+   * cannot hold even quoted; each becomes `_` (objectNamePart). Undefined: any name is kept.
+   */
+  readonly objectNameForbidden?: RegExp;
+  /**
+   * The characters a table column name can hold only with Delta column mapping
+   * (delta.columnMapping.mode = 'name'). Undefined: any column name is kept as it is.
+   */
+  readonly columnMappingCharacters?: RegExp;
   stringLiteral(value: string): string;
   /** A T-SQL data type in this dialect. */
   dataType(type: DataType): MappedType;
@@ -90,6 +100,16 @@ export function isPlainIdentifier(name: string): boolean {
     plainNames.set(name, plain);
   }
   return plain;
+}
+
+/**
+ * An object name part as the dialect can hold it: each forbidden character replaced by `_`. A
+ * pure function of the name, so that every object translated on its own names the same object
+ * the same way.
+ */
+export function objectNamePart(dialect: TargetDialect, name: string): string {
+  const forbidden = dialect.objectNameForbidden;
+  return forbidden === undefined ? name : name.replace(forbidden, '_');
 }
 
 /** T-SQL type name, lower case, and its numeric arguments. */

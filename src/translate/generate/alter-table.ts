@@ -24,7 +24,7 @@ const STRING_TYPES = new Set(['char', 'varchar', 'nchar', 'nvarchar', 'text', 'n
  */
 export function alterTable(node: AlterTableStatement, w: StatementWriter): ScriptNode[] {
   const databricks = w.ctx.target === 'databricks';
-  const table = w.ctx.objectName(node.table);
+  const table = w.ctx.objectName(node.table, true);
   const out: string[] = [];
   const action = node.action;
   switch (action.kind) {

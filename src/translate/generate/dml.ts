@@ -29,6 +29,7 @@ import { dynamicInsert } from './procedural.js';
 import { aggregatesToOneRow, hasRecursiveCte, query, tableSource } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
+import { columnMapping } from './column-mapping.js';
 import { countQuery, countRows } from './row-count.js';
 import { noteSelectInto, tableColumnNames, tableColumnType, typeFromDataType, valueType, withTableScope } from './value-types.js';
 import { implicitDateCast } from './convert-styles.js';
@@ -177,7 +178,14 @@ function selectInto(node: SelectStatement, owner: Query, body: Select, w: Statem
     }
     return [w.sql(node, dropTemporary(w.ctx, target)), w.sql(node, createTemporaryAs(w.ctx, target, text))];
   }
-  return [w.sql(node, `CREATE TABLE ${target} AS\n${text}`)];
+  // The columns the query names (a * names none that can be read here).
+  const named = body.columns.flatMap((column) => {
+    if (column.kind !== 'select-column') return [];
+    const name = column.alias ?? (column.expression.kind === 'column-ref' ? column.expression.parts[column.expression.parts.length - 1] : undefined);
+    return name === undefined ? [] : [{ name, start: column.start, end: column.end }];
+  });
+  const properties = columnMapping(named, w);
+  return [w.sql(node, `CREATE TABLE ${target}${properties.length === 0 ? '' : ` TBLPROPERTIES (${properties.join(', ')})`} AS\n${text}`)];
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import { fixedResultFamily } from './value-types.js';
 import { query } from './queries.js';
 import { sourceText } from './source-text.js';
 import type { StatementWriter } from './statements.js';
+import { columnMapping } from './column-mapping.js';
 import { createTemporaryTable, describeMode, dropTemporary, globalTemporaryNote, isTemporaryName, tempTableMode } from './temp-tables.js';
 
 // -----------------------------------------------------------------------------------------------
@@ -58,7 +59,7 @@ export function createTable(node: CreateTableStatement, w: StatementWriter): Scr
     return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', node.external ? 'an external table: define it over the files with CREATE TABLE ... LOCATION, or load it' : 'graph tables have no equivalent');
   }
   const temporary = isTemporaryName(node.name);
-  const name = w.ctx.objectName(node.name);
+  const name = w.ctx.objectName(node.name, true);
   const storage = [node.on === undefined ? undefined : `ON ${node.on}`, node.textImageOn === undefined ? undefined : `TEXTIMAGE_ON ${node.textImageOn}`, ...node.options.map((option) => option.name)].filter(
     (item): item is string => item !== undefined,
   );
@@ -179,7 +180,8 @@ export function tableDefinition(elements: readonly TableElement[], w: StatementW
     }
   }
 
-  const body = `(\n${joinColumnLines(lines)}\n)${defaults && databricks ? "\nTBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported')" : ''}`;
+  const properties = [...(defaults && databricks ? ["'delta.feature.allowColumnDefaults' = 'supported'"] : []), ...columnMapping(columns, w)];
+  const body = `(\n${joinColumnLines(lines)}\n)${properties.length === 0 ? '' : `\nTBLPROPERTIES (${properties.join(', ')})`}`;
   const columnsText = lines.filter((line) => !line.comment).map((line) => line.text).join(', ');
   const identityColumn = columns.find((column) => column.identity !== undefined);
   const sequenceColumn = sequenceKey;
@@ -493,7 +495,8 @@ export function createView(node: CreateViewStatement, w: StatementWriter): Scrip
   if (node.options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `view option${node.options.length > 1 ? 's' : ''} ${node.options.join(', ')} dropped`);
   if (node.checkOption) w.ctx.report('TR_SEMANTIC', node, 'WITH CHECK OPTION dropped: Databricks views cannot be written through, so nothing is checked');
   const columns = node.columns.length === 0 ? '' : ` (${node.columns.map((column) => w.ctx.dialect.identifier(column)).join(', ')})`;
-  return [w.sql(node, `CREATE OR REPLACE VIEW ${w.ctx.objectName(node.name)}${columns} AS\n${query(node.query, w.ctx)}`)];
+  const text = w.ctx.inModule(node.name, () => query(node.query, w.ctx));
+  return [w.sql(node, `CREATE OR REPLACE VIEW ${w.ctx.objectName(node.name, true)}${columns} AS\n${text}`)];
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -510,7 +513,7 @@ export function createView(node: CreateViewStatement, w: StatementWriter): Scrip
 export function createFunction(node: CreateFunctionStatement, w: StatementWriter): ScriptNode[] {
   if (node.externalName !== undefined) return w.keep(node, 'TR_UNTRANSLATED_OBJECT', `CLR function ${node.name.parts.join('.')} (${node.externalName}): rewrite it as a SQL or Python function`);
   const duckdb = w.ctx.target === 'duckdb';
-  const name = w.ctx.objectName(node.name);
+  const name = w.ctx.objectName(node.name, true);
   const parameters = node.parameters.map((parameter) => {
     const info = w.ctx.declareVariable(parameter.name, 'parameter', parameter.type);
     const type = w.dataType(parameter.type, parameter);
@@ -521,7 +524,7 @@ export function createFunction(node: CreateFunctionStatement, w: StatementWriter
   const options = node.options.filter((option) => option.toUpperCase() !== 'RETURNS NULL ON NULL INPUT');
   if (options.length > 0) w.ctx.report('TR_HINT_DROPPED', node, `function option${options.length > 1 ? 's' : ''} ${options.join(', ')} dropped`);
   // Parameters are plain names inside a DuckDB macro.
-  const inBody = <T>(work: () => T): T => (duckdb ? w.ctx.withVariableReference((variable) => variable, work) : work());
+  const inBody = <T>(work: () => T): T => w.ctx.inModule(node.name, () => (duckdb ? w.ctx.withVariableReference((variable) => variable, work) : work()));
   const signature = duckdb
     ? parameters.map((parameter) => `${parameter.name}${parameter.defaultValue === undefined ? '' : ` := ${parameter.defaultValue}`}`).join(', ')
     : parameters.map((parameter) => `${parameter.name} ${parameter.type}${parameter.defaultValue === undefined ? '' : ` DEFAULT ${parameter.defaultValue}`}`).join(', ');
@@ -665,7 +668,7 @@ export function procedure(node: CreateProcedureStatement, w: StatementWriter): T
     w.ctx.nullOnDivideByZero = outerDivision;
   }
   noteResultSets(body, node, w);
-  return { kind: 'procedure', name: w.ctx.objectName(node.name), parameters, body: { kind: 'block', declarations: w.declarations, body } };
+  return { kind: 'procedure', name: w.ctx.objectName(node.name, true), parameters, body: { kind: 'block', declarations: w.declarations, body } };
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -697,19 +700,22 @@ export function tableFunction(node: CreateFunctionStatement, w: StatementWriter)
   const body = inObject(w, node.name, () => w.statements(node.body as readonly Statement[]));
   return {
     kind: 'table-function',
-    name: w.ctx.objectName(node.name),
+    name: w.ctx.objectName(node.name, true),
     parameters,
     result: { table, columns: definition.columns },
     body: { kind: 'block', declarations: w.declarations, body: [...w.prologue, ...body] },
   };
 }
 
-/** Runs `work` with the object being translated set (OBJECT_NAME(@@PROCID) names it). */
+/**
+ * Runs `work` with the object being translated set (OBJECT_NAME(@@PROCID) names it, and its
+ * one-part names resolve in its schema).
+ */
 function inObject<T>(w: StatementWriter, name: CreateProcedureStatement['name'], work: () => T): T {
   const outer = w.ctx.currentObject;
   w.ctx.currentObject = name;
   try {
-    return work();
+    return w.ctx.inModule(name, work);
   } finally {
     w.ctx.currentObject = outer;
   }

@@ -347,7 +347,7 @@ const handlers: StatementHandlers = {
         `TRUNCATE TABLE ${node.table.parts.join('.')} restarted its identity column ${identity.column} at the seed in SQL Server; here its values go on from the last one. Where the code relies on the numbers (1, 2, 3 after each load), number the rows with row_number() instead`,
       );
     }
-    return [w.sql(node, `${isTemporaryName(node.table) ? 'DELETE FROM' : 'TRUNCATE TABLE'} ${w.ctx.objectName(node.table)}`)];
+    return [w.sql(node, `${isTemporaryName(node.table) ? 'DELETE FROM' : 'TRUNCATE TABLE'} ${w.ctx.objectName(node.table, true)}`)];
   },
   'bulk-insert': (node, w) => bulkInsert(node, w),
   'copy-into': (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', 'COPY INTO (Synapse) takes other options in Databricks: rewrite it'),
@@ -363,10 +363,10 @@ const handlers: StatementHandlers = {
     return dropped(node, w, `index ${node.name} on ${node.table.parts.join('.')}`);
   },
   'alter-index': (node, w) => dropped(node, w, `ALTER INDEX ${node.action} on ${node.table.parts.join('.')}`),
-  'create-schema': (node, w) => [w.sql(node, `CREATE SCHEMA IF NOT EXISTS ${w.ctx.dialect.identifier(node.name)}`)],
+  'create-schema': (node, w) => [w.sql(node, `CREATE SCHEMA IF NOT EXISTS ${w.ctx.schemaName(node.name, node)}`)],
   'create-synonym': (node, w) => {
     w.ctx.report('TR_SEMANTIC', node, 'a synonym became a view: a synonym of a procedure or function needs another approach');
-    return [w.sql(node, `CREATE OR REPLACE VIEW ${w.ctx.objectName(node.name)} AS SELECT * FROM ${w.ctx.objectName(node.target)}`)];
+    return [w.sql(node, `CREATE OR REPLACE VIEW ${w.ctx.objectName(node.name, true)} AS SELECT * FROM ${w.ctx.objectName(node.target)}`)];
   },
   'create-type': (node, w) => w.keep(node, 'TR_UNTRANSLATED_OBJECT', 'user-defined types have no equivalent: use the base type or a STRUCT'),
   'create-sequence': (node, w) => createSequence(node, w),
@@ -465,7 +465,9 @@ const handlers: StatementHandlers = {
       : w.keep(node, 'TR_CURSOR_UNSUPPORTED', `${node.action} ${node.cursor}: part of a cursor that did not become a FOR loop`),
   fetch: (node, w) => w.keep(node, 'TR_CURSOR_UNSUPPORTED', `FETCH from ${node.cursor}: part of a cursor that did not become a FOR loop`),
   use: (node, w) => {
-    w.ctx.report('TR_SESSION_OPTION', node, `USE ${node.database} dropped: names are mapped through translate.names`);
+    // The names after it are the database's: translate.names maps them as such.
+    w.ctx.useDatabase(node.database);
+    w.ctx.report('TR_SESSION_OPTION', node, `USE ${node.database} dropped: the names after it are mapped through translate.names as names of ${node.database}`);
     return [];
   },
   utility: (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${node.command} has no equivalent`),
@@ -521,7 +523,9 @@ function dropStatement(node: Extract<Statement, { kind: 'drop' }>, w: StatementW
   return node.names.map((name) => {
     if (type === 'TABLE' && name.parts.length === 1 && name.parts[0]!.startsWith('#')) return temporaryDrop(node, name, w);
     // T-SQL's DROP without IF EXISTS fails on a missing object; IF EXISTS is kept only where written.
-    return w.sql(node, `DROP ${type} ${node.ifExists ? 'IF EXISTS ' : ''}${w.ctx.objectName(name)}`);
+    // DROP SCHEMA names a schema, which translate.names maps itself; the others, an object.
+    const target = type === 'SCHEMA' ? w.ctx.schemaName(name.parts[name.parts.length - 1]!, name) : w.ctx.objectName(name, true);
+    return w.sql(node, `DROP ${type} ${node.ifExists ? 'IF EXISTS ' : ''}${target}`);
   });
 }
 

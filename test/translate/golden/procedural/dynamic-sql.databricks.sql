@@ -38,13 +38,13 @@ END;
 -- statements: 24/24 translated, 0 raw
 -- warning TR_DYNAMIC_SQL_TRANSLATED 6:3 the text of this dynamic SQL is built from literals and was translated; QUOTENAME(@schema) (as a quoted name), QUOTENAME(@table) (as a quoted name) are spliced into it as they are when it runs: check that their values are names or values Databricks reads the same way
 -- info TR_INSERT_UNLISTED 8:3 in the dynamic SQL: INSERT into dbo.t without a column list, and lakeshift does not know its columns: if it has an identity column, list the columns (Databricks wants a value for it)
--- warning TR_NAME_NOT_MAPPED 8:3 in the dynamic SQL: dbo has no entry in translate.names; the name is kept as it is
--- warning TR_NAME_NOT_MAPPED 8:3 in the dynamic SQL: stg has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 8:3 in the dynamic SQL: ShellCorp.dbo has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 8:3 in the dynamic SQL: ShellCorp.stg has no entry in translate.names; the name is kept as it is
 -- warning TR_CASE_INSENSITIVE 8:3 in the dynamic SQL: this object compares strings; SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not
 -- warning TR_DYNAMIC_SQL_TRANSLATED 8:3 the text of this dynamic SQL is built from literals and was translated; CONVERT(varchar(10), @day, 120) (inside a string literal) is spliced into it as it is when it runs: check that its value is a name or value Databricks reads the same way
 -- warning TR_DYNAMIC_SQL_TRANSLATED 10:3 the text of this dynamic SQL is built from literals and was translated (parameters @name became markers :name)
 -- warning TR_DYNAMIC_SQL_TRANSLATED 11:3 the text of this dynamic SQL is built from literals and was translated; @schema (as a quoted name), @table (as a quoted name) are spliced into it as they are when it runs: check that their values are names or values Databricks reads the same way
--- warning TR_NAME_NOT_MAPPED 12:3 in the dynamic SQL: dbo has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 12:3 in the dynamic SQL: ShellCorp.dbo has no entry in translate.names; the name is kept as it is
 -- warning TR_CASE_INSENSITIVE 12:3 in the dynamic SQL: this object compares strings; SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not
 -- warning TR_DYNAMIC_SQL_TRANSLATED 12:3 the text of this dynamic SQL is built from literals and was translated; REPLACE(@name, '''', '''''') (inside a string literal, its \ and ' escaped) is spliced into it as it is when it runs: check that its value is a name or value Databricks reads the same way
 -- info TR_TEMP_TABLE 15:3 #ids became a session temporary table tt_ids

@@ -52,8 +52,9 @@ END;
 -- warning TR_DYNAMIC_SQL 11:1 dynamic SQL runs with EXECUTE IMMEDIATE, but the text it builds is still T-SQL: translate it
 -- error TR_UNSUPPORTED_STATEMENT 12:1 EXEC @proc runs a procedure named at run time: the rehearsal cannot run it; call each possible procedure in IF branches
 -- error TR_UNSUPPORTED_STATEMENT 13:1 sp_rename is a system procedure with no equivalent
--- warning TR_NAME_NOT_MAPPED 15:6 audit has no entry in translate.names; the name is kept as it is
--- warning TR_NAME_NOT_MAPPED 16:6 dbo has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 15:6 ShellCorp.audit has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 16:6 ShellCorp.dbo has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 17:6 one-part names such as sp_load_sales are read as ShellCorp.dbo.sp_load_sales (dbo, the default schema), and ShellCorp.dbo has no entry in translate.names; the name is kept as it is
 -- error TR_UNSUPPORTED_STATEMENT 18:1 msdb.dbo.sp_start_job is a system procedure with no equivalent
 -- error TR_UNSUPPORTED_STATEMENT 19:1 dbo.sp_send_dbmail is a system procedure with no equivalent
 -- info TR_TEMP_TABLE 21:1 #rows became a session temporary table tt_rows

@@ -40,7 +40,7 @@ ON work.id = ranked.id AND ranked.r > 1
 WHEN MATCHED THEN DELETE;
 
 -- statements: 7/7 translated, 0 raw
--- warning TR_NAME_NOT_MAPPED 1:14 stage has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 1:14 ShellCorp.stage has no entry in translate.names; the name is kept as it is
 -- info TR_CONSTRAINT 2:28 PRIMARY KEY became an informational Unity Catalog key: Databricks does not enforce it
 -- warning TR_UPDATABLE_CTE 10:1 DELETE through Duplicates, which computes window functions (ROW_NUMBER): the CTE is computed as a derived table and its rows matched back to stage.customer by its primary key (customer_id). Databricks does not enforce primary keys: check the key is unique, else rows sharing a key value are deleted together
 -- warning TR_CASE_SENSITIVE_GROUPING 11:45 this object groups strings (PARTITION BY): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not

@@ -35,7 +35,7 @@ FROM (SELECT *, count(*) OVER (PARTITION BY action_code_ssid) AS lakeshift_copie
 -- UPDATE d SET is_duplicate = DEFAULT WHERE rn > 1
 
 -- statements: 3/8 translated, 0 raw
--- warning TR_NAME_NOT_MAPPED 1:14 stage has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 1:14 ShellCorp.stage has no entry in translate.names; the name is kept as it is
 -- warning TR_UPDATABLE_CTE 11:1 UPDATE through Duplicates, which computes window functions (ROW_NUMBER), of stage.action_code, whose key is not known: the table is rewritten whole, every row once and by column name, with is_duplicate computed by CASE for the rows the UPDATE changes. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead
 -- warning TR_CASE_SENSITIVE_GROUPING 12:3 this object groups strings (PARTITION BY): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not
 -- warning TR_CASE_SENSITIVE_ORDER 12:100 this object sorts strings (a window ORDER BY): SQL Server sorts them without regard to case ('apple' before 'Banana'), the target by code point ('Banana' first), so TOP, ROW_NUMBER() and MIN/MAX can pick other rows

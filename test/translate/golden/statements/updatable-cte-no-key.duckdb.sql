@@ -40,7 +40,7 @@ SELECT * FROM lakeshift_kept_rows;
 DROP TABLE lakeshift_kept_rows;
 
 -- statements: 4/4 translated, 0 raw
--- warning TR_NAME_NOT_MAPPED 1:14 stage has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 1:14 ShellCorp.stage has no entry in translate.names; the name is kept as it is
 -- warning TR_UPDATABLE_CTE 8:1 DELETE through Duplicates, which computes window functions (ROW_NUMBER), of stage.event, whose key is not known: the table is rewritten with all its rows except those the DELETE removes (EXCEPT ALL), with the columns known of it (event_code, source_system, received). Check that these are all of its columns, and that nothing else writes the table meanwhile; a known primary key (inventory, or its definition) gives a MERGE instead
 -- warning TR_CASE_SENSITIVE_GROUPING 9:45 this object groups strings (PARTITION BY): SQL Server puts values that differ only in case or trailing spaces in one group, the target does not
 -- warning TR_UPDATABLE_CTE 16:1 UPDATE through d, which computes window functions (ROW_NUMBER), of stage.event, whose key is not known: the table is rewritten whole, every row once and by column name, with source_system computed by CASE for the rows the UPDATE changes. Check that nothing else writes the table meanwhile, and that it has no generated columns (Databricks refuses to write them); a known primary key (inventory, or its definition) gives a MERGE instead

@@ -42,7 +42,7 @@ WHERE is_current = 1 AND list_price IS NULL;
 
 -- statements: 5/10 translated, 0 raw
 -- warning TR_SEMANTIC 15:1 UPDATE ... FROM became MERGE INTO: MERGE fails when several source rows match one target row, where SQL Server silently takes one of them
--- warning TR_NAME_NOT_MAPPED 16:51 stage has no entry in translate.names; the name is kept as it is
+-- warning TR_NAME_NOT_MAPPED 16:51 ShellCorp.stage has no entry in translate.names; the name is kept as it is
 -- warning TR_CASE_INSENSITIVE 16:68 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
 -- error TR_UNSUPPORTED_STATEMENT 23:1 UPDATE not translated: SET doubled: the column doubled of c is computed, not a column of dw.dim_product (SQL Server refuses it too)
 -- error TR_UNSUPPORTED_STATEMENT 25:1 UPDATE not translated: the target c is a common table expression that reads several tables, a derived table or a function: lakeshift rewrites changes through a CTE of one table only; write the change against the base table
