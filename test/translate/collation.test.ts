@@ -103,6 +103,17 @@ describe('string comparisons under a case-insensitive collation (the default)', 
     });
   });
 
+  it('follow an explicit COLLATE: a case-sensitive one compares case apart, the database default as every other comparison', () => {
+    expect(where("c.city COLLATE Latin1_General_CS_AS = 'Boston'")).toEqual({ databricks: "c.city = 'Boston'", duckdb: "c.city = 'Boston'", codes: ['TR_SEMANTIC'] });
+    expect(where("c.code = d.code COLLATE Latin1_General_BIN2", {}).duckdb).toBe('c.code = d.code');
+    // COLLATE takes text only: the other side, of unknown type, is compared as text.
+    expect(where('x.code = d.code COLLATE DATABASE_DEFAULT', {})).toEqual({
+      databricks: 'x.code = d.code COLLATE UTF8_LCASE_RTRIM',
+      duckdb: 'lower(rtrim(CAST(x.code AS VARCHAR))) = lower(rtrim(d.code))',
+      codes: ['TR_HINT_DROPPED'],
+    });
+  });
+
   it('give the collation to the side known to be text when the other side\'s type is unknown', () => {
     // d.date_key may be an INT: COLLATE on it would not analyse.
     expect(where("d.date_key = CONVERT(varchar(8), c.since, 112)").databricks).toBe("d.date_key = date_format(c.since, 'yyyyMMdd') COLLATE UTF8_LCASE_RTRIM");

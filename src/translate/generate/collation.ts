@@ -71,6 +71,7 @@ export function caseFreeText(value: string): boolean {
  */
 export function collatedComparison(left: Expression, right: Expression, ctx: TranslationContext, types?: readonly [ValueType, ValueType]): boolean {
   if (!comparesCaseInsensitively(ctx) || isNullLiteral(left) || isNullLiteral(right)) return false;
+  if (caseSensitiveCollate(left) || caseSensitiveCollate(right)) return false;
   const leftType = types?.[0] ?? valueType(left, ctx);
   const rightType = types?.[1] ?? valueType(right, ctx);
   if (!stringComparison(leftType, rightType) || !collatable(leftType) || !collatable(rightType)) return false;
@@ -78,6 +79,23 @@ export function collatedComparison(left: Expression, right: Expression, ctx: Tra
     // 'true' against a value of unknown type is most likely a bit: SQL Server converts the text.
     isStringLiteral(literal) && other.family === 'unknown' && (mayBeNumberOrDate(literal.value) || /^\s*(?:true|false)\s*$/i.test(literal.value));
   return !literalCompared(left, rightType) && !literalCompared(right, leftType);
+}
+
+/** A collation that tells upper from lower case: SQL Server's _CS_ and binary (_BIN, _BIN2) ones. */
+export function caseSensitiveCollation(collation: string): boolean {
+  return /_CS(?:_|$)|_BIN2?$/i.test(collation);
+}
+
+/**
+ * A collation that compares as the translation does by default (ignoring case, not accents):
+ * the database's own (DATABASE_DEFAULT, CATALOG_DEFAULT) and the _CI_AS ones.
+ */
+export function defaultCollation(collation: string): boolean {
+  return /^(?:DATABASE_DEFAULT|CATALOG_DEFAULT)$/i.test(collation) || /_CI_AS(?:_|$)/i.test(collation);
+}
+
+function caseSensitiveCollate(node: Expression): boolean {
+  return node.kind === 'collate' && caseSensitiveCollation(node.collation);
 }
 
 /** Whether a value matched by LIKE is written to ignore case and trailing spaces: a string that is not a number or a date. */

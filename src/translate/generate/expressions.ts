@@ -1,7 +1,7 @@
 import type { CastExpression, DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { castNode, dataTypeNode } from './ast-tools.js';
-import { caseFreeText, collatedComparison, comparesCaseInsensitively, collatedOperand, collatedSubject, ignoreCaseFlag, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
+import { caseFreeText, caseSensitiveCollation, collatedComparison, comparesCaseInsensitively, defaultCollation, collatedOperand, collatedSubject, ignoreCaseFlag, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression, implicitText, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
@@ -293,7 +293,13 @@ const handlers: ExpressionHandlers = {
   },
 
   collate(node, ctx) {
-    ctx.report('TR_SEMANTIC', node, `COLLATE ${node.collation} was dropped: check the comparison's case and accent rules`);
+    if (caseSensitiveCollation(node.collation)) {
+      ctx.report('TR_SEMANTIC', node, `COLLATE ${node.collation}: compared telling case apart, as the collation asks; trailing spaces count here, where SQL Server ignored them`);
+    } else if (defaultCollation(node.collation) && comparesCaseInsensitively(ctx)) {
+      ctx.report('TR_HINT_DROPPED', node, `COLLATE ${node.collation} dropped: the comparison ignores case and trailing spaces, as the translation's other string comparisons do`);
+    } else {
+      ctx.report('TR_SEMANTIC', node, `COLLATE ${node.collation} was dropped: check the comparison's case and accent rules`);
+    }
     return expression(node.expression, ctx);
   },
 
@@ -685,6 +691,8 @@ function checkComparison(
   types?: readonly [ValueType, ValueType],
 ): void {
   if ((left.kind === 'literal' && left.type === 'null') || (right.kind === 'literal' && right.type === 'null')) return;
+  // Compared with a case-sensitive COLLATE, as the code asks (the collate handler says so).
+  if ([left, right].some((side) => side.kind === 'collate' && caseSensitiveCollation(side.collation))) return;
   const leftType = types?.[0] ?? valueType(left, ctx);
   const rightType = types?.[1] ?? valueType(right, ctx);
   if (leftType.family === 'unknown' && rightType.family === 'unknown' && comparesCaseInsensitively(ctx)) {

@@ -702,8 +702,11 @@ function computeValueType(node: Expression, ctx: TranslationContext): ValueType 
     }
     case 'column-ref':
       return columnType(node.parts, ctx);
-    case 'collate':
-      return valueType(node.expression, ctx);
+    case 'collate': {
+      // Only character data takes a collation.
+      const type = valueType(node.expression, ctx);
+      return type.family === 'unknown' ? { family: 'string' } : type;
+    }
     case 'at-time-zone':
       return { family: 'datetime', name: 'datetimeoffset' };
     case 'unary':
