@@ -477,7 +477,15 @@ function pivot(node: Pivot, ctx: TranslationContext): string {
   }
   const aggregate = withTableScope(ctx, [node.source], () => expression(node.aggregate, ctx));
   const column = expression(node.column, ctx);
-  return `(SELECT * FROM ${source} PIVOT (${aggregate} FOR ${column} IN (${values.join(', ')})))${aliasText(node.alias ?? 'pivoted', [], ctx)}`;
+  const pivoted = `SELECT * FROM ${source} PIVOT (${aggregate} FOR ${column} IN (${values.join(', ')}))`;
+  // A COUNT with no row to count is 0 in SQL Server; Spark's PIVOT gives NULL there (SPARK-57715).
+  // The pivot columns come last, so EXCEPT and the columns appended keep their order.
+  if (ctx.target === 'databricks' && ['COUNT', 'COUNT_BIG'].includes(functionName(node.aggregate))) {
+    const names = node.values.map((value) => ctx.dialect.identifier(value));
+    const counted = names.map((name) => `coalesce(${name}, 0) AS ${name}`).join(', ');
+    return `(SELECT * EXCEPT (${names.join(', ')}), ${counted} FROM (${pivoted}) AS counted)${aliasText(node.alias ?? 'pivoted', [], ctx)}`;
+  }
+  return `(${pivoted})${aliasText(node.alias ?? 'pivoted', [], ctx)}`;
 }
 
 /** UNPIVOT (v FOR name IN (c1, c2)): the same clause; both leave out NULL values, as T-SQL does. */

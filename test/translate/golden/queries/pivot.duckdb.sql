@@ -5,4 +5,4 @@ SELECT pv.customer_id, pv.Open, pv.Closed FROM (SELECT * FROM (SELECT o.customer
 SELECT u.customer_id, u.channel, u.amount FROM (SELECT * FROM shellcorp.gold.channel_totals AS t UNPIVOT (amount FOR channel IN (web, store, phone))) AS u;
 
 -- statements: 3/3 translated, 0 raw
--- warning TR_CASE_INSENSITIVE 7:6 this object compares strings (PIVOT values); SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not
+-- warning TR_CASE_INSENSITIVE 8:6 this object compares strings (PIVOT values); SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not
