@@ -531,6 +531,12 @@ describe('objects', () => {
     expect(text).toContain('n BIGINT GENERATED ALWAYS AS (CAST(qty AS BIGINT))');
   });
 
+  it('keeps a rowversion column as binary that nothing fills, nullable, with a warning', () => {
+    const result = toDatabricks('CREATE TABLE dw.r (id int, rv rowversion NOT NULL);');
+    expect(result.text).toContain('rv BINARY\n');
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['TR_TYPE_APPROXIMATED']);
+  });
+
   it('writes T-SQL bit defaults as BOOLEAN ones', () => {
     expect(toDatabricks('CREATE TABLE dw.t (a bit NOT NULL DEFAULT (1), b bit DEFAULT 0);').text).toContain('a BOOLEAN NOT NULL DEFAULT TRUE,\n  b BOOLEAN DEFAULT FALSE');
   });

@@ -30,6 +30,8 @@ const shared: Record<string, TypeRule> = {
   date: exact('DATE'),
 };
 
+const ROWVERSION = 'rowversion is not generated: rows written here leave it NULL; compare versions with Delta row tracking (_metadata.row_commit_version) or a column the load sets';
+
 const databricks: Record<string, TypeRule> = {
   ...shared,
   // tinyint is 0..255 in SQL Server; Databricks TINYINT is signed (-128..127).
@@ -52,8 +54,8 @@ const databricks: Record<string, TypeRule> = {
   binary: exact('BINARY'),
   varbinary: exact('BINARY'),
   image: exact('BINARY'),
-  rowversion: exact('BINARY'),
-  timestamp: exact('BINARY'),
+  rowversion: approximate('BINARY', ROWVERSION),
+  timestamp: approximate('BINARY', ROWVERSION),
   xml: approximate('STRING', 'XML is kept as text; xml methods need rewriting'),
   sql_variant: approximate('STRING', 'sql_variant values are kept as text'),
   hierarchyid: approximate('STRING', 'hierarchyid is kept as its text form'),
@@ -82,8 +84,8 @@ const duckdb: Record<string, TypeRule> = {
   binary: exact('BLOB'),
   varbinary: exact('BLOB'),
   image: exact('BLOB'),
-  rowversion: exact('BLOB'),
-  timestamp: exact('BLOB'),
+  rowversion: approximate('BLOB', ROWVERSION),
+  timestamp: approximate('BLOB', ROWVERSION),
   xml: approximate('VARCHAR', 'XML is kept as text'),
   sql_variant: approximate('VARCHAR', 'sql_variant values are kept as text'),
   hierarchyid: approximate('VARCHAR', 'hierarchyid is kept as its text form'),

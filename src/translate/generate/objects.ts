@@ -269,7 +269,9 @@ function columnDefinition(column: ColumnDefinition, w: StatementWriter, context:
   } else {
     text = `${name} ${column.type === undefined ? (databricks ? 'STRING' : 'VARCHAR') : w.dataType(column.type, column)}`;
   }
-  if (column.nullable === false || context.keyColumns.has(column.name.toLowerCase())) text += ' NOT NULL';
+  // SQL Server fills a rowversion column itself; here nothing does, so it cannot refuse NULL.
+  const generatedBySqlServer = column.type !== undefined && ['rowversion', 'timestamp'].includes(typeParts(column.type).name);
+  if ((column.nullable === false && !generatedBySqlServer) || context.keyColumns.has(column.name.toLowerCase())) text += ' NOT NULL';
   const defaultValue = column.default?.expression;
   let hasDefault = false;
   const period = periodDefault(column, w);
