@@ -537,6 +537,14 @@ describe('objects', () => {
     expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['TR_TYPE_APPROXIMATED']);
   });
 
+  it('drops a named DEFAULT as the column default it is', () => {
+    const known = toDatabricks('CREATE TABLE dw.t (id int, flag bit CONSTRAINT DF_t_flag DEFAULT (0)); ALTER TABLE dw.t DROP CONSTRAINT DF_t_flag;');
+    expect(known.text).toContain('ALTER TABLE dw.t ALTER COLUMN flag DROP DEFAULT;');
+    const unknown = toDatabricks('ALTER TABLE dw.t DROP CONSTRAINT DF_t_other;');
+    expect(unknown.text).toContain('DROP CONSTRAINT IF EXISTS DF_t_other');
+    expect(unknown.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['TR_SEMANTIC']);
+  });
+
   it('writes T-SQL bit defaults as BOOLEAN ones', () => {
     expect(toDatabricks('CREATE TABLE dw.t (a bit NOT NULL DEFAULT (1), b bit DEFAULT 0);').text).toContain('a BOOLEAN NOT NULL DEFAULT TRUE,\n  b BOOLEAN DEFAULT FALSE');
   });

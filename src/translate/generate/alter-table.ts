@@ -1,4 +1,4 @@
-import type { AlterTableStatement, ColumnDefinition, Constraint, TableElement } from '../../tsql/index.js';
+import { walkAst, type AlterTableStatement, type ColumnDefinition, type Constraint, type TableElement } from '../../tsql/index.js';
 import { typeParts } from '../dialects/dialect.js';
 import type { ScriptNode } from '../script-ir.js';
 import { expression } from './expressions.js';
@@ -22,6 +22,20 @@ const STRING_TYPES = new Set(['char', 'varchar', 'nchar', 'nvarchar', 'text', 'n
  * - Constraints: CHECK is added (Delta enforces it), PRIMARY KEY is informational, FOREIGN KEY
  *   and UNIQUE are dropped; CHECK cannot be disabled (NOCHECK), triggers do not exist.
  */
+/** The column a DEFAULT constraint of this name is on, where the text defines it (CREATE TABLE or ALTER TABLE ... ADD). */
+function defaultConstraintColumn(name: string, w: StatementWriter): string | undefined {
+  const script = w.ctx.script;
+  if (script === undefined) return undefined;
+  let column: string | undefined;
+  walkAst(script, (child) => {
+    if (column !== undefined) return false;
+    if (child.kind === 'column-definition' && child.default?.name?.toLowerCase() === name.toLowerCase()) column = child.name;
+    else if (child.kind === 'constraint' && child.type === 'DEFAULT' && child.forColumn !== undefined && child.name?.toLowerCase() === name.toLowerCase()) column = child.forColumn;
+    return column === undefined;
+  });
+  return column;
+}
+
 export function alterTable(node: AlterTableStatement, w: StatementWriter): ScriptNode[] {
   const databricks = w.ctx.target === 'databricks';
   const table = w.ctx.objectName(node.table, true);
@@ -54,11 +68,21 @@ export function alterTable(node: AlterTableStatement, w: StatementWriter): Scrip
             if (databricks) w.ctx.report('TR_SEMANTIC', node, `DROP COLUMN ${item.name}: Delta drops columns only with column mapping enabled (delta.columnMapping.mode = 'name')`);
             out.push(`ALTER TABLE ${table} DROP COLUMN ${item.ifExists || databricks ? 'IF EXISTS ' : ''}${w.ctx.dialect.identifier(item.name)}`);
             break;
-          case 'CONSTRAINT':
-            // Keys and defaults may not exist in the translation (dropped when the table was created).
+          case 'CONSTRAINT': {
+            // A default is no constraint in Databricks: dropping it is ALTER COLUMN ... DROP DEFAULT.
+            const defaulted = defaultConstraintColumn(item.name, w);
+            if (defaulted !== undefined) {
+              out.push(`ALTER TABLE ${table} ALTER COLUMN ${w.ctx.dialect.identifier(defaulted)} DROP DEFAULT`);
+              break;
+            }
+            if (/^DF_/i.test(item.name)) {
+              w.ctx.report('TR_SEMANTIC', node, `DROP CONSTRAINT ${item.name}: if it is a column's DEFAULT (its name says so), write ALTER TABLE ... ALTER COLUMN <column> DROP DEFAULT; Databricks defaults are not named constraints, so this drops nothing`);
+            }
+            // Keys may not exist in the translation (dropped when the table was created).
             if (databricks) out.push(`ALTER TABLE ${table} DROP CONSTRAINT IF EXISTS ${w.ctx.dialect.identifier(item.name)}`);
             else w.ctx.report('TR_CONSTRAINT', node, `DROP CONSTRAINT ${item.name} dropped: constraints are not created for the rehearsal`);
             break;
+          }
           case 'INDEX':
             w.ctx.report('TR_HINT_DROPPED', node, `DROP INDEX ${item.name} dropped: no indexes are created`);
             break;
