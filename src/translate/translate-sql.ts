@@ -51,6 +51,9 @@ export function translateSql(text: string, options: TranslateOptions): Translate
   for (const batch of parsed.script.batches) {
     for (const statement of batch.statements) translateStatement(statement);
     flush();
+    if (batch.go !== undefined && batch.go.count > 1) {
+      ctx.report('TR_SEMANTIC', batch.go, `GO ${batch.go.count} ran the batch above ${batch.go.count} times; it is translated once: repeat it (a FOR loop over range(${batch.go.count})) where the repetition matters`);
+    }
   }
 
   function translateStatement(statement: Statement): void {

@@ -313,6 +313,13 @@ describe('INSERT without a column list into a table with an identity column', ()
   });
 });
 
+describe('GO with a count', () => {
+  it('warns that the batch above ran that many times and is translated once', () => {
+    const result = toDatabricks("INSERT INTO dw.log (msg) VALUES ('x');\nGO 3\nSELECT 1 AS one;\nGO\n");
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.line}`)).toEqual(['TR_SEMANTIC 2']);
+  });
+});
+
 describe('TRUNCATE TABLE of a table with an identity column', () => {
   it('warns that the identity values go on, where SQL Server restarted them at the seed', () => {
     const result = toDatabricks('CREATE TABLE dw.stage (id int IDENTITY(1,1), v varchar(10)); TRUNCATE TABLE dw.stage; TRUNCATE TABLE dw.other;');
