@@ -629,3 +629,22 @@ describe('a column of unknown type compared with computed text, on DuckDB', () =
     ]);
   });
 });
+
+describe('GUIDs as text, on DuckDB', () => {
+  const columnTypes = (table: string) => (table === 'dbo.customer' ? new Map([['customer_id', 'uniqueidentifier'], ['name', 'varchar(20)']]) : table === 'stg.customer' ? new Map([['customer_id', 'varchar(40)'], ['name', 'varchar(20)']]) : undefined);
+  const setup = `CREATE SCHEMA dbo; CREATE SCHEMA stg;
+    CREATE TABLE dbo.customer (customer_id VARCHAR, name VARCHAR); INSERT INTO dbo.customer VALUES ('6f9619ff-8b86-d011-b42d-00c04fc964ff', 'migrated');
+    CREATE TABLE stg.customer (customer_id VARCHAR, name VARCHAR); INSERT INTO stg.customer VALUES ('6F9619FF-8B86-D011-B42D-00C04FC964FF', 'same'), ('0E984725-C51C-4BF4-9960-E1C80E27ABA0', 'new');`;
+
+  it('matches a GUID whatever the case its text is in, and writes text made a GUID in lower case', async () => {
+    const unmatched = await runOnDuckDb(
+      'SELECT LOWER(CAST(s.customer_id AS uniqueidentifier)) = CAST(s.customer_id AS uniqueidentifier) AS lowered, s.name FROM stg.customer s WHERE NOT EXISTS (SELECT 1 FROM dbo.customer c WHERE c.customer_id = CAST(s.customer_id AS uniqueidentifier)) ORDER BY s.name',
+      setup,
+      { columnTypes },
+    );
+    expect(unmatched).toEqual([{ lowered: true, name: 'new' }]);
+    expect(await runOnDuckDb("SELECT name FROM dbo.customer WHERE customer_id = '6F9619FF-8B86-D011-B42D-00C04FC964FF'", setup, { columnTypes })).toEqual([{ name: 'migrated' }]);
+    // As text, SQL Server writes a GUID in upper case.
+    expect(await runOnDuckDb('SELECT CONVERT(varchar(36), customer_id) AS id FROM dbo.customer', setup, { columnTypes })).toEqual([{ id: '6F9619FF-8B86-D011-B42D-00C04FC964FF' }]);
+  });
+});

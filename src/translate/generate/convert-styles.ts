@@ -489,6 +489,15 @@ function castToString(
   };
   const explicitLength = node.type.args.length > 0;
 
+  // GUIDs: text made a uniqueidentifier is written in lower case, as uuid() writes them and the
+  // data copy stores them; a uniqueidentifier as text is upper case, as SQL Server writes it.
+  const guidTarget = typeName(node.type) === 'uniqueidentifier';
+  if (guidTarget !== (source.name === 'uniqueidentifier')) {
+    if (guidTarget && isStringLiteral(value)) return ctx.dialect.stringLiteral(value.value.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase());
+    if (guidTarget && (source.family === 'string' || source.family === 'unknown')) return `lower(${cast(translate(value))})`;
+    if (!guidTarget && STRING_TYPES.has(typeName(node.type))) return fit(`upper(${cast(translate(value), stringKeyword(ctx))})`, 36);
+  }
+
   if (isStringLiteral(value)) {
     const cut = length === undefined ? value.value : value.value.slice(0, length);
     return ctx.dialect.stringLiteral(fixed && length !== undefined ? cut.padEnd(length, ' ') : cut);
