@@ -417,6 +417,11 @@ describe('queries on DuckDB', () => {
     expect(result.map((row) => row['team']).sort()).toEqual(['blue', 'red']);
   });
 
+  it('TOP 1 WITH TIES ordered by ROW_NUMBER() keeps the first row of each group', async () => {
+    const result = await rows('SELECT TOP 1 WITH TIES team, name FROM dbo.scores ORDER BY ROW_NUMBER() OVER (PARTITION BY team ORDER BY ts DESC)');
+    expect(result.map((row) => `${row['team']}:${row['name']}`).sort()).toEqual(['blue:jon', 'green:ivy', 'red:hal']);
+  });
+
   it('TOP n PERCENT rounds the row count up', async () => {
     // 25 percent of 10 rows is 2.5: SQL Server returns 3.
     const result = await rows('SELECT TOP 25 PERCENT name FROM dbo.scores ORDER BY ts');

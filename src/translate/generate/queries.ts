@@ -44,7 +44,9 @@ export function query(node: Query, ctx: TranslationContext): string {
       const scope = node.body.kind === 'select' ? node.body.from : [];
       withTableScope(ctx, scope, () => {
         parts.push(queryBody(node.body, ctx, top === undefined ? undefined : { top, query: node }));
-        if (node.orderBy.length > 0) parts.push(`ORDER BY ${orderBy(node.orderBy, ctx)}`);
+        // The first row of each group (WITH TIES on a ranking of 1s) comes in no order.
+        const firstRows = top !== undefined && node.body.kind === 'select' && firstOfEachGroup(top, node, node.body) !== undefined;
+        if (node.orderBy.length > 0 && !firstRows) parts.push(`ORDER BY ${orderBy(node.orderBy, ctx)}`);
       });
       if (top !== undefined && !top.percent && !top.withTies) parts.push(`LIMIT ${expression(top.count, ctx)}`);
       if (node.fetch !== undefined) parts.push(`LIMIT ${expression(node.fetch, ctx)}`);
@@ -176,11 +178,38 @@ export function select(node: Select, ctx: TranslationContext, top?: { top: Top; 
 function qualifyForTop(top: Top, owner: Query, body: Select, ctx: TranslationContext): string {
   const count = expression(top.count, ctx);
   const items = owner.orderBy.map((item) => resolveOrderItem(item, body));
+  if (items.some((item) => hasWindowFunction(item.expression))) {
+    const first = firstOfEachGroup(top, owner, body);
+    if (first !== undefined) return `QUALIFY ${expression(first, ctx)} = 1`;
+    // Ranking by it would nest a window function in another.
+    return `QUALIFY ${untranslated(top, ctx, 'TR_UNSUPPORTED_EXPRESSION', 'TOP ... PERCENT or WITH TIES ordered by a window function: compute the window function in a derived table and order by its column')}`;
+  }
   const order = items.length === 0 ? 'ORDER BY NULL' : `ORDER BY ${orderBy(items, ctx)}`;
   if (owner.orderBy.length === 0) ctx.report('TR_SEMANTIC', top, 'TOP ... PERCENT or WITH TIES without ORDER BY: which rows are kept is arbitrary, in SQL Server too');
   const ranking = top.withTies ? 'rank()' : 'row_number()';
   if (top.percent) return `QUALIFY ${ranking} OVER (${order}) <= ceil(${count} * count(*) OVER () / 100.0)`;
   return `QUALIFY ${ranking} OVER (${order}) <= ${count}`;
+}
+
+/**
+ * TOP 1 WITH TIES ... ORDER BY ROW_NUMBER() OVER (PARTITION BY g ORDER BY d DESC), the idiom
+ * for the first row of each group: every row numbered 1 ties for first. The ranking function,
+ * or undefined for any other TOP.
+ */
+function firstOfEachGroup(top: Top, owner: Query, body: Select): Expression | undefined {
+  if (!top.withTies || top.percent || top.count.kind !== 'literal' || top.count.value !== '1' || owner.orderBy.length !== 1) return undefined;
+  const item = resolveOrderItem(owner.orderBy[0]!, body);
+  const ranking = item.expression.kind === 'function-call' && item.expression.over !== undefined && ['ROW_NUMBER', 'RANK', 'DENSE_RANK'].includes(functionName(item.expression));
+  return ranking && item.direction !== 'DESC' ? item.expression : undefined;
+}
+
+function hasWindowFunction(node: Expression): boolean {
+  let found = false;
+  walkAst(node, (child) => {
+    if (child.kind === 'function-call' && child.over !== undefined) found = true;
+    return !found && child.kind !== 'subquery';
+  });
+  return found;
 }
 
 function resolveOrderItem(item: OrderByItem, body: Select): OrderByItem {
