@@ -422,6 +422,12 @@ describe('queries on DuckDB', () => {
     expect(result.map((row) => `${row['team']}:${row['name']}`).sort()).toEqual(['blue:jon', 'green:ivy', 'red:hal']);
   });
 
+  it('DISTINCT TOP n WITH TIES and PERCENT count the distinct rows', async () => {
+    // Three distinct teams (blue has four rows): ranked after DISTINCT, not before.
+    expect((await rows('SELECT DISTINCT TOP 2 WITH TIES team FROM dbo.scores ORDER BY team')).map((row) => row['team'])).toEqual(['blue', 'green']);
+    expect((await rows('SELECT DISTINCT TOP 40 PERCENT team FROM dbo.scores ORDER BY team')).map((row) => row['team'])).toEqual(['blue', 'green']);
+  });
+
   it('TOP n PERCENT rounds the row count up', async () => {
     // 25 percent of 10 rows is 2.5: SQL Server returns 3.
     const result = await rows('SELECT TOP 25 PERCENT name FROM dbo.scores ORDER BY ts');

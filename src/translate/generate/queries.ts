@@ -151,11 +151,23 @@ export function select(node: Select, ctx: TranslationContext, top?: { top: Top; 
       return `${expression(item.expression, ctx)}${alias}`;
     });
     if (node.quantifier === 'DISTINCT') noteStringGrouping(node, 'DISTINCT', node.columns.flatMap((item) => (item.kind === 'select-column' ? [item.expression] : [])), ctx);
-    const parts = [`SELECT ${node.quantifier === 'DISTINCT' ? 'DISTINCT ' : ''}${columns.join(', ')}`];
+    // TOP ... WITH TIES or PERCENT counts the distinct rows, after DISTINCT; QUALIFY runs before
+    // DISTINCT but after GROUP BY: grouping by every column makes the rows distinct first.
+    const selected = node.columns.filter((item): item is SelectColumn => item.kind === 'select-column');
+    const distinctTop =
+      node.quantifier === 'DISTINCT' &&
+      top !== undefined &&
+      (top.top.withTies || top.top.percent) &&
+      node.groupBy === undefined &&
+      !usesAggregate(selected) &&
+      selected.length === node.columns.length &&
+      selected.every((item) => item.expression.kind !== 'star');
+    const parts = [`SELECT ${node.quantifier === 'DISTINCT' && !distinctTop ? 'DISTINCT ' : ''}${columns.join(', ')}`];
     const generator = top !== undefined && !top.top.percent && !top.top.withTies ? rowGenerator(node, top.query) : undefined;
     if (generator !== undefined) parts.push(`FROM ${generatedRows(generator, top!.top.count, node, ctx)}`);
     else if (node.from.length > 0) parts.push(`FROM ${node.from.map((source) => tableSource(source, ctx)).join(', ')}`);
     if (node.where !== undefined) parts.push(`WHERE ${expression(node.where, ctx)}`);
+    if (distinctTop) parts.push(`GROUP BY ${selected.map((_, index) => index + 1).join(', ')}`);
     if (node.groupBy !== undefined) {
       if (node.groupBy.all) ctx.report('TR_SEMANTIC', node.groupBy, 'GROUP BY ALL (deprecated) also returned the groups the WHERE clause removed, with NULL aggregates; here they are left out');
       noteStringGrouping(node.groupBy, 'GROUP BY', groupedExpressions(node.groupBy.items), ctx);
