@@ -659,3 +659,10 @@ describe('GUIDs as text, on DuckDB', () => {
     expect(await runOnDuckDb('SELECT CONVERT(varchar(36), customer_id) AS id FROM dbo.customer', setup, { columnTypes })).toEqual([{ id: '6F9619FF-8B86-D011-B42D-00C04FC964FF' }]);
   });
 });
+
+describe('LEFT and RIGHT with a length below zero, on DuckDB', () => {
+  it('give the empty string, as Databricks does (SQL Server stops with an error), and NULL for a NULL length', async () => {
+    const rows = await runOnDuckDb("SELECT LEFT(s, CHARINDEX(',', s) - 1) AS head, RIGHT(s, LEN(s) - CHARINDEX(',', s) - 10) AS tail, LEFT(s, NULL) AS none FROM (SELECT 'abcdef' AS s) AS t", '');
+    expect(rows).toEqual([{ head: '', tail: '', none: null }]);
+  });
+});

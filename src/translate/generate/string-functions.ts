@@ -380,6 +380,22 @@ function formatMessage(site: FunctionCallSite): string {
   return `${site.ctx.target === 'databricks' ? 'format_string' : 'printf'}(${[message, ...site.args.slice(1)].join(', ')})`;
 }
 
+/**
+ * LEFT and RIGHT. A negative length (LEFT(s, CHARINDEX(',', s) - 1) without a comma) is an
+ * error in SQL Server and '' in Databricks; DuckDB would keep all but that many characters, so
+ * the rehearsal takes it as 0, as Databricks does.
+ */
+function sideText(name: 'left' | 'right') {
+  return (site: FunctionCallSite): string => {
+    const length = site.call.args[1];
+    if (length === undefined) return `${name}(${site.args.join(', ')})`;
+    const counted = site.ctx.target === 'duckdb' && !(length.kind === 'literal' && length.type === 'integer');
+    // Not greatest(n, 0): DuckDB's greatest skips a NULL, where LEFT(s, NULL) is NULL.
+    const count = counted ? `CASE WHEN ${site.args[1]} < 0 THEN 0 ELSE ${site.args[1]} END` : site.args[1];
+    return `${name}(${asText(site.call.args[0]!, site.args[0]!, site.ctx)}, ${count})`;
+  };
+}
+
 export const STRING_FUNCTIONS: FunctionTable = {
   LEN: len,
   DATALENGTH: dataLength,
@@ -387,8 +403,8 @@ export const STRING_FUNCTIONS: FunctionTable = {
   PATINDEX: patIndex,
   STUFF: stuff,
   SUBSTRING: substring,
-  LEFT: textFunction('left'),
-  RIGHT: textFunction('right'),
+  LEFT: sideText('left'),
+  RIGHT: sideText('right'),
   UPPER: textFunction('upper'),
   LOWER: textFunction('lower'),
   REVERSE: textFunction('reverse'),
