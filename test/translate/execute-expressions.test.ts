@@ -629,3 +629,27 @@ describe('a column of unknown type compared with computed text, on DuckDB', () =
     ]);
   });
 });
+
+describe('columns inside derived tables on DuckDB (tables without an inventory)', () => {
+  const setup = `
+    CREATE SCHEMA dbo;
+    CREATE TABLE dbo.sales (amount DECIMAL(10,2), total DECIMAL(10,2), tx_date TIMESTAMP);
+    INSERT INTO dbo.sales VALUES (7.50, 1.50, TIMESTAMP '2024-01-05 10:30:00'), (9.99, NULL, TIMESTAMP '2024-12-31 00:00:00');`;
+
+  it('binds a column to the derived table\'s own FROM clause, not to its output column of the same name', async () => {
+    // SQL Server: CONVERT(varchar(8), datetime, 112) is 'yyyymmdd'; decimal(10,2) / 2 is a decimal division.
+    const rows = await runOnDuckDb(
+      'SELECT d.tx_date, d.half, d.total FROM (SELECT CONVERT(varchar(8), tx_date, 112) AS tx_date, CAST(amount AS int) AS amount, amount / 2 AS half, CAST(ISNULL(total, 0) AS varchar(10)) AS total FROM dbo.sales) AS d ORDER BY d.tx_date',
+      setup,
+    );
+    expect(rows.map((row) => [row['tx_date'], Number(row['half']), row['total']])).toEqual([
+      ['20240105', 3.75, '1.50'],
+      ['20241231', 4.995, '0.00'],
+    ]);
+  });
+
+  it('does not type a column of a UNION branch by the derived table\'s output', async () => {
+    const rows = await runOnDuckDb('SELECT d.amount FROM (SELECT 0 AS amount UNION ALL SELECT amount / 2 FROM dbo.sales) AS d ORDER BY d.amount', setup);
+    expect(rows.map((row) => Number(row['amount']))).toEqual([0, 3.75, 4.995]);
+  });
+});
