@@ -653,3 +653,25 @@ describe('columns inside derived tables on DuckDB (tables without an inventory)'
     expect(rows.map((row) => Number(row['amount']))).toEqual([0, 3.75, 4.995]);
   });
 });
+
+describe('integer division on DuckDB truncates as Databricks div does, whatever DuckDB types the operands', () => {
+  const setup = `
+    CREATE SCHEMA dbo;
+    CREATE TABLE dbo.counts (i INTEGER, amount DECIMAL(10,2));
+    INSERT INTO dbo.counts VALUES (7, 7.50), (-7, -7.50);`;
+
+  it('FLOOR(int) / 2 is 3 (DuckDB floor of an INTEGER is a DOUBLE)', async () => {
+    const columnTypes = (table: string) => (table === 'dbo.counts' ? new Map([['i', 'int'], ['amount', 'decimal(10,2)']]) : undefined);
+    const rows = await runOnDuckDb('SELECT FLOOR(i) / 2 AS half, ABS(i) / 2 AS abs_half, i / 2 AS plain FROM dbo.counts ORDER BY i DESC', setup, { columnTypes });
+    expect(rows.map((row) => [Number(row['half']), Number(row['abs_half']), Number(row['plain'])])).toEqual([
+      [3, 3, 3],
+      [-3, 3, -3],
+    ]);
+  });
+
+  it('a column the inventory calls int but DuckDB holds as a decimal is truncated, as on Databricks', async () => {
+    const columnTypes = (table: string) => (table === 'dbo.counts' ? new Map([['i', 'int'], ['amount', 'int']]) : undefined);
+    const rows = await runOnDuckDb('SELECT amount / 2 AS half FROM dbo.counts ORDER BY i DESC', setup, { columnTypes });
+    expect(rows.map((row) => Number(row['half']))).toEqual([3, -3]);
+  });
+});

@@ -19,7 +19,7 @@ CREATE TEMPORARY TABLE tt_i (
   id INT
 );
 
-SELECT (SELECT max(h) FROM (SELECT n // 2 AS h FROM tt_i) AS d) AS m FROM tt_o;
+SELECT (SELECT max(h) FROM (SELECT CAST(trunc(n // 2) AS BIGINT) AS h FROM tt_i) AS d) AS m FROM tt_o;
 
 -- statements: 5/5 translated, 0 raw
 -- info TR_TEMP_TABLE 3:1 #k became a session temporary table tt_k
