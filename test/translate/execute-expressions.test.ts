@@ -385,6 +385,19 @@ table('conversion styles and FORMAT', [
   ["FORMAT(2.125, 'C')", '$2.13'],
   ["FORMAT(-2.125, 'F2')", '-2.13'],
   ["CONVERT(varchar(20), CAST(1234.125 AS money), 1)", '1,234.13'],
+  // Integers: DuckDB's fmt and printf refuse a precision for one.
+  ["FORMAT(1234567, 'N0')", '1,234,567'],
+  ["FORMAT(42, 'N2')", '42.00'],
+  ["FORMAT(CAST(42 AS bigint), 'F2')", '42.00'],
+  ["FORMAT(-5, 'C')", '($5.00)'],
+  ["FORMAT(7, 'P')", '700.00 %'],
+  // Custom patterns round a half away from zero too ("00" makes 34.5 35).
+  ["FORMAT(0.125, '0.00')", '0.13'],
+  ["FORMAT(2.5, '00000')", '00003'],
+  ["FORMAT(-2.5, '0')", '-3'],
+  ["FORMAT(CAST(0.125 AS float), '0.00')", '0.13'],
+  ["FORMAT(1234.5, '#,##0')", '1,235'],
+  ["FORMAT(42, '0.00')", '42.00'],
 ]);
 
 // ---------------------------------------------------------------------------------------------

@@ -635,11 +635,14 @@ function formatNumber(site: FunctionCallSite, pattern: string): string {
   const ctx = site.ctx;
   const value = site.args[0]!;
   const databricks = ctx.target === 'databricks';
-  // .NET rounds a half away from zero where format_number and fmt round it to even (2.125 is
-  // 2.13, not 2.12): the value is rounded first, by round(), which rounds halves up in both.
-  const grouped = (x: string, decimals: number) => (databricks ? `format_number(round(${x}, ${decimals}), ${decimals})` : `format('{:,.${decimals}f}', round(${x}, ${decimals}))`);
+  // .NET rounds a half away from zero, in standard and custom formats alike ("00" makes 34.5
+  // 35), where format_number (Java's DecimalFormat) and fmt round it to even (2.125 is 2.13,
+  // not 2.12): the value is rounded first, by round(), which rounds halves up in both. DuckDB's
+  // fmt and printf refuse a precision for an integer: the rounded value is made a DECIMAL there.
+  const rounded = (x: string, decimals: number) => (databricks ? `round(${x}, ${decimals})` : `CAST(round(${x}, ${decimals}) AS DECIMAL(38,${decimals}))`);
+  const grouped = (x: string, decimals: number) => (databricks ? `format_number(${rounded(x, decimals)}, ${decimals})` : `format('{:,.${decimals}f}', ${rounded(x, decimals)})`);
   const fixed = (x: string, decimals: number) =>
-    databricks ? `format_number(round(${x}, ${decimals}), '${decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`}')` : `printf('%.${decimals}f', round(${x}, ${decimals}))`;
+    databricks ? `format_number(${rounded(x, decimals)}, '${decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`}')` : `printf('%.${decimals}f', ${rounded(x, decimals)})`;
   const standard = /^([CcDdFfNnPpXx])(\d{0,2})$/.exec(pattern);
   if (standard !== null) {
     const letter = standard[1]!.toUpperCase();
@@ -668,16 +671,16 @@ function formatNumber(site: FunctionCallSite, pattern: string): string {
   }
   const custom = /^([#,0]*)(?:\.(0+|#+))?$/.exec(pattern);
   if (custom !== null && /0|#/.test(pattern)) {
-    if (databricks) return `format_number(${value}, ${ctx.dialect.stringLiteral(pattern)})`;
     const integer = custom[1]!;
     const decimals = custom[2]?.length ?? 0;
+    if (databricks) return `format_number(${rounded(value, decimals)}, ${ctx.dialect.stringLiteral(pattern)})`;
     const zeros = integer.match(/0/g)?.length ?? 0;
     if (custom[2]?.startsWith('#') || (zeros > 1 && integer.includes(','))) {
       return untranslated(site.call, ctx, 'TR_UNSUPPORTED_FUNCTION', `FORMAT pattern '${pattern}' has no DuckDB equivalent`);
     }
     // Zero padding counts the whole width: the integer digits, the point and the decimals.
     const pad = zeros > 1 ? `0${zeros + (decimals > 0 ? decimals + 1 : 0)}` : '';
-    return `format('{:${pad}${integer.includes(',') ? ',' : ''}.${decimals}f}', CAST(${value} AS DOUBLE))`;
+    return `format('{:${pad}${integer.includes(',') ? ',' : ''}.${decimals}f}', ${rounded(value, decimals)})`;
   }
   return untranslated(site.call, ctx, 'TR_UNSUPPORTED_FUNCTION', `FORMAT pattern '${pattern}' has no equivalent known to lakeshift`);
 }
