@@ -827,3 +827,25 @@ describe('batches on DuckDB', () => {
     ]);
   });
 });
+
+describe('integer functions divided on DuckDB', () => {
+  it('@@ROWCOUNT / 2 and POWER(int, 2) / 2 are integer divisions, as in SQL Server', async () => {
+    await session.execute(`
+      CREATE TABLE gold.t (x INT);
+      INSERT INTO gold.t VALUES (1), (2), (3);
+      CREATE TABLE gold.result (what VARCHAR, n DECIMAL(10,2));
+    `);
+    // @@ROWCOUNT is an int (3 / 2 = 1); POWER returns the type of its first argument (49 / 2 = 24).
+    const rows = await run(
+      `DECLARE @i int = 7;
+       DELETE FROM dw.t WHERE x > 0;
+       INSERT INTO dw.result VALUES ('rowcount', @@ROWCOUNT / 2);
+       INSERT INTO dw.result VALUES ('power', POWER(@i, 2) / 2);`,
+      'SELECT what, CAST(n AS VARCHAR) AS n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'power', n: '24.00' },
+      { what: 'rowcount', n: '1.00' },
+    ]);
+  });
+});

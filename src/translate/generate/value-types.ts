@@ -602,7 +602,7 @@ const RETURNS: Readonly<Record<string, ValueFamily | { readonly arg: number }>> 
     (
       'LEN DATALENGTH CHARINDEX PATINDEX COUNT COUNT_BIG ROW_NUMBER RANK DENSE_RANK NTILE DATEPART DATEDIFF DATEDIFF_BIG YEAR ' +
       'MONTH DAY ASCII UNICODE ISNUMERIC ISDATE ISJSON OBJECT_ID DB_ID ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ' +
-      'CHECKSUM BINARY_CHECKSUM GROUPING GROUPING_ID SCOPE_IDENTITY XACT_STATE'
+      'CHECKSUM BINARY_CHECKSUM GROUPING GROUPING_ID SCOPE_IDENTITY XACT_STATE ROWCOUNT_BIG'
     )
       .split(' ')
       .map((name) => [name, 'integer' as const]),
@@ -786,6 +786,8 @@ function computeValueType(node: Expression, ctx: TranslationContext): ValueType 
     }
     case 'column-ref':
       return columnType(node.parts, ctx);
+    case 'system-variable':
+      return node.name.toUpperCase() === '@@ROWCOUNT' ? { family: 'integer', name: 'int' } : UNKNOWN;
     case 'collate':
       return valueType(node.expression, ctx);
     case 'at-time-zone':
@@ -847,7 +849,12 @@ function functionType(node: Extract<Expression, { kind: 'function-call' }>, ctx:
     }
     return UNKNOWN;
   }
-  if (name === 'COUNT_BIG' || name === 'DATEDIFF_BIG') return { family: 'integer', name: 'bigint' };
+  if (name === 'COUNT_BIG' || name === 'DATEDIFF_BIG' || name === 'ROWCOUNT_BIG') return { family: 'integer', name: 'bigint' };
+  // POWER of an integer is an int (of a bigint a bigint): POWER(7, 2) / 2 is 24.
+  if (name === 'POWER') {
+    const base = node.args[0] === undefined ? UNKNOWN : valueType(node.args[0], ctx);
+    if (base.family === 'integer') return { family: 'integer', name: base.name === 'bigint' ? 'bigint' : 'int' };
+  }
   // SYSDATETIME() is datetime2(7), where GETDATE() is datetime.
   if (name === 'SYSDATETIME' || name === 'SYSUTCDATETIME') return { family: 'datetime', name: 'datetime2', scale: 7 };
   // ERROR_MESSAGE() is nvarchar(4000); case changes and trims keep the length of their text.
