@@ -688,3 +688,34 @@ describe('integer division on DuckDB truncates as Databricks div does, whatever 
     expect(rows.map((row) => Number(row['half']))).toEqual([3, -3]);
   });
 });
+
+describe('blank text to an integer or float on DuckDB', () => {
+  const setup = `
+    CREATE SCHEMA dbo;
+    CREATE TABLE dbo.raw_rows (id INTEGER, qty VARCHAR);
+    INSERT INTO dbo.raw_rows VALUES (1, ''), (2, '  '), (3, '12'), (4, 'x'), (5, NULL);`;
+  const columnTypes = (table: string) => (table === 'dbo.raw_rows' ? new Map([['id', 'int'], ['qty', 'varchar(10)']]) : undefined);
+
+  it("reads '' and spaces as 0, as SQL Server does (CAST('' AS int) is 0); decimal refuses it", async () => {
+    const rows = await runOnDuckDb(
+      'SELECT id, TRY_CAST(qty AS int) AS i, TRY_CONVERT(bigint, qty) AS b, TRY_CAST(qty AS float) AS f, TRY_CAST(qty AS decimal(10,2)) AS d FROM dbo.raw_rows ORDER BY id',
+      setup,
+      { columnTypes },
+    );
+    const value = (v: unknown) => (v === null ? null : Number(v));
+    expect(rows.map((row) => [row['id'], value(row['i']), value(row['b']), value(row['f']), value(row['d'])])).toEqual([
+      [1, 0, 0, 0, null],
+      [2, 0, 0, 0, null],
+      [3, 12, 12, 12, 12],
+      [4, null, null, null, null],
+      [5, null, null, null, null],
+    ]);
+  });
+});
+
+table('blank text literals to numbers', [
+  ["TRY_CAST('' AS int)", '0'],
+  ["TRY_CAST(' ' AS smallint)", '0'],
+  ["CAST('' AS int)", '0'],
+  ["TRY_CAST('' AS decimal(10,2))", null],
+]);

@@ -468,6 +468,14 @@ function castToNumber(
   // numeric and float to int truncate in SQL Server; DuckDB's CAST rounds.
   if (target.family === 'integer' && ctx.target === 'duckdb' && (source.family === 'decimal' || source.family === 'float') && source.name !== 'money') return cast(`trunc(${text})`);
   if (node.kind === 'convert' && node.style !== undefined) ctx.report('TR_SEMANTIC', node, 'a CONVERT style to a number type has no effect here');
+  // SQL Server reads '' (or spaces) as 0 into an integer or float type: CAST('' AS int) and
+  // TRY_CAST('' AS int) are 0 (decimal refuses it). The targets refuse it: CAST raises, try_cast
+  // gives NULL.
+  if ((target.family === 'integer' || target.family === 'float') && source.family === 'string') {
+    if (isStringLiteral(value)) return /^ *$/.test(value.value) ? cast('0') : cast(text);
+    if (isSimple(value) || (text.length <= SHORT_TEXT && !readsVolatile(value) && !hasSubquery(value))) return `CASE WHEN trim(${text}) = '' THEN 0 ELSE ${cast(text)} END`;
+    ctx.report('TR_SEMANTIC', node, `SQL Server makes '' (or spaces) 0 here, where the target ${node.try ? 'gives NULL' : 'raises an error'}: turn blank text into '0' first if it can occur`);
+  }
   return cast(text);
 }
 
