@@ -75,6 +75,12 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
     const cut = node.value.slice(0, slot.length);
     return ctx.dialect.stringLiteral(slot.fixed ? cut.padEnd(slot.length, ' ') : cut);
   }
+  if (slot.family === 'integer' && ctx.target === 'duckdb') {
+    // A decimal or float stored into an integer is truncated by SQL Server and Databricks (2.7
+    // is 2), rounded by DuckDB; money is rounded by SQL Server too.
+    const source = valueType(node, ctx);
+    if ((source.family === 'decimal' && !isMoney(source)) || source.family === 'float') return `trunc(${expression(node, ctx)})`;
+  }
   return expression(node, ctx);
 }
 
