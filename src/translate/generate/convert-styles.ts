@@ -470,13 +470,27 @@ function castToNumber(
   if (node.kind === 'convert' && node.style !== undefined) ctx.report('TR_SEMANTIC', node, 'a CONVERT style to a number type has no effect here');
   // SQL Server reads '' (or spaces) as 0 into an integer or float type: CAST('' AS int) and
   // TRY_CAST('' AS int) are 0 (decimal refuses it). The targets refuse it: CAST raises, try_cast
-  // gives NULL.
+  // gives NULL. Only text that can be blank is guarded: a column, a variable, a trim or cut of
+  // one (not a date written as text, nor text with '01' appended).
   if ((target.family === 'integer' || target.family === 'float') && source.family === 'string') {
     if (isStringLiteral(value)) return /^ *$/.test(value.value) ? cast('0') : cast(text);
-    if (isSimple(value) || (text.length <= SHORT_TEXT && !readsVolatile(value) && !hasSubquery(value))) return `CASE WHEN trim(${text}) = '' THEN 0 ELSE ${cast(text)} END`;
-    ctx.report('TR_SEMANTIC', node, `SQL Server makes '' (or spaces) 0 here, where the target ${node.try ? 'gives NULL' : 'raises an error'}: turn blank text into '0' first if it can occur`);
+    if (mayBeBlank(value)) {
+      // Spaces trimmed on either side are ''.
+      const trimmed = value.kind === 'function-call' && ['LTRIM', 'RTRIM', 'TRIM'].includes(functionName(value)) && value.args.length === 1;
+      if (isSimple(value) || (text.length <= SHORT_TEXT && !readsVolatile(value) && !hasSubquery(value))) return `CASE WHEN ${trimmed ? text : `trim(${text})`} = '' THEN 0 ELSE ${cast(text)} END`;
+      ctx.report('TR_SEMANTIC', node, `SQL Server makes '' (or spaces) 0 here, where the target ${node.try ? 'gives NULL' : 'raises an error'}: turn blank text into '0' first if it can occur`);
+    }
   }
   return cast(text);
+}
+
+/** String functions whose result is blank where their text is. */
+const BLANK_KEEPING: ReadonlySet<string> = new Set(['LTRIM', 'RTRIM', 'TRIM', 'SUBSTRING', 'LEFT', 'RIGHT', 'REPLACE', 'UPPER', 'LOWER', 'ISNULL', 'COALESCE', 'NULLIF']);
+
+/** Whether text may be '' or spaces: a column or variable, or one trimmed, cut or defaulted. */
+function mayBeBlank(node: Expression): boolean {
+  if (node.kind === 'column-ref' || node.kind === 'variable') return true;
+  return node.kind === 'function-call' && node.name.parts.length === 1 && BLANK_KEEPING.has(functionName(node)) && node.args[0] !== undefined && mayBeBlank(node.args[0]);
 }
 
 function castToString(
