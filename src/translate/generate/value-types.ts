@@ -319,8 +319,10 @@ export function withTableScope<T>(ctx: TranslationContext, from: readonly TableS
  */
 export function withDerivedTableScope<T>(ctx: TranslationContext, node: TableSource, work: () => T): T {
   const state = typeState(ctx);
-  for (const entry of state.scopes.at(-1)?.entries.values() ?? []) {
-    if ('columns' in entry && entry.source === node && entry.outer !== undefined) return inScopes(state, entry.outer, work);
+  for (let index = state.scopes.length - 1; index >= 0; index--) {
+    for (const entry of state.scopes[index]!.entries.values()) {
+      if ('columns' in entry && entry.source === node && entry.outer !== undefined) return inScopes(state, entry.outer, work);
+    }
   }
   return work();
 }
