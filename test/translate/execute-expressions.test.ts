@@ -385,6 +385,19 @@ table('conversion styles and FORMAT', [
   ["FORMAT(2.125, 'C')", '$2.13'],
   ["FORMAT(-2.125, 'F2')", '-2.13'],
   ["CONVERT(varchar(20), CAST(1234.125 AS money), 1)", '1,234.13'],
+  // Integers: DuckDB's fmt and printf refuse a precision for one.
+  ["FORMAT(1234567, 'N0')", '1,234,567'],
+  ["FORMAT(42, 'N2')", '42.00'],
+  ["FORMAT(CAST(42 AS bigint), 'F2')", '42.00'],
+  ["FORMAT(-5, 'C')", '($5.00)'],
+  ["FORMAT(7, 'P')", '700.00 %'],
+  // Custom patterns round a half away from zero too ("00" makes 34.5 35).
+  ["FORMAT(0.125, '0.00')", '0.13'],
+  ["FORMAT(2.5, '00000')", '00003'],
+  ["FORMAT(-2.5, '0')", '-3'],
+  ["FORMAT(CAST(0.125 AS float), '0.00')", '0.13'],
+  ["FORMAT(1234.5, '#,##0')", '1,235'],
+  ["FORMAT(42, '0.00')", '42.00'],
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -666,3 +679,80 @@ describe('LEFT and RIGHT with a length below zero, on DuckDB', () => {
     expect(rows).toEqual([{ head: '', tail: '', none: null }]);
   });
 });
+
+describe('columns inside derived tables on DuckDB (tables without an inventory)', () => {
+  const setup = `
+    CREATE SCHEMA dbo;
+    CREATE TABLE dbo.sales (amount DECIMAL(10,2), total DECIMAL(10,2), tx_date TIMESTAMP);
+    INSERT INTO dbo.sales VALUES (7.50, 1.50, TIMESTAMP '2024-01-05 10:30:00'), (9.99, NULL, TIMESTAMP '2024-12-31 00:00:00');`;
+
+  it('binds a column to the derived table\'s own FROM clause, not to its output column of the same name', async () => {
+    // SQL Server: CONVERT(varchar(8), datetime, 112) is 'yyyymmdd'; decimal(10,2) / 2 is a decimal division.
+    const rows = await runOnDuckDb(
+      'SELECT d.tx_date, d.half, d.total FROM (SELECT CONVERT(varchar(8), tx_date, 112) AS tx_date, CAST(amount AS int) AS amount, amount / 2 AS half, CAST(ISNULL(total, 0) AS varchar(10)) AS total FROM dbo.sales) AS d ORDER BY d.tx_date',
+      setup,
+    );
+    expect(rows.map((row) => [row['tx_date'], Number(row['half']), row['total']])).toEqual([
+      ['20240105', 3.75, '1.50'],
+      ['20241231', 4.995, '0.00'],
+    ]);
+  });
+
+  it('does not type a column of a UNION branch by the derived table\'s output', async () => {
+    const rows = await runOnDuckDb('SELECT d.amount FROM (SELECT 0 AS amount UNION ALL SELECT amount / 2 FROM dbo.sales) AS d ORDER BY d.amount', setup);
+    expect(rows.map((row) => Number(row['amount']))).toEqual([0, 3.75, 4.995]);
+  });
+});
+
+describe('integer division on DuckDB truncates as Databricks div does, whatever DuckDB types the operands', () => {
+  const setup = `
+    CREATE SCHEMA dbo;
+    CREATE TABLE dbo.counts (i INTEGER, amount DECIMAL(10,2));
+    INSERT INTO dbo.counts VALUES (7, 7.50), (-7, -7.50);`;
+
+  it('FLOOR(int) / 2 is 3 (DuckDB floor of an INTEGER is a DOUBLE)', async () => {
+    const columnTypes = (table: string) => (table === 'dbo.counts' ? new Map([['i', 'int'], ['amount', 'decimal(10,2)']]) : undefined);
+    const rows = await runOnDuckDb('SELECT FLOOR(i) / 2 AS half, ABS(i) / 2 AS abs_half, i / 2 AS plain FROM dbo.counts ORDER BY i DESC', setup, { columnTypes });
+    expect(rows.map((row) => [Number(row['half']), Number(row['abs_half']), Number(row['plain'])])).toEqual([
+      [3, 3, 3],
+      [-3, 3, -3],
+    ]);
+  });
+
+  it('a column the inventory calls int but DuckDB holds as a decimal is truncated, as on Databricks', async () => {
+    const columnTypes = (table: string) => (table === 'dbo.counts' ? new Map([['i', 'int'], ['amount', 'int']]) : undefined);
+    const rows = await runOnDuckDb('SELECT amount / 2 AS half FROM dbo.counts ORDER BY i DESC', setup, { columnTypes });
+    expect(rows.map((row) => Number(row['half']))).toEqual([3, -3]);
+  });
+});
+
+describe('blank text to an integer or float on DuckDB', () => {
+  const setup = `
+    CREATE SCHEMA dbo;
+    CREATE TABLE dbo.raw_rows (id INTEGER, qty VARCHAR);
+    INSERT INTO dbo.raw_rows VALUES (1, ''), (2, '  '), (3, '12'), (4, 'x'), (5, NULL);`;
+  const columnTypes = (table: string) => (table === 'dbo.raw_rows' ? new Map([['id', 'int'], ['qty', 'varchar(10)']]) : undefined);
+
+  it("reads '' and spaces as 0, as SQL Server does (CAST('' AS int) is 0); decimal refuses it", async () => {
+    const rows = await runOnDuckDb(
+      'SELECT id, TRY_CAST(qty AS int) AS i, TRY_CONVERT(bigint, qty) AS b, TRY_CAST(qty AS float) AS f, TRY_CAST(qty AS decimal(10,2)) AS d, TRY_CAST(RTRIM(qty) AS int) AS r FROM dbo.raw_rows ORDER BY id',
+      setup,
+      { columnTypes },
+    );
+    const value = (v: unknown) => (v === null ? null : Number(v));
+    expect(rows.map((row) => [row['id'], value(row['i']), value(row['b']), value(row['f']), value(row['d']), value(row['r'])])).toEqual([
+      [1, 0, 0, 0, null, 0],
+      [2, 0, 0, 0, null, 0],
+      [3, 12, 12, 12, 12, 12],
+      [4, null, null, null, null, null],
+      [5, null, null, null, null, null],
+    ]);
+  });
+});
+
+table('blank text literals to numbers', [
+  ["TRY_CAST('' AS int)", '0'],
+  ["TRY_CAST(' ' AS smallint)", '0'],
+  ["CAST('' AS int)", '0'],
+  ["TRY_CAST('' AS decimal(10,2))", null],
+]);

@@ -827,3 +827,54 @@ describe('batches on DuckDB', () => {
     ]);
   });
 });
+
+describe('integer functions divided on DuckDB', () => {
+  it('@@ROWCOUNT / 2 and POWER(int, 2) / 2 are integer divisions, as in SQL Server', async () => {
+    await session.execute(`
+      CREATE TABLE gold.t (x INT);
+      INSERT INTO gold.t VALUES (1), (2), (3);
+      CREATE TABLE gold.result (what VARCHAR, n DECIMAL(10,2));
+    `);
+    // @@ROWCOUNT is an int (3 / 2 = 1); POWER returns the type of its first argument (49 / 2 = 24).
+    const rows = await run(
+      `DECLARE @i int = 7;
+       DELETE FROM dw.t WHERE x > 0;
+       INSERT INTO dw.result VALUES ('rowcount', @@ROWCOUNT / 2);
+       INSERT INTO dw.result VALUES ('power', POWER(@i, 2) / 2);`,
+      'SELECT what, CAST(n AS VARCHAR) AS n FROM gold.result ORDER BY what',
+    );
+    expect(rows).toEqual([
+      { what: 'power', n: '24.00' },
+      { what: 'rowcount', n: '1.00' },
+    ]);
+  });
+});
+
+describe('a decimal or float stored into an integer on DuckDB', () => {
+  it('is truncated, as SQL Server and Databricks do (2.7 is 2, -2.7 is -2)', async () => {
+    await session.execute('CREATE TABLE gold.result (what VARCHAR, n INT);');
+    // SQL Server: "CAST(10.6496 AS int) is 10" (CAST and CONVERT, truncating and rounding
+    // results); assignment converts the same way. Money alone is rounded.
+    const rows = await run(
+      `DECLARE @i int, @d decimal(10,4) = 2.7, @f float = -2.7, @m money = 2.5;
+       SET @i = @d;
+       INSERT INTO dw.result VALUES ('decimal variable', @i);
+       SET @i = @f;
+       INSERT INTO dw.result VALUES ('float variable', @i);
+       DECLARE @j int = 3.99;
+       INSERT INTO dw.result VALUES ('declared', @j);
+       INSERT INTO dw.result VALUES ('column', @d + 0.1);
+       SET @i = @m;
+       INSERT INTO dw.result VALUES ('money', @i);`,
+      'SELECT what, n FROM gold.result ORDER BY what',
+      { translate: { columnTypes: (table) => (table === 'dw.result' ? new Map([['what', 'varchar(20)'], ['n', 'int']]) : undefined) } },
+    );
+    expect(rows).toEqual([
+      { what: 'column', n: 2 },
+      { what: 'decimal variable', n: 2 },
+      { what: 'declared', n: 3 },
+      { what: 'float variable', n: -2 },
+      { what: 'money', n: 3 },
+    ]);
+  });
+});

@@ -468,7 +468,29 @@ function castToNumber(
   // numeric and float to int truncate in SQL Server; DuckDB's CAST rounds.
   if (target.family === 'integer' && ctx.target === 'duckdb' && (source.family === 'decimal' || source.family === 'float') && source.name !== 'money') return cast(`trunc(${text})`);
   if (node.kind === 'convert' && node.style !== undefined) ctx.report('TR_SEMANTIC', node, 'a CONVERT style to a number type has no effect here');
+  // SQL Server reads '' (or spaces) as 0 into an integer or float type: CAST('' AS int) and
+  // TRY_CAST('' AS int) are 0 (decimal refuses it). The targets refuse it: CAST raises, try_cast
+  // gives NULL. Only text that can be blank is guarded: a column, a variable, a trim or cut of
+  // one (not a date written as text, nor text with '01' appended).
+  if ((target.family === 'integer' || target.family === 'float') && source.family === 'string') {
+    if (isStringLiteral(value)) return /^ *$/.test(value.value) ? cast('0') : cast(text);
+    if (mayBeBlank(value)) {
+      // Spaces trimmed on either side are ''.
+      const trimmed = value.kind === 'function-call' && ['LTRIM', 'RTRIM', 'TRIM'].includes(functionName(value)) && value.args.length === 1;
+      if (isSimple(value) || (text.length <= SHORT_TEXT && !readsVolatile(value) && !hasSubquery(value))) return `CASE WHEN ${trimmed ? text : `trim(${text})`} = '' THEN 0 ELSE ${cast(text)} END`;
+      ctx.report('TR_SEMANTIC', node, `SQL Server makes '' (or spaces) 0 here, where the target ${node.try ? 'gives NULL' : 'raises an error'}: turn blank text into '0' first if it can occur`);
+    }
+  }
   return cast(text);
+}
+
+/** String functions whose result is blank where their text is. */
+const BLANK_KEEPING: ReadonlySet<string> = new Set(['LTRIM', 'RTRIM', 'TRIM', 'SUBSTRING', 'LEFT', 'RIGHT', 'REPLACE', 'UPPER', 'LOWER', 'ISNULL', 'COALESCE', 'NULLIF']);
+
+/** Whether text may be '' or spaces: a column or variable, or one trimmed, cut or defaulted. */
+function mayBeBlank(node: Expression): boolean {
+  if (node.kind === 'column-ref' || node.kind === 'variable') return true;
+  return node.kind === 'function-call' && node.name.parts.length === 1 && BLANK_KEEPING.has(functionName(node)) && node.args[0] !== undefined && mayBeBlank(node.args[0]);
 }
 
 function castToString(
@@ -644,11 +666,14 @@ function formatNumber(site: FunctionCallSite, pattern: string): string {
   const ctx = site.ctx;
   const value = site.args[0]!;
   const databricks = ctx.target === 'databricks';
-  // .NET rounds a half away from zero where format_number and fmt round it to even (2.125 is
-  // 2.13, not 2.12): the value is rounded first, by round(), which rounds halves up in both.
-  const grouped = (x: string, decimals: number) => (databricks ? `format_number(round(${x}, ${decimals}), ${decimals})` : `format('{:,.${decimals}f}', round(${x}, ${decimals}))`);
+  // .NET rounds a half away from zero, in standard and custom formats alike ("00" makes 34.5
+  // 35), where format_number (Java's DecimalFormat) and fmt round it to even (2.125 is 2.13,
+  // not 2.12): the value is rounded first, by round(), which rounds halves up in both. DuckDB's
+  // fmt and printf refuse a precision for an integer: the rounded value is made a DECIMAL there.
+  const rounded = (x: string, decimals: number) => (databricks ? `round(${x}, ${decimals})` : `CAST(round(${x}, ${decimals}) AS DECIMAL(38,${decimals}))`);
+  const grouped = (x: string, decimals: number) => (databricks ? `format_number(${rounded(x, decimals)}, ${decimals})` : `format('{:,.${decimals}f}', ${rounded(x, decimals)})`);
   const fixed = (x: string, decimals: number) =>
-    databricks ? `format_number(round(${x}, ${decimals}), '${decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`}')` : `printf('%.${decimals}f', round(${x}, ${decimals}))`;
+    databricks ? `format_number(${rounded(x, decimals)}, '${decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`}')` : `printf('%.${decimals}f', ${rounded(x, decimals)})`;
   const standard = /^([CcDdFfNnPpXx])(\d{0,2})$/.exec(pattern);
   if (standard !== null) {
     const letter = standard[1]!.toUpperCase();
@@ -677,16 +702,16 @@ function formatNumber(site: FunctionCallSite, pattern: string): string {
   }
   const custom = /^([#,0]*)(?:\.(0+|#+))?$/.exec(pattern);
   if (custom !== null && /0|#/.test(pattern)) {
-    if (databricks) return `format_number(${value}, ${ctx.dialect.stringLiteral(pattern)})`;
     const integer = custom[1]!;
     const decimals = custom[2]?.length ?? 0;
+    if (databricks) return `format_number(${rounded(value, decimals)}, ${ctx.dialect.stringLiteral(pattern)})`;
     const zeros = integer.match(/0/g)?.length ?? 0;
     if (custom[2]?.startsWith('#') || (zeros > 1 && integer.includes(','))) {
       return untranslated(site.call, ctx, 'TR_UNSUPPORTED_FUNCTION', `FORMAT pattern '${pattern}' has no DuckDB equivalent`);
     }
     // Zero padding counts the whole width: the integer digits, the point and the decimals.
     const pad = zeros > 1 ? `0${zeros + (decimals > 0 ? decimals + 1 : 0)}` : '';
-    return `format('{:${pad}${integer.includes(',') ? ',' : ''}.${decimals}f}', CAST(${value} AS DOUBLE))`;
+    return `format('{:${pad}${integer.includes(',') ? ',' : ''}.${decimals}f}', ${rounded(value, decimals)})`;
   }
   return untranslated(site.call, ctx, 'TR_UNSUPPORTED_FUNCTION', `FORMAT pattern '${pattern}' has no equivalent known to lakeshift`);
 }

@@ -75,6 +75,12 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
     const cut = node.value.slice(0, slot.length);
     return ctx.dialect.stringLiteral(slot.fixed ? cut.padEnd(slot.length, ' ') : cut);
   }
+  if (slot.family === 'integer' && ctx.target === 'duckdb') {
+    // A decimal or float stored into an integer is truncated by SQL Server and Databricks (2.7
+    // is 2), rounded by DuckDB; money is rounded by SQL Server too.
+    const source = valueType(node, ctx);
+    if ((source.family === 'decimal' && !isMoney(source)) || source.family === 'float') return `trunc(${expression(node, ctx)})`;
+  }
   return expression(node, ctx);
 }
 
@@ -513,7 +519,11 @@ function addDays(date: Expression, days: Expression, subtract: boolean, ctx: Tra
 
 /**
  * `/` of two integers is integer division in T-SQL (7 / 2 = 3, truncated towards zero); in
- * Databricks `/` always returns a fraction and `div` truncates. DuckDB's `//` truncates too.
+ * Databricks `/` always returns a fraction and `div` truncates, to a BIGINT, whatever its
+ * operands are (-5.9 div 1 is -5). DuckDB's `//` truncates only integers: of a DECIMAL or a
+ * DOUBLE it is `/` (7.5 // 2 is 3.75). So the rehearsal truncates too, unless both operands are
+ * integers there whatever lakeshift inferred: where it took a decimal column for an int,
+ * Databricks truncates, and so must the rehearsal.
  */
 function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {
   const left = valueType(node.left, ctx);
@@ -521,7 +531,8 @@ function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationC
   const integer = (type: ValueType) => type.family === 'integer' || type.family === 'bit';
   if (integer(left) && integer(right)) {
     const [leftText, rightText] = operands(node, ctx);
-    return `${leftText} ${ctx.target === 'databricks' ? 'div' : '//'} ${rightText}`;
+    if (ctx.target === 'databricks') return `${leftText} div ${rightText}`;
+    return surelyInteger(node.left) && surelyInteger(node.right) ? `${leftText} // ${rightText}` : `CAST(trunc(${leftText} // ${rightText}) AS BIGINT)`;
   }
   if (isMoney(valueType(node, ctx))) return moneyQuotient(node, left, right, ctx);
   const exact = exactDecimalDivision(node, left, right, ctx);
@@ -536,6 +547,33 @@ function divide(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationC
   }
   const [leftText, rightText] = operands(node, ctx);
   return `${leftText} / ${rightText}`;
+}
+
+/** Built-ins whose DuckDB translation is an integer whatever their arguments. */
+const INTEGER_BUILT_INS: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'LEN', 'DATALENGTH', 'CHARINDEX', 'ROW_NUMBER', 'RANK', 'DENSE_RANK', 'NTILE', 'DATEPART', 'DATEDIFF', 'DATEDIFF_BIG', 'YEAR', 'MONTH', 'DAY']);
+
+/**
+ * Whether an integer-typed operand is an integer on DuckDB by its form, not by a type lakeshift
+ * inferred (a column's type comes from an inventory that may be wrong; FLOOR of an int is a
+ * DOUBLE there): a literal, a CAST to an integer type, a built-in counting something, and
+ * arithmetic of these.
+ */
+function surelyInteger(node: Expression): boolean {
+  switch (node.kind) {
+    case 'literal':
+      return node.type === 'integer';
+    case 'cast':
+    case 'convert':
+      return ['int', 'integer', 'bigint', 'smallint', 'tinyint'].includes((node.type.name.parts.at(-1) ?? '').toLowerCase());
+    case 'unary':
+      return node.operator === '-' && surelyInteger(node.operand);
+    case 'binary':
+      return ['+', '-', '*', '/', '%'].includes(node.operator) && surelyInteger(node.left) && surelyInteger(node.right);
+    case 'function-call':
+      return node.name.parts.length === 1 && INTEGER_BUILT_INS.has(functionName(node));
+    default:
+      return false;
+  }
 }
 
 const MONEY: DataType = dataTypeNode('money', { start: 0, end: 0 });

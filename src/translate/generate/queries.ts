@@ -23,7 +23,7 @@ import { untranslated } from './markers.js';
 import { generatedRows, rowGenerator } from './row-generators.js';
 import { sourceText } from './source-text.js';
 import { systemObjectProblem } from './system-objects.js';
-import { columnOwner, valueType, withCteTypes, withTableScope } from './value-types.js';
+import { columnOwner, valueType, withCteTypes, withDerivedTableScope, withTableScope } from './value-types.js';
 
 /** A query in the target dialect. */
 export function query(node: Query, ctx: TranslationContext): string {
@@ -257,7 +257,7 @@ export function tableSource(node: TableSource, ctx: TranslationContext): string 
     case 'table-ref':
       return tableReference(node, ctx);
     case 'derived-table':
-      return `(${query(node.query, ctx)})${aliasText(node.alias, node.columns, ctx)}`;
+      return `(${withDerivedTableScope(ctx, node, () => query(node.query, ctx))})${aliasText(node.alias, node.columns, ctx)}`;
     case 'table-function':
       return tableFunction(node, 'plain', ctx);
     case 'table-variable':

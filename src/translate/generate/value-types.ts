@@ -189,20 +189,41 @@ function decimalLiteralType(text: string): ValueType {
 // ---------------------------------------------------------------------------------------------
 // Tables in scope, for the types of columns. A query pushes its FROM clause; a column resolves
 // through its qualifier (alias or table name) or, unqualified, through the one source in the
-// innermost scope that has it. Tables take their column types from the inventory; derived
-// tables and CTEs from their select lists.
+// innermost scope that has it, and only where no source there can have it, in the scopes
+// outside (a correlated reference). Tables take their column types from the text's own
+// definitions or the inventory; derived tables and CTEs from their select lists.
 
-type ScopeEntry = { readonly table: string | undefined } | { readonly columns: () => ReadonlyMap<string, ValueType> };
-type Scope = ReadonlyMap<string, ScopeEntry>;
+/** The output columns of a derived table or CTE; not `complete` where `*` stands for columns not known. */
+interface ColumnSet {
+  readonly types: ReadonlyMap<string, ValueType>;
+  readonly complete: boolean;
+}
+
+const NO_COLUMNS: ColumnSet = { types: new Map(), complete: false };
+
+/**
+ * A table in scope (`table` undefined: a table function, whose columns are not known), or a
+ * derived table or CTE. A derived table's query sees the scopes `outer` to the FROM clause it
+ * stands in (and under APPLY the sources to its left), not its own alias or its siblings.
+ */
+type ScopeEntry =
+  | { readonly table: string | undefined }
+  | { readonly columns: () => ColumnSet; readonly source?: TableSource; readonly outer?: readonly Scope[] };
+
+interface Scope {
+  /** The FROM clause the scope was made from: query() and select() both enter the same one. */
+  readonly from: readonly TableSource[];
+  readonly entries: ReadonlyMap<string, ScopeEntry>;
+}
 
 /** What the types of one translation are read from, beside the context itself. */
 interface TypeState {
   /** Tables in scope, innermost last. */
   readonly scopes: Scope[];
   /** CTEs in scope by lower-cased name, innermost last. */
-  readonly cteScopes: Array<ReadonlyMap<string, () => ReadonlyMap<string, ValueType>>>;
+  readonly cteScopes: Array<ReadonlyMap<string, () => ColumnSet>>;
   /** Tables made by SELECT ... INTO earlier in the text, by tableKey(): their columns' types. */
-  readonly selectIntoTables: Map<string, ReadonlyMap<string, ValueType>>;
+  readonly selectIntoTables: Map<string, ColumnSet>;
   /** The current scope state's number (see `types`), and the last number given out. */
   scope: number;
   lastScope: number;
@@ -244,12 +265,24 @@ function inNewScope<T>(state: TypeState, work: () => T): T {
   }
 }
 
+/** Runs `work` with `scopes` (and nothing else) in scope. */
+function inScopes<T>(state: TypeState, scopes: readonly Scope[], work: () => T): T {
+  const saved = state.scopes.splice(0, state.scopes.length, ...scopes);
+  try {
+    return inNewScope(state, work);
+  } finally {
+    state.scopes.splice(0, state.scopes.length, ...saved);
+  }
+}
+
 /** Runs `work` with the CTEs of a WITH clause known by name, for the types of their columns. */
 export function withCteTypes<T>(ctx: TranslationContext, ctes: readonly CommonTableExpression[], work: () => T): T {
   if (ctes.length === 0) return work();
   const state = typeState(ctx);
   const stack = state.cteScopes;
-  stack.push(new Map(ctes.map((cte) => [cte.name.toLowerCase(), memo(() => queryColumns(cte.query, cte.columns, ctx))])));
+  // A CTE's columns are read in the scopes of its WITH clause, wherever it is used.
+  const outer = [...state.scopes];
+  stack.push(new Map(ctes.map((cte) => [cte.name.toLowerCase(), memo(() => inScopes(state, outer, () => queryColumns(cte.query, cte.columns, ctx)))])));
   try {
     return inNewScope(state, work);
   } finally {
@@ -260,9 +293,17 @@ export function withCteTypes<T>(ctx: TranslationContext, ctes: readonly CommonTa
 /** Runs `work` with the tables of `from` in scope for column types. */
 export function withTableScope<T>(ctx: TranslationContext, from: readonly TableSource[], work: () => T): T {
   const state = typeState(ctx);
-  const scope = new Map<string, ScopeEntry>();
-  for (const source of from) addSources(source, scope, ctx);
   const stack = state.scopes;
+  const innermost = stack.at(-1);
+  let scope: Scope;
+  if (innermost !== undefined && innermost.from === from) {
+    scope = innermost;
+  } else {
+    const outer = [...stack];
+    const entries = new Map<string, ScopeEntry>();
+    for (const source of from) addSources(source, entries, outer, ctx);
+    scope = { from, entries };
+  }
   stack.push(scope);
   try {
     return inNewScope(state, work);
@@ -271,13 +312,28 @@ export function withTableScope<T>(ctx: TranslationContext, from: readonly TableS
   }
 }
 
-/** The columns of a derived table or CTE, computed once; while being computed (a column that looks itself up) none. */
-function memo(compute: () => ReadonlyMap<string, ValueType>): () => ReadonlyMap<string, ValueType> {
-  let value: ReadonlyMap<string, ValueType> | undefined;
+/**
+ * Runs `work`, the translation of a derived table's query, in the scopes that query sees: those
+ * outside the FROM clause it stands in (T-SQL binds its columns to its own FROM clause, then to
+ * an outer query's), not the derived table's own output nor its siblings.
+ */
+export function withDerivedTableScope<T>(ctx: TranslationContext, node: TableSource, work: () => T): T {
+  const state = typeState(ctx);
+  for (let index = state.scopes.length - 1; index >= 0; index--) {
+    for (const entry of state.scopes[index]!.entries.values()) {
+      if ('columns' in entry && entry.source === node && entry.outer !== undefined) return inScopes(state, entry.outer, work);
+    }
+  }
+  return work();
+}
+
+/** The columns of a derived table or CTE, computed once; while being computed (a recursive CTE) not known. */
+function memo(compute: () => ColumnSet): () => ColumnSet {
+  let value: ColumnSet | undefined;
   let computing = false;
   return () => {
     if (value !== undefined) return value;
-    if (computing) return new Map();
+    if (computing) return NO_COLUMNS;
     computing = true;
     try {
       value = compute();
@@ -288,7 +344,7 @@ function memo(compute: () => ReadonlyMap<string, ValueType>): () => ReadonlyMap<
   };
 }
 
-function cteColumns(name: string, ctx: TranslationContext): (() => ReadonlyMap<string, ValueType>) | undefined {
+function cteColumns(name: string, ctx: TranslationContext): (() => ColumnSet) | undefined {
   const stack = typeState(ctx).cteScopes;
   for (let index = stack.length - 1; index >= 0; index--) {
     const found = stack[index]!.get(name.toLowerCase());
@@ -297,7 +353,7 @@ function cteColumns(name: string, ctx: TranslationContext): (() => ReadonlyMap<s
   return undefined;
 }
 
-function addSources(source: TableSource, scope: Map<string, ScopeEntry>, ctx: TranslationContext): void {
+function addSources(source: TableSource, scope: Map<string, ScopeEntry>, outer: readonly Scope[], ctx: TranslationContext): void {
   switch (source.kind) {
     case 'table-ref': {
       const parts = source.name.parts;
@@ -312,23 +368,27 @@ function addSources(source: TableSource, scope: Map<string, ScopeEntry>, ctx: Tr
       return;
     }
     case 'join':
-      addSources(source.left, scope, ctx);
-      addSources(source.right, scope, ctx);
+      addSources(source.left, scope, outer, ctx);
+      // The right side of APPLY also sees the sources to its left.
+      addSources(source.right, scope, source.type === 'CROSS APPLY' || source.type === 'OUTER APPLY' ? [...outer, { from: [], entries: new Map(scope) }] : outer, ctx);
       return;
     case 'pivot':
     case 'unpivot':
-      addSources(source.source, scope, ctx);
+      addSources(source.source, scope, outer, ctx);
       return;
     case 'derived-table': {
       const query = source.query;
-      if (source.alias !== undefined) scope.set(source.alias.toLowerCase(), { columns: memo(() => queryColumns(query, source.columns, ctx)) });
+      const state = typeState(ctx);
+      const columns = memo(() => inScopes(state, outer, () => queryColumns(query, source.columns, ctx)));
+      if (source.alias !== undefined) scope.set(source.alias.toLowerCase(), { columns, source, outer });
       return;
     }
     case 'table-variable':
       scope.set((source.alias ?? source.name).toLowerCase(), { table: source.name.toLowerCase() });
       return;
     case 'table-function':
-      if (source.alias !== undefined) scope.set(source.alias.toLowerCase(), { table: undefined });
+      // Without an alias too: its columns (STRING_SPLIT's value) are in scope, unqualified.
+      scope.set(source.alias?.toLowerCase() ?? `#function:${scope.size}`, { table: undefined });
       return;
     default: {
       const unknown: never = source;
@@ -338,54 +398,73 @@ function addSources(source: TableSource, scope: Map<string, ScopeEntry>, ctx: Tr
 }
 
 /** The types of a query's output columns by name (the first SELECT of a set operation names them). */
-function queryColumns(query: Query, names: readonly string[], ctx: TranslationContext): ReadonlyMap<string, ValueType> {
+function queryColumns(query: Query, names: readonly string[], ctx: TranslationContext): ColumnSet {
   let body = query.body;
   while (body.kind !== 'select') {
     if (body.kind === 'set-operation') body = body.left;
     else if (body.kind === 'query') body = body.body;
-    else return new Map();
+    else return names.length === 0 ? NO_COLUMNS : { types: new Map(names.map((name) => [name.toLowerCase(), UNKNOWN])), complete: true };
   }
   const select = body;
   return withTableScope(ctx, select.from, () => {
     const columns = new Map<string, ValueType>();
+    let complete = true;
     let index = 0;
     for (const item of select.columns) {
       if (item.kind !== 'select-column') continue;
       if (item.expression.kind === 'star') {
-        for (const [column, type] of starColumns(item.expression.qualifier, ctx)) columns.set((names[index++] ?? column).toLowerCase(), type);
+        const star = starColumns(item.expression.qualifier, ctx);
+        for (const [column, type] of star.types) columns.set((names[index++] ?? column).toLowerCase(), type);
+        complete &&= star.complete;
         continue;
       }
       const name = names[index++] ?? item.alias ?? (item.expression.kind === 'column-ref' ? item.expression.parts[item.expression.parts.length - 1] : undefined);
       if (name !== undefined) columns.set(name.toLowerCase(), asComputed(valueType(item.expression, ctx)));
     }
-    return columns;
+    if (complete || names.length === 0) return { types: columns, complete };
+    // Named columns after a `*` of unknown width: the names are known, not which type is whose.
+    return { types: new Map(names.map((name) => [name.toLowerCase(), UNKNOWN])), complete: true };
   });
 }
 
 /** The columns `*` or `t.*` stands for in the innermost scope, where their tables are known. */
-function starColumns(qualifier: readonly string[], ctx: TranslationContext): ReadonlyMap<string, ValueType> {
+function starColumns(qualifier: readonly string[], ctx: TranslationContext): ColumnSet {
   const scope = typeState(ctx).scopes.at(-1);
-  if (scope === undefined) return new Map();
+  if (scope === undefined) return NO_COLUMNS;
   const alias = qualifier.at(-1)?.toLowerCase();
-  const entries = alias === undefined ? [...scope.values()] : [scope.get(alias)];
+  const entries = alias === undefined ? [...scope.entries.values()] : [scope.entries.get(alias)];
   const columns = new Map<string, ValueType>();
+  let complete = true;
   for (const entry of entries) {
-    for (const [column, type] of entryColumns(entry, ctx) ?? []) if (!columns.has(column)) columns.set(column, type);
+    const known = entryColumns(entry, ctx) ?? NO_COLUMNS;
+    complete &&= known.complete;
+    for (const [column, type] of known.types) if (!columns.has(column)) columns.set(column, type);
   }
-  return columns;
+  return { types: columns, complete };
 }
 
 /** Every column of a scope entry with its type, in table order, where the entry's columns are known. */
-function entryColumns(entry: ScopeEntry | undefined, ctx: TranslationContext): ReadonlyMap<string, ValueType> | undefined {
+function entryColumns(entry: ScopeEntry | undefined, ctx: TranslationContext): ColumnSet | undefined {
   if (entry === undefined) return undefined;
   if ('columns' in entry) return entry.columns();
   if (entry.table === undefined) return undefined;
   const defined = ctx.definedColumns(entry.table);
-  if (defined !== undefined) return new Map([...defined].map(([column, type]) => [column, typeFromDataType(type)]));
+  if (defined !== undefined) return { types: new Map([...defined].map(([column, type]) => [column, typeFromDataType(type)])), complete: true };
   const selected = typeState(ctx).selectIntoTables.get(entry.table);
   if (selected !== undefined) return selected;
   const inventory = ctx.options.columnTypes?.(entry.table);
-  return inventory === undefined ? undefined : new Map([...inventory].map(([column, type]) => [column, typeFromName(type)]));
+  return inventory === undefined ? undefined : { types: new Map([...inventory].map(([column, type]) => [column, typeFromName(type)])), complete: true };
+}
+
+/** Whether all the columns of a scope entry are known: a column none of them is cannot be its. */
+function knowsColumns(entry: ScopeEntry, ctx: TranslationContext): boolean {
+  if ('columns' in entry) return entry.columns().complete;
+  const table = entry.table;
+  if (table === undefined) return false;
+  if (ctx.definedColumns(table) !== undefined) return true;
+  const selected = typeState(ctx).selectIntoTables.get(table);
+  if (selected !== undefined) return selected.complete;
+  return ctx.options.columnTypes?.(table) !== undefined;
 }
 
 /**
@@ -400,7 +479,7 @@ export function noteSelectInto(ctx: TranslationContext, table: string, query: Qu
 
 function entryType(entry: ScopeEntry | undefined, column: string, ctx: TranslationContext): ValueType | undefined {
   if (entry === undefined) return undefined;
-  if ('columns' in entry) return entry.columns().get(column);
+  if ('columns' in entry) return entry.columns().types.get(column);
   return tableEntryType(entry.table, column, ctx);
 }
 
@@ -413,7 +492,7 @@ function tableEntryType(table: string | undefined, column: string, ctx: Translat
     return type === undefined ? undefined : declaredType(type, ctx);
   }
   const selected = typeState(ctx).selectIntoTables.get(table);
-  if (selected !== undefined) return selected.get(column);
+  if (selected !== undefined) return selected.types.get(column);
   const found = ctx.options.columnTypes?.(table)?.get(column);
   return found === undefined ? undefined : typeFromName(found);
 }
@@ -467,7 +546,7 @@ export function tableColumnNames(table: string, ctx: TranslationContext): readon
 export function columnOwner(column: string, ctx: TranslationContext): string | undefined {
   const scope = typeState(ctx).scopes.at(-1);
   if (scope === undefined) return undefined;
-  const owners = [...scope].filter(([, entry]) => entryType(entry, column.toLowerCase(), ctx) !== undefined);
+  const owners = [...scope.entries].filter(([, entry]) => entryType(entry, column.toLowerCase(), ctx) !== undefined);
   return owners.length === 1 ? owners[0]![0] : undefined;
 }
 
@@ -477,24 +556,31 @@ function columnType(parts: readonly string[], ctx: TranslationContext): ValueTyp
   if (parts.length >= 2) {
     const qualifier = parts[parts.length - 2]!.toLowerCase();
     for (let index = stack.length - 1; index >= 0; index--) {
-      const entry = stack[index]!.get(qualifier);
+      const entry = stack[index]!.entries.get(qualifier);
       if (entry !== undefined) return entryType(entry, column, ctx) ?? UNKNOWN;
     }
     const table = parts.length >= 3 ? `${parts[parts.length - 3]}.${parts[parts.length - 2]}` : `dbo.${parts[parts.length - 2]}`;
     return tableEntryType(table.toLowerCase(), column, ctx) ?? UNKNOWN;
   }
-  // Unqualified: the one table of the innermost scope that has it (none or several: unknown).
+  // Unqualified: the one table of the innermost scope that has it (several: unknown). Where
+  // none has it, the scopes outside, but only if every table here is known not to have it:
+  // T-SQL binds to a table of the query's own FROM clause first. (One table known to have it
+  // beside others of unknown columns: in code that runs, it is not ambiguous.)
   for (let index = stack.length - 1; index >= 0; index--) {
     let match: ValueType | undefined;
     let matches = 0;
-    for (const entry of stack[index]!.values()) {
+    let open = false;
+    for (const entry of stack[index]!.entries.values()) {
       const type = entryType(entry, column, ctx);
-      if (type === undefined) continue;
-      match = type;
-      matches += 1;
+      if (type !== undefined) {
+        match = type;
+        matches += 1;
+      } else if (!open && !knowsColumns(entry, ctx)) {
+        open = true;
+      }
     }
     if (matches === 1) return match!;
-    if (matches > 1) return UNKNOWN;
+    if (matches > 1 || open) return UNKNOWN;
   }
   return UNKNOWN;
 }
@@ -518,7 +604,7 @@ const RETURNS: Readonly<Record<string, ValueFamily | { readonly arg: number }>> 
     (
       'LEN DATALENGTH CHARINDEX PATINDEX COUNT COUNT_BIG ROW_NUMBER RANK DENSE_RANK NTILE DATEPART DATEDIFF DATEDIFF_BIG YEAR ' +
       'MONTH DAY ASCII UNICODE ISNUMERIC ISDATE ISJSON OBJECT_ID DB_ID ERROR_NUMBER ERROR_LINE ERROR_SEVERITY ERROR_STATE ' +
-      'CHECKSUM BINARY_CHECKSUM GROUPING GROUPING_ID SCOPE_IDENTITY XACT_STATE'
+      'CHECKSUM BINARY_CHECKSUM GROUPING GROUPING_ID SCOPE_IDENTITY XACT_STATE ROWCOUNT_BIG'
     )
       .split(' ')
       .map((name) => [name, 'integer' as const]),
@@ -702,6 +788,8 @@ function computeValueType(node: Expression, ctx: TranslationContext): ValueType 
     }
     case 'column-ref':
       return columnType(node.parts, ctx);
+    case 'system-variable':
+      return node.name.toUpperCase() === '@@ROWCOUNT' ? { family: 'integer', name: 'int' } : UNKNOWN;
     case 'collate': {
       // Only character data takes a collation.
       const type = valueType(node.expression, ctx);
@@ -766,7 +854,12 @@ function functionType(node: Extract<Expression, { kind: 'function-call' }>, ctx:
     }
     return UNKNOWN;
   }
-  if (name === 'COUNT_BIG' || name === 'DATEDIFF_BIG') return { family: 'integer', name: 'bigint' };
+  if (name === 'COUNT_BIG' || name === 'DATEDIFF_BIG' || name === 'ROWCOUNT_BIG') return { family: 'integer', name: 'bigint' };
+  // POWER of an integer is an int (of a bigint a bigint): POWER(7, 2) / 2 is 24.
+  if (name === 'POWER') {
+    const base = node.args[0] === undefined ? UNKNOWN : valueType(node.args[0], ctx);
+    if (base.family === 'integer') return { family: 'integer', name: base.name === 'bigint' ? 'bigint' : 'int' };
+  }
   // SYSDATETIME() is datetime2(7), where GETDATE() is datetime.
   if (name === 'SYSDATETIME' || name === 'SYSUTCDATETIME') return { family: 'datetime', name: 'datetime2', scale: 7 };
   // ERROR_MESSAGE() is nvarchar(4000); case changes and trims keep the length of their text.
@@ -814,5 +907,5 @@ export function isStringValued(node: Expression, ctx: TranslationContext): boole
 
 /** Whether the expression being translated sits in a query over tables (a FROM clause in scope): it runs once per row. */
 export function inRowScope(ctx: TranslationContext): boolean {
-  return typeState(ctx).scopes.some((scope) => scope.size > 0);
+  return typeState(ctx).scopes.some((scope) => scope.entries.size > 0);
 }

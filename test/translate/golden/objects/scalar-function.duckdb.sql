@@ -17,7 +17,10 @@ CAST(coalesce((SELECT store_name FROM shellcorp.gold.dim_store WHERE store_id = 
 --   RETURN @r;
 -- END
 
--- statements: 18/26 translated, 0 raw
+CREATE OR REPLACE MACRO shellcorp.gold.fn_whole_units(p_qty) AS
+CAST(trunc(p_qty) AS INT);
+
+-- statements: 21/29 translated, 0 raw
 -- info TR_HINT_DROPPED 9:1 function option SCHEMABINDING dropped
 -- warning TR_SEMANTIC 27:3 SELECT @v = ... FROM in a function became a scalar subquery: it must return one row (T-SQL takes the last of several)
 -- error TR_UNTRANSLATED_OBJECT 32:1 function dw.fn_factorial cannot become one SQL expression (it holds a WHILE loop): rewrite it, or make it a procedure
