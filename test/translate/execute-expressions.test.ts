@@ -756,3 +756,19 @@ table('blank text literals to numbers', [
   ["CAST('' AS int)", '0'],
   ["TRY_CAST('' AS decimal(10,2))", null],
 ]);
+
+describe('an explicit case-sensitive COLLATE, on DuckDB', () => {
+  it('makes LIKE, CHARINDEX and REPLACE tell case apart, as SQL Server does under it', async () => {
+    const setup = "CREATE SCHEMA dbo; CREATE TABLE dbo.t (id INT, name VARCHAR); INSERT INTO dbo.t VALUES (1, 'abc'), (2, 'Abc');";
+    const columnTypes = (table: string) => (table === 'dbo.t' ? new Map([['id', 'int'], ['name', 'varchar(20)']]) : undefined);
+    const rows = await runOnDuckDb(
+      "SELECT id, CASE WHEN name COLLATE Latin1_General_CS_AS LIKE 'A%' THEN 1 ELSE 0 END AS upper_a, CHARINDEX('B', name COLLATE Latin1_General_CS_AS) AS b, REPLACE(name COLLATE Latin1_General_BIN2, 'a', 'x') AS replaced FROM dbo.t ORDER BY id",
+      setup,
+      { columnTypes },
+    );
+    expect(rows).toEqual([
+      { id: 1, upper_a: 0, b: 0n, replaced: 'xbc' },
+      { id: 2, upper_a: 1, b: 0n, replaced: 'Abc' },
+    ]);
+  });
+});

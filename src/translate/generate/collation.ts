@@ -71,7 +71,7 @@ export function caseFreeText(value: string): boolean {
  */
 export function collatedComparison(left: Expression, right: Expression, ctx: TranslationContext, types?: readonly [ValueType, ValueType]): boolean {
   if (!comparesCaseInsensitively(ctx) || isNullLiteral(left) || isNullLiteral(right)) return false;
-  if (caseSensitiveCollate(left) || caseSensitiveCollate(right)) return false;
+  if (caseSensitiveCollated(left, right)) return false;
   const leftType = types?.[0] ?? valueType(left, ctx);
   const rightType = types?.[1] ?? valueType(right, ctx);
   if (!stringComparison(leftType, rightType)) return false;
@@ -90,7 +90,7 @@ export function collatedComparison(left: Expression, right: Expression, ctx: Tra
 
 /** A collation that tells upper from lower case: SQL Server's _CS_ and binary (_BIN, _BIN2) ones. */
 export function caseSensitiveCollation(collation: string): boolean {
-  return /_CS(?:_|$)|_BIN2?$/i.test(collation);
+  return /_CS(?:_|$)|_BIN2?(?:_|$)/i.test(collation);
 }
 
 /**
@@ -101,8 +101,9 @@ export function defaultCollation(collation: string): boolean {
   return /^(?:DATABASE_DEFAULT|CATALOG_DEFAULT)$/i.test(collation) || /_CI_AS(?:_|$)/i.test(collation);
 }
 
-function caseSensitiveCollate(node: Expression): boolean {
-  return node.kind === 'collate' && caseSensitiveCollation(node.collation);
+/** Whether one of `nodes` carries a case-sensitive COLLATE: the comparison or search they are in tells case apart. */
+export function caseSensitiveCollated(...nodes: ReadonlyArray<Expression | undefined>): boolean {
+  return nodes.some((node) => node?.kind === 'collate' && caseSensitiveCollation(node.collation));
 }
 
 /** Whether a value matched by LIKE is written to ignore case and trailing spaces: a string that is not a number or a date. */

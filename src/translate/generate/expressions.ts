@@ -1,7 +1,7 @@
 import type { CastExpression, DataType, Expression, FunctionCall, OrderByItem, Query, Span, WindowFrame, WindowSpec } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { castNode, dataTypeNode } from './ast-tools.js';
-import { caseFreeText, caseSensitiveCollation, collatedComparison, comparesCaseInsensitively, defaultCollation, collatedOperand, collatedSubject, ignoreCaseFlag, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
+import { caseFreeText, caseSensitiveCollated, caseSensitiveCollation, collatedComparison, comparesCaseInsensitively, defaultCollation, collatedOperand, collatedSubject, ignoreCaseFlag, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
 import { castExpression, implicitText, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
@@ -230,12 +230,14 @@ const handlers: ExpressionHandlers = {
    * targets (Databricks' LIKE keeps trailing spaces significant even under an RTRIM collation).
    */
   like(node, ctx) {
-    const pattern = node.pattern;
+    // A case-sensitive COLLATE on either side: matched telling case apart, trailing spaces still ignored.
+    const caseSensitive = caseSensitiveCollated(node.expression, node.pattern);
+    const pattern = node.pattern.kind === 'collate' ? node.pattern.expression : node.pattern;
     const literal = isStringLiteral(pattern) ? pattern : undefined;
     const subjectType = valueType(node.expression, ctx);
-    const collated = collatedSubject(subjectType, ctx) && (literal === undefined || !caseFreeText(literal.value));
-    const subject = collated ? `rtrim(${expression(node.expression, ctx)})` : wrapComparand(node.expression, ctx);
-    if (!collated && (literal === undefined || !caseFreeText(literal.value))) {
+    const collated = !caseSensitive && collatedSubject(subjectType, ctx) && (literal === undefined || !caseFreeText(literal.value));
+    const subject = collated || caseSensitive ? `rtrim(${expression(node.expression, ctx)})` : wrapComparand(node.expression, ctx);
+    if (!collated && !caseSensitive && (literal === undefined || !caseFreeText(literal.value))) {
       ctx.reportOnce('case-insensitive', 'TR_CASE_INSENSITIVE', node, 'this object compares strings (LIKE); SQL Server ignores case and trailing spaces in comparisons by default, Databricks does not');
     }
     if (literal === undefined) {
@@ -300,7 +302,7 @@ const handlers: ExpressionHandlers = {
 
   collate(node, ctx) {
     if (caseSensitiveCollation(node.collation)) {
-      ctx.report('TR_SEMANTIC', node, `COLLATE ${node.collation}: compared telling case apart, as the collation asks; trailing spaces count here, where SQL Server ignored them`);
+      ctx.report('TR_SEMANTIC', node, `COLLATE ${node.collation}: case is told apart, as the collation asks; in a comparison (=, <>, IN) trailing spaces now count, which SQL Server ignored`);
     } else if (defaultCollation(node.collation) && comparesCaseInsensitively(ctx)) {
       ctx.report('TR_HINT_DROPPED', node, `COLLATE ${node.collation} dropped: the comparison ignores case and trailing spaces, as the translation's other string comparisons do`);
     } else {
@@ -730,7 +732,7 @@ function checkComparison(
 ): void {
   if ((left.kind === 'literal' && left.type === 'null') || (right.kind === 'literal' && right.type === 'null')) return;
   // Compared with a case-sensitive COLLATE, as the code asks (the collate handler says so).
-  if ([left, right].some((side) => side.kind === 'collate' && caseSensitiveCollation(side.collation))) return;
+  if (caseSensitiveCollated(left, right)) return;
   const leftType = types?.[0] ?? valueType(left, ctx);
   const rightType = types?.[1] ?? valueType(right, ctx);
   if (leftType.family === 'unknown' && rightType.family === 'unknown' && comparesCaseInsensitively(ctx)) {

@@ -1,7 +1,7 @@
 import type { Expression } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
 import { call, isSimple, sortedValues, type FunctionCallSite, type FunctionTable } from './function-rule.js';
-import { comparesCaseInsensitively, hasCasedLetters, ignoreCaseFlag, isStringLiteral } from './collation.js';
+import { caseSensitiveCollated, comparesCaseInsensitively, hasCasedLetters, ignoreCaseFlag, isStringLiteral } from './collation.js';
 import { implicitText } from './convert-styles.js';
 import { expression } from './expressions.js';
 import { untranslated } from './markers.js';
@@ -151,8 +151,9 @@ function charIndex(site: FunctionCallSite): string {
   const [findNode, inNode, startNode] = site.call.args;
   // Under a case-insensitive collation the search ignores case, as SQL Server's does: a
   // collation on what is looked for (Databricks' locate follows it), lower case on DuckDB.
-  const ignoreCase = comparesCaseInsensitively(site.ctx) && !caseFreeNeedle(findNode);
-  if (!ignoreCase) reportCaseInsensitiveSearch(site, findNode, 'CHARINDEX');
+  const caseSensitive = caseSensitiveCollated(...site.call.args);
+  const ignoreCase = !caseSensitive && comparesCaseInsensitively(site.ctx) && !caseFreeNeedle(findNode);
+  if (!ignoreCase && !caseSensitive) reportCaseInsensitiveSearch(site, findNode, 'CHARINDEX');
   let find = asText(findNode!, site.args[0]!, site.ctx);
   let text = asText(inNode!, site.args[1]!, site.ctx);
   if (ignoreCase && site.ctx.target === 'databricks') find = `${isSimple(findNode!) ? find : `(${find})`} COLLATE UTF8_LCASE`;
@@ -172,8 +173,9 @@ function patIndex(site: FunctionCallSite): string {
   }
   const parsed = likeToRegex(patternNode.value);
   if (parsed === undefined) return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', 'PATINDEX with a pattern lakeshift cannot read');
-  const ignoreCase = comparesCaseInsensitively(site.ctx) && !caseFreeNeedle(patternNode);
-  if (!ignoreCase) reportCaseInsensitiveSearch(site, patternNode, 'PATINDEX');
+  const caseSensitive = caseSensitiveCollated(...site.call.args);
+  const ignoreCase = !caseSensitive && comparesCaseInsensitively(site.ctx) && !caseFreeNeedle(patternNode);
+  if (!ignoreCase && !caseSensitive) reportCaseInsensitiveSearch(site, patternNode, 'PATINDEX');
   const regex = site.ctx.dialect.stringLiteral(`${ignoreCase ? ignoreCaseFlag(site.ctx) : ''}${parsed.anchoredStart ? '^' : ''}${parsed.regex}${parsed.anchoredEnd ? '$' : ''}`);
   const text = asText(site.call.args[1]!, site.args[1]!, site.ctx);
   if (site.ctx.target === 'databricks') return `regexp_instr(${text}, ${regex})`;
@@ -330,14 +332,15 @@ function replace(site: FunctionCallSite): string {
   const literal = (node: Expression | undefined) => (node !== undefined && isStringLiteral(node) ? node.value : undefined);
   const find = literal(findNode);
   const replacement = literal(withNode);
-  if (comparesCaseInsensitively(site.ctx) && find !== undefined && find !== '' && hasCasedLetters(find) && replacement !== undefined) {
+  const caseSensitive = caseSensitiveCollated(...site.call.args);
+  if (!caseSensitive && comparesCaseInsensitively(site.ctx) && find !== undefined && find !== '' && hasCasedLetters(find) && replacement !== undefined) {
     const pattern = site.ctx.dialect.stringLiteral(`${ignoreCaseFlag(site.ctx)}${find.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')}`);
     // Java's replacement text gives $ and \ a meaning, RE2's \ only.
     const escaped = site.ctx.target === 'databricks' ? replacement.replace(/[\\$]/g, '\\$&') : replacement.replace(/\\/g, '\\\\');
     const replacementText = site.ctx.dialect.stringLiteral(escaped);
     return site.ctx.target === 'databricks' ? `regexp_replace(${text}, ${pattern}, ${replacementText})` : `regexp_replace(${text}, ${pattern}, ${replacementText}, 'g')`;
   }
-  reportCaseInsensitiveSearch(site, findNode, 'REPLACE');
+  if (!caseSensitive) reportCaseInsensitiveSearch(site, findNode, 'REPLACE');
   return `replace(${text}, ${site.args.slice(1).join(', ')})`;
 }
 
