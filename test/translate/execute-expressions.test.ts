@@ -670,6 +670,14 @@ describe('GUIDs as text, on DuckDB', () => {
     expect(await runOnDuckDb("SELECT name FROM dbo.customer WHERE customer_id = '6F9619FF-8B86-D011-B42D-00C04FC964FF'", setup, { columnTypes })).toEqual([{ name: 'migrated' }]);
     // As text, SQL Server writes a GUID in upper case.
     expect(await runOnDuckDb('SELECT CONVERT(varchar(36), customer_id) AS id FROM dbo.customer', setup, { columnTypes })).toEqual([{ id: '6F9619FF-8B86-D011-B42D-00C04FC964FF' }]);
+    const [made] = await runOnDuckDb("SELECT CONCAT('id-', NEWID()) AS g", '');
+    expect(made?.['g']).toMatch(/^id-[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+  });
+
+  it('joins stored GUIDs whatever case each table holds them in', async () => {
+    const guids = (table: string) => (table === 'dbo.a' || table === 'dbo.b' ? new Map([['id', 'uniqueidentifier']]) : undefined);
+    const stored = "CREATE SCHEMA dbo; CREATE TABLE dbo.a (id VARCHAR); CREATE TABLE dbo.b (id VARCHAR); INSERT INTO dbo.a VALUES ('0e984725-c51c-4bf4-9960-e1c80e27aba0'); INSERT INTO dbo.b VALUES ('0E984725-C51C-4BF4-9960-E1C80E27ABA0');";
+    expect(await runOnDuckDb('SELECT COUNT(*) AS n FROM dbo.a JOIN dbo.b ON a.id = b.id', stored, { columnTypes: guids })).toEqual([{ n: 1n }]);
   });
 });
 

@@ -76,12 +76,9 @@ export function collatedComparison(left: Expression, right: Expression, ctx: Tra
   const rightType = types?.[1] ?? valueType(right, ctx);
   if (!stringComparison(leftType, rightType)) return false;
   // A uniqueidentifier compares its 16 bytes; as text, a GUID may be written in either case
-  // (stored by another tool, typed in code): compared with anything but another stored GUID,
-  // it is compared ignoring case.
-  const guids = [leftType, rightType].filter((type) => type.name === 'uniqueidentifier').length;
-  const storedGuids = guids === 2 && left.kind === 'column-ref' && right.kind === 'column-ref';
-  if (!(guids > 0 && !storedGuids) && (!collatable(leftType) || !collatable(rightType))) return false;
-  if (storedGuids) return false;
+  // (by the tool that copied the table, by code that wrote text into it): compared ignoring case.
+  const guid = leftType.name === 'uniqueidentifier' || rightType.name === 'uniqueidentifier';
+  if (!guid && (!collatable(leftType) || !collatable(rightType))) return false;
   const literalCompared = (literal: Expression, other: ValueType) =>
     // 'true' against a value of unknown type is most likely a bit: SQL Server converts the text.
     isStringLiteral(literal) && other.family === 'unknown' && (mayBeNumberOrDate(literal.value) || /^\s*(?:true|false)\s*$/i.test(literal.value));

@@ -276,14 +276,15 @@ export function implicitDateCast(node: Expression, family: 'date' | 'datetime', 
 }
 
 /**
- * A number, bit or date where SQL Server reads text (a string function's argument, a string
+ * A number, bit, date or GUID where SQL Server reads text (a string function's argument, a string
  * variable or column it is stored into): converted as CAST to `type` (nvarchar(max) unless
  * given) converts it: a datetime in style 0 (Jan  5 2024 10:30AM), money with two decimals, a
- * bit as 1 or 0. Undefined for values that are text already, or of unknown type.
+ * bit as 1 or 0, a uniqueidentifier in upper case. Undefined for values that are text
+ * already, or of unknown type.
  */
 export function implicitText(node: Expression, ctx: TranslationContext, translate: (node: Expression) => string, type?: DataType): string | undefined {
   const source = valueType(node, ctx);
-  if (node.kind === 'literal' || !(isNumeric(source) || source.family === 'date' || source.family === 'datetime')) return undefined;
+  if (node.kind === 'literal' || !(isNumeric(source) || source.family === 'date' || source.family === 'datetime' || source.name === 'uniqueidentifier')) return undefined;
   return castExpression(castNode(node, type ?? dataTypeNode('nvarchar', node, ['max'])), ctx, translate);
 }
 
@@ -517,7 +518,8 @@ function castToString(
   if (guidTarget !== (source.name === 'uniqueidentifier')) {
     if (guidTarget && isStringLiteral(value)) return ctx.dialect.stringLiteral(value.value.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase());
     if (guidTarget && (source.family === 'string' || source.family === 'unknown')) return `lower(${cast(translate(value))})`;
-    if (!guidTarget && STRING_TYPES.has(typeName(node.type))) return fit(`upper(${cast(translate(value), stringKeyword(ctx))})`, 36);
+    // GUIDs are text in the targets already.
+    if (!guidTarget && STRING_TYPES.has(typeName(node.type))) return fit(`upper(${translate(value)})`, 36);
   }
 
   if (isStringLiteral(value)) {

@@ -21,8 +21,8 @@ function stringType(ctx: TranslationContext): string {
 /** An argument as text: numbers and dates are converted as T-SQL converts them implicitly. */
 export function asText(node: Expression, text: string, ctx: TranslationContext): string {
   const type = valueType(node, ctx);
-  if (!(isNumeric(type) || isTemporal(type))) return text;
-  // As SQL Server converts it: a datetime in style 0, a bit as 1 or 0, money with two decimals.
+  if (!(isNumeric(type) || isTemporal(type) || type.name === 'uniqueidentifier')) return text;
+  // As SQL Server converts it: a datetime in style 0, a bit as 1 or 0, money with two decimals, a GUID in upper case.
   return implicitText(node, ctx, (inner) => (inner === node ? text : expression(inner, ctx))) ?? `CAST(${text} AS ${stringType(ctx)})`;
 }
 

@@ -847,6 +847,7 @@ function functionType(node: Extract<Expression, { kind: 'function-call' }>, ctx:
   if (node.name.parts.length > 1) return UNKNOWN;
   const name = functionName(node);
   const rule = RETURNS[name];
+  if (name === 'NEWID' || name === 'NEWSEQUENTIALID') return { family: 'string', name: 'uniqueidentifier' };
   if (rule === undefined) {
     if (name === 'COALESCE' || name === 'IIF' || name === 'CHOOSE') {
       const values = name === 'COALESCE' ? node.args : node.args.slice(1);
