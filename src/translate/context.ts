@@ -440,6 +440,11 @@ export class TranslationContext {
     this.#database = database;
   }
 
+  /** Whether a procedure, function or view body is being translated. */
+  get withinModule(): boolean {
+    return this.#moduleSchema !== undefined;
+  }
+
   /**
    * Runs `work` (the body of a procedure, function or view) with one-part names resolved in the
    * module's schema, as SQL Server resolves the names a module's statements use.

@@ -127,6 +127,13 @@ describe('parseTsql: SET QUOTED_IDENTIFIER', () => {
     expect(literals(script)).toEqual({ values: ["it's", 'say "hi"'], columns: ['a', 'b'] });
   });
 
+  it('parses a module with the setting of the batch that creates it: a SET in its body changes nothing', () => {
+    const script = 'CREATE PROCEDURE dbo.p AS\nBEGIN\n  SET QUOTED_IDENTIFIER OFF\n  SELECT "col" FROM t\nEND\nGO\nSELECT "x" FROM t';
+    expect(literals(script)).toEqual({ values: [], columns: ['col', 'x'] });
+    const created = 'SET QUOTED_IDENTIFIER OFF\nGO\nCREATE PROCEDURE dbo.p AS\nBEGIN\n  SET QUOTED_IDENTIFIER ON\n  SELECT "text" FROM t\nEND';
+    expect(literals(created)).toEqual({ values: ['text'], columns: [] });
+  });
+
   it('ignores the word where it is not set (a string, a comment)', () => {
     const script = "SELECT SESSIONPROPERTY('QUOTED_IDENTIFIER') /* SET QUOTED_IDENTIFIER OFF */, \"c\" FROM t";
     expect(literals(script)).toEqual({ values: ['QUOTED_IDENTIFIER'], columns: ['c'] });

@@ -666,6 +666,8 @@ export function setOption(node: SetOptionStatement, w: StatementWriter): ScriptN
       .filter((rule) => rule?.noteOn === undefined || rule.noteOn === setting)
       .map((rule) => rule?.note)
       .filter((note): note is string => note !== undefined);
+    // Parsed with the setting the module was created with, which a SET in its body does not change.
+    if (node.options.includes('QUOTED_IDENTIFIER') && w.ctx.withinModule) notes.splice(0, notes.length, 'inside a procedure, function or view it changes nothing');
     w.ctx.report('TR_SESSION_OPTION', node, `${text} dropped${notes.length > 0 ? `: ${notes.join('; ')}` : ''}`);
   } else {
     const divisions = w.ctx.nullOnDivideByZero && w.ctx.target === 'databricks' && harmful.includes('ANSI_WARNINGS') ? ' (divisions after it give NULL on a zero divisor, with try_divide, as SQL Server did)' : '';

@@ -82,8 +82,8 @@ function parseTokens(
   text: string,
   tokens: TokenTable,
 ): { readonly script: Script; readonly batches: readonly Batch[]; readonly diagnostics: readonly TsqlDiagnostic[]; readonly lineIndex: () => LineIndex } {
-  applyQuotedIdentifierOff(tokens);
   const batches = splitTokenBatches(text, tokens);
+  applyQuotedIdentifierOff(tokens, batches);
   // Lines are only needed for diagnostics and for callers that ask: built on first use.
   let lines: LineIndex | undefined;
   const lineIndex = (): LineIndex => (lines ??= new LineIndex(text));
