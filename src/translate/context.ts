@@ -111,6 +111,8 @@ export class TranslationContext {
   readonly #identities = new Map<string, IdentityColumn>();
   readonly #primaryKeys = new Map<string, readonly string[]>();
   readonly #tableColumns = new Map<string, ReadonlyMap<string, DataType>>();
+  /** Tables the text makes with SELECT INTO, by tableKey(). */
+  readonly #selectedInto = new Set<string>();
   readonly #lineIndex: LineIndex;
   readonly #variables = new Map<string, VariableInfo>();
   /** variable()'s answers by the name as written (undefined: not declared); emptied when a variable is declared. */
@@ -376,6 +378,11 @@ export class TranslationContext {
     this.#tableColumns.set(key.toLowerCase(), columns);
   }
 
+  /** A table SELECT INTO makes, by tableKey(): made by the text, as a CREATE TABLE's is. */
+  noteSelectedInto(key: string): void {
+    this.#selectedInto.add(key.toLowerCase());
+  }
+
   /** Column types (by lower-cased name, in table order) of a table defined earlier in the text. */
   definedColumns(key: string): ReadonlyMap<string, DataType> | undefined {
     return this.#tableColumns.get(key.toLowerCase());
@@ -559,13 +566,17 @@ export class TranslationContext {
    * view), a statement's names resolve in the module's schema, then dbo; DDL, and statements
    * outside modules, in the caller's default schema, then dbo (Microsoft, "Qualifying Names
    * Inside Stored Procedures"). The caller's default schema is not known here: dbo, the
-   * default schema of a user given none. Where the inventory knows the table in dbo and not in
-   * the module's schema, dbo.
+   * default schema of a user given none. Where the text (a CREATE TABLE or SELECT INTO of the
+   * module, which made it in dbo) or the inventory knows the table in dbo and not in the
+   * module's schema, dbo.
    */
   #onePartSchema(object: string, ddl: boolean): { name: string; why: string } {
     const module = this.#moduleSchema;
     if (module === undefined || ddl || module.toLowerCase() === 'dbo') return { name: 'dbo', why: 'dbo, the default schema' };
-    const known = (schema: string) => this.options.columnTypes?.(`${schema}.${object}`.toLowerCase()) !== undefined;
+    const known = (schema: string) => {
+      const key = `${schema}.${object}`.toLowerCase();
+      return this.#tableColumns.has(key) || this.#selectedInto.has(key) || this.options.columnTypes?.(key) !== undefined;
+    };
     if (!known(module) && known('dbo')) return { name: 'dbo', why: `dbo, where the inventory has it, not ${module}, the module's schema` };
     return { name: module, why: `${module}, the schema of the module it is in` };
   }

@@ -50,11 +50,19 @@ describe('translate.names: one-part names', () => {
     expect(result.codes).not.toContain('TR_NAME_NOT_MAPPED');
   });
 
-  it('map in the schema of the procedure, function or view they are in; its DDL in dbo', () => {
+  it('map in the schema of the procedure, function or view they are in; its DDL, EXECUTE and the tables it creates in dbo', () => {
     const procedure = text('CREATE PROCEDURE etl.load AS BEGIN UPDATE watermark SET n = 1; TRUNCATE TABLE stage_rows; EXEC helper; END', analytics);
     expect(procedure.text).toContain('UPDATE main.a_etl.watermark');
     expect(procedure.text).toContain('TRUNCATE TABLE main.a_dbo.stage_rows');
-    expect(procedure.text).toContain('CALL main.a_etl.helper()');
+    expect(procedure.text).toContain('CALL main.a_dbo.helper()');
+    // CREATE TABLE made it in dbo, where the INSERT then finds it (etl has none).
+    const created = text('CREATE PROCEDURE etl.load AS BEGIN CREATE TABLE work_rows (a int); INSERT INTO work_rows (a) VALUES (1); DROP TABLE work_rows; END', analytics);
+    expect(created.text).toContain('CREATE TABLE main.a_dbo.work_rows');
+    expect(created.text).toContain('INSERT INTO main.a_dbo.work_rows');
+    expect(created.text).toContain('DROP TABLE main.a_dbo.work_rows');
+    const selected = text('CREATE PROCEDURE etl.load AS BEGIN SELECT a INTO copy_rows FROM etl.src; UPDATE copy_rows SET a = 2; DROP TABLE copy_rows; END', analytics);
+    expect(selected.text).toContain('CREATE TABLE main.a_dbo.copy_rows AS');
+    expect(selected.text).toContain('UPDATE main.a_dbo.copy_rows');
     const view = text('CREATE VIEW etl.v AS SELECT a FROM runs', analytics);
     expect(view.text).toBe('CREATE OR REPLACE VIEW main.a_etl.v AS\nSELECT a FROM main.a_etl.runs;');
   });

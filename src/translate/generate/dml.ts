@@ -167,7 +167,9 @@ function selectInto(node: SelectStatement, owner: Query, body: Select, w: Statem
   const withoutInto: Query = { ...owner, body: { ...body, into: undefined } as Select };
   const text = query(withoutInto, w.ctx);
   noteSelectInto(w.ctx, TranslationContext.tableKey(into), withoutInto);
-  const target = w.ctx.objectName(into);
+  w.ctx.noteSelectedInto(TranslationContext.tableKey(into));
+  // The new table is made where CREATE TABLE makes it: a one-part name in dbo, even in a module.
+  const target = w.ctx.objectName(into, true);
   if (isTemporaryName(into)) {
     w.ctx.report('TR_TEMP_TABLE', node, `SELECT INTO ${into.parts[0]} became ${describeMode(w.ctx)} ${target}`);
     const global = globalTemporaryNote(into.parts[0]!);

@@ -327,7 +327,8 @@ export function execute(node: ExecuteStatement, w: StatementWriter): ScriptNode[
       `${node.procedure.parts.join('.')} is called from a CATCH block: in SQL Server it could read this error with ERROR_MESSAGE() and the like (an error-logging or rethrow procedure); a Databricks procedure cannot see its caller's error. Pass what it needs as arguments (lakeshift_error_message, lakeshift_error_state ...), and re-raise here if it re-raised`,
     );
   }
-  return [...before, { kind: 'call', procedure: w.ctx.objectName(node.procedure), arguments: args, line: w.line(node) }];
+  // EXECUTE resolves a one-part name in the caller's default schema (dbo), not the module's.
+  return [...before, { kind: 'call', procedure: w.ctx.objectName(node.procedure, true), arguments: args, line: w.line(node) }];
 }
 
 /**
