@@ -313,6 +313,15 @@ describe('INSERT without a column list into a table with an identity column', ()
   });
 });
 
+describe('INSERT without a column list', () => {
+  it('says for sure that a table with a known identity column needs its columns listed, and may otherwise', () => {
+    const known = toDatabricks('INSERT INTO dw.g VALUES (1, 2);', { identityColumn: (table) => (table === 'dw.g' ? 'gid' : undefined) });
+    expect(known.diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`)).toEqual(['warning TR_SEMANTIC']);
+    expect(known.diagnostics[0]?.message).toContain('it has the identity column gid');
+    expect(toDatabricks('INSERT INTO dw.g VALUES (1, 2);').diagnostics.map((diagnostic) => `${diagnostic.severity} ${diagnostic.code}`)).toEqual(['info TR_INSERT_UNLISTED']);
+  });
+});
+
 describe('GO with a count', () => {
   it('warns that the batch above ran that many times and is translated once', () => {
     const result = toDatabricks("INSERT INTO dw.log (msg) VALUES ('x');\nGO 3\nSELECT 1 AS one;\nGO\n");
@@ -547,6 +556,9 @@ describe('objects', () => {
   it('drops a named DEFAULT as the column default it is', () => {
     const known = toDatabricks('CREATE TABLE dw.t (id int, flag bit CONSTRAINT DF_t_flag DEFAULT (0)); ALTER TABLE dw.t DROP CONSTRAINT DF_t_flag;');
     expect(known.text).toContain('ALTER TABLE dw.t ALTER COLUMN flag DROP DEFAULT;');
+    // Constraint names are unique per schema: another table's DF_t_flag is not this one's.
+    const elsewhere = toDatabricks('CREATE TABLE dw.t (id int, flag bit CONSTRAINT DF_t_flag DEFAULT (0)); ALTER TABLE sales.t DROP CONSTRAINT DF_t_flag;');
+    expect(elsewhere.text).toContain('ALTER TABLE sales.t DROP CONSTRAINT IF EXISTS DF_t_flag;');
     const unknown = toDatabricks('ALTER TABLE dw.t DROP CONSTRAINT DF_t_other;');
     expect(unknown.text).toContain('DROP CONSTRAINT IF EXISTS DF_t_other');
     expect(unknown.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['TR_SEMANTIC']);

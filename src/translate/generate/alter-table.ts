@@ -1,4 +1,5 @@
-import { walkAst, type AlterTableStatement, type ColumnDefinition, type Constraint, type TableElement } from '../../tsql/index.js';
+import { walkAst, type AlterTableStatement, type ColumnDefinition, type Constraint, type ObjectName, type TableElement } from '../../tsql/index.js';
+import { TranslationContext } from '../context.js';
 import { typeParts } from '../dialects/dialect.js';
 import type { ScriptNode } from '../script-ir.js';
 import { expression } from './expressions.js';
@@ -22,20 +23,6 @@ const STRING_TYPES = new Set(['char', 'varchar', 'nchar', 'nvarchar', 'text', 'n
  * - Constraints: CHECK is added (Delta enforces it), PRIMARY KEY is informational, FOREIGN KEY
  *   and UNIQUE are dropped; CHECK cannot be disabled (NOCHECK), triggers do not exist.
  */
-/** The column a DEFAULT constraint of this name is on, where the text defines it (CREATE TABLE or ALTER TABLE ... ADD). */
-function defaultConstraintColumn(name: string, w: StatementWriter): string | undefined {
-  const script = w.ctx.script;
-  if (script === undefined) return undefined;
-  let column: string | undefined;
-  walkAst(script, (child) => {
-    if (column !== undefined) return false;
-    if (child.kind === 'column-definition' && child.default?.name?.toLowerCase() === name.toLowerCase()) column = child.name;
-    else if (child.kind === 'constraint' && child.type === 'DEFAULT' && child.forColumn !== undefined && child.name?.toLowerCase() === name.toLowerCase()) column = child.forColumn;
-    return column === undefined;
-  });
-  return column;
-}
-
 export function alterTable(node: AlterTableStatement, w: StatementWriter): ScriptNode[] {
   const databricks = w.ctx.target === 'databricks';
   const table = w.ctx.objectName(node.table, true);
@@ -70,7 +57,7 @@ export function alterTable(node: AlterTableStatement, w: StatementWriter): Scrip
             break;
           case 'CONSTRAINT': {
             // A default is no constraint in Databricks: dropping it is ALTER COLUMN ... DROP DEFAULT.
-            const defaulted = defaultConstraintColumn(item.name, w);
+            const defaulted = defaultConstraintColumn(item.name, node.table, w);
             if (defaulted !== undefined) {
               out.push(`ALTER TABLE ${table} ALTER COLUMN ${w.ctx.dialect.identifier(defaulted)} DROP DEFAULT`);
               break;
@@ -210,4 +197,32 @@ function addConstraint(constraint: Constraint, w: StatementWriter, table: string
       return String(unknown);
     }
   }
+}
+
+/**
+ * The column a DEFAULT constraint of this name on `table` is on, where the text defines it
+ * (CREATE TABLE, or ALTER TABLE ... ADD): constraint names are unique per schema, not per script.
+ */
+function defaultConstraintColumn(name: string, table: ObjectName, w: StatementWriter): string | undefined {
+  const script = w.ctx.script;
+  if (script === undefined) return undefined;
+  const key = TranslationContext.tableKey(table);
+  const named = (constraint: Constraint | undefined) => constraint?.name?.toLowerCase() === name.toLowerCase();
+  let column: string | undefined;
+  walkAst(script, (child) => {
+    if (column !== undefined) return false;
+    if (child.kind === 'create-table' && TranslationContext.tableKey(child.name) === key) {
+      for (const element of child.elements) {
+        if (element.kind === 'column-definition' && named(element.default)) column = element.name;
+        else if (element.kind === 'constraint' && element.type === 'DEFAULT' && named(element) && element.forColumn !== undefined) column = element.forColumn;
+      }
+    } else if (child.kind === 'alter-table' && child.action.kind === 'add-elements' && TranslationContext.tableKey(child.table) === key) {
+      for (const element of child.action.elements) {
+        if (element.kind === 'column-definition' && named(element.default)) column = element.name;
+        else if (element.kind === 'constraint' && element.type === 'DEFAULT' && named(element) && element.forColumn !== undefined) column = element.forColumn;
+      }
+    }
+    return column === undefined;
+  });
+  return column;
 }

@@ -192,3 +192,10 @@ export function firstWrittenTarget(nodes: readonly object[], test: (target: DmlT
   }
   return undefined;
 }
+
+const AGGREGATES: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'AVG', 'MIN', 'MAX', 'STRING_AGG', 'STDEV', 'STDEVP', 'VAR', 'VARP', 'GROUPING', 'GROUPING_ID', 'CHECKSUM_AGG', 'APPROX_COUNT_DISTINCT']);
+
+/** Whether a node is a call of an aggregate function over a query's rows (not a window function). */
+export function isAggregateCall(node: AstNode): boolean {
+  return node.kind === 'function-call' && node.over === undefined && node.name.parts.length === 1 && AGGREGATES.has(node.name.parts[0]!.toUpperCase());
+}

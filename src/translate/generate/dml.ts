@@ -425,13 +425,17 @@ function bitsConverted(node: InsertStatement, source: Query, w: StatementWriter)
 function identityLeftOut(node: InsertStatement, w: StatementWriter): InsertStatement {
   if (node.columns.length > 0 || node.source.kind === 'default-values') return node;
   const key = targetKey(node.target);
-  if (key !== undefined && node.target.kind === 'table-ref' && !isTemporaryName(node.target.name) && tableColumnNames(key, w.ctx) === undefined) {
-    w.ctx.reportOnce(`unlisted:${key}`, 'TR_INSERT_UNLISTED', node, `INSERT into ${node.target.name.parts.join('.')} without a column list, and lakeshift does not know its columns: if it has an identity column, list the columns (Databricks wants a value for it)`);
-  }
   const identity = identityOf(node.target, w)?.identity;
-  if (key === undefined || identity === undefined || identity.fromSequence === true) return node;
-  const names = tableColumnNames(key, w.ctx);
-  if (names === undefined) return node;
+  const names = key === undefined ? undefined : tableColumnNames(key, w.ctx);
+  if (key !== undefined && names === undefined && node.target.kind === 'table-ref' && !isTemporaryName(node.target.name)) {
+    const table = node.target.name.parts.join('.');
+    if (identity !== undefined && identity.fromSequence !== true) {
+      w.ctx.report('TR_SEMANTIC', node, `INSERT into ${table} without a column list: it has the identity column ${identity.column}, which SQL Server filled and Databricks wants a value for, and lakeshift does not know its other columns: list them`);
+    } else {
+      w.ctx.reportOnce(`unlisted:${key}`, 'TR_INSERT_UNLISTED', node, `INSERT into ${table} without a column list, and lakeshift does not know its columns: if it has an identity column, list the columns (Databricks wants a value for it)`);
+    }
+  }
+  if (key === undefined || identity === undefined || identity.fromSequence === true || names === undefined) return node;
   // SQL Server fills no rowversion column either (a computed one the inventory leaves out).
   const filled = names.filter((name) => name.toLowerCase() !== identity.column.toLowerCase() && !['timestamp', 'rowversion'].includes(tableColumnType(key, name, w.ctx)?.name ?? ''));
   return { ...node, columns: filled };

@@ -294,8 +294,11 @@ function periodDefault(column: ColumnDefinition, w: StatementWriter): string | u
   if (attribute === undefined) return undefined;
   const span = { start: column.start, end: column.end };
   const end = attribute.startsWith('GENERATED ALWAYS AS ROW END');
+  // The largest value of the column's precision: datetime2(0) ends at 23:59:59, datetime2(7) at .9999999.
+  const scale = column.type === undefined ? 7 : Number(typeParts(column.type).args[0] ?? 7);
+  const endOfTime = `9999-12-31 23:59:59${scale > 0 ? `.${'9'.repeat(Math.min(scale, 7))}` : ''}`;
   const value: Expression = end
-    ? { kind: 'literal', type: 'string', text: "'9999-12-31 23:59:59.9999999'", value: '9999-12-31 23:59:59.9999999', ...span }
+    ? { kind: 'literal', type: 'string', text: `'${endOfTime}'`, value: endOfTime, ...span }
     : { kind: 'function-call', name: { kind: 'object-name', parts: ['SYSUTCDATETIME'], ...span }, args: [], niladic: false, withinGroup: [], ...span };
   return end ? expressionAs(value, column.type, w.ctx) : expression(value, w.ctx);
 }

@@ -16,6 +16,7 @@ import {
   type WithClause,
 } from '../../tsql/index.js';
 import type { TranslationContext } from '../context.js';
+import { isAggregateCall } from './ast-tools.js';
 import { noteStringGrouping } from './collation.js';
 import { expression, orderBy, windowSpec } from './expressions.js';
 import { functionName, sortedValues } from './function-rule.js';
@@ -64,19 +65,19 @@ export function query(node: Query, ctx: TranslationContext): string {
   );
 }
 
+/** MAXRECURSION 0: SQL Server sets no limit; MAX RECURSION LEVEL takes an INTEGER literal above 0. */
+const UNLIMITED_LEVEL = 2147483647;
+
 /**
  * WITH: a CTE that names itself is recursive (Databricks SQL and Runtime 17.0 and above, with
  * WITH RECURSIVE; DuckDB too). T-SQL stops at OPTION (MAXRECURSION n), 100 by default, as
  * Databricks does at MAX RECURSION LEVEL n (default 100; it also stops at 1,000,000 rows).
  * Source: Databricks SQL reference, "Common table expression (CTE)".
  */
-/** MAXRECURSION 0: SQL Server sets no limit; MAX RECURSION LEVEL takes an INTEGER literal above 0. */
-const UNLIMITED_LEVEL = 2147483647;
-
 function withClause(node: Query, ctx: TranslationContext): string {
   const clause = node.with!;
   if (clause.xmlNamespaces.length > 0) ctx.report('TR_UNSUPPORTED_EXPRESSION', clause, 'WITH XMLNAMESPACES has no equivalent');
-  const recursive = clause.ctes.filter((cte) => references(cte.query, cte.name));
+  const recursive = recursiveCtes(clause);
   const limitOption = node.options.find((option) => option.name === 'MAXRECURSION');
   const limit = limitOption?.value === undefined ? undefined : Number(limitOption.value.trim());
   if (limitOption !== undefined && recursive.length === 0) ctx.report('TR_HINT_DROPPED', limitOption, 'OPTION (MAXRECURSION) on a query without a recursive CTE was dropped');
@@ -540,8 +541,6 @@ function unpivot(node: Unpivot, ctx: TranslationContext): string {
 // ---------------------------------------------------------------------------------------------
 // FOR XML PATH('') concatenation
 
-const AGGREGATES: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'AVG', 'MIN', 'MAX', 'STRING_AGG', 'STDEV', 'STDEVP', 'VAR', 'VARP']);
-
 /**
  * (SELECT ',' + name FROM t ORDER BY name FOR XML PATH('')): the pre-2017 way to join strings,
  * usually inside STUFF(..., 1, 1, ''). Unnamed columns become text without tags, NULLs add
@@ -611,7 +610,7 @@ function aggregatesOnly(value: Expression): boolean {
   let aggregated = false;
   let bare = false;
   walkAst(value, (child) => {
-    if (child.kind === 'function-call' && child.over === undefined && child.name.parts.length === 1 && AGGREGATES.has(functionName(child))) {
+    if (isAggregateCall(child)) {
       aggregated = true;
       return false;
     }
@@ -625,7 +624,7 @@ function usesAggregate(columns: readonly SelectColumn[]): boolean {
   let found = false;
   for (const column of columns) {
     walkAst(column.expression, (child) => {
-      if (child.kind === 'function-call' && child.over === undefined && child.name.parts.length === 1 && AGGREGATES.has(functionName(child))) found = true;
+      if (isAggregateCall(child)) found = true;
       return !found && child.kind !== 'subquery';
     });
   }
@@ -634,7 +633,11 @@ function usesAggregate(columns: readonly SelectColumn[]): boolean {
 
 /** Whether a WITH clause defines a CTE that refers to itself. */
 export function hasRecursiveCte(clause: WithClause): boolean {
-  return clause.ctes.some((cte) => references(cte.query, cte.name));
+  return recursiveCtes(clause).length > 0;
+}
+
+function recursiveCtes(clause: WithClause): WithClause['ctes'] {
+  return clause.ctes.filter((cte) => references(cte.query, cte.name));
 }
 
 /** Whether a query names a table (a CTE refers to itself: a recursive CTE). */

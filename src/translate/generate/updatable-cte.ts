@@ -18,7 +18,7 @@ import {
   type WithClause,
 } from '../../tsql/index.js';
 import { TranslationContext } from '../context.js';
-import { columnRef, conjunction, hasSubquery, mapAst, qualifierOf, qualifiersOf } from './ast-tools.js';
+import { columnRef, conjunction, hasSubquery, isAggregateCall, mapAst, qualifierOf, qualifiersOf } from './ast-tools.js';
 import { tableColumnNames } from './value-types.js';
 
 /**
@@ -179,8 +179,6 @@ interface CteShape {
   readonly computed?: string;
 }
 
-const AGGREGATES: ReadonlySet<string> = new Set(['COUNT', 'COUNT_BIG', 'SUM', 'AVG', 'MIN', 'MAX', 'STRING_AGG', 'STDEV', 'STDEVP', 'VAR', 'VARP', 'GROUPING', 'CHECKSUM_AGG']);
-
 /** The shape of an updatable CTE, or why SQL Server could not change rows through it either (or lakeshift cannot). */
 function analyse(cte: CommonTableExpression, ctes: readonly CommonTableExpression[]): CteShape | string {
   const query = cte.query;
@@ -231,7 +229,7 @@ function aggregates(expression: Expression): boolean {
   let found = false;
   walkAst(expression, (child) => {
     if (child.kind === 'query') return false;
-    if (child.kind === 'function-call' && child.over === undefined && child.name.parts.length === 1 && AGGREGATES.has(child.name.parts[0]!.toUpperCase())) found = true;
+    if (isAggregateCall(child)) found = true;
     return !found;
   });
   return found;
