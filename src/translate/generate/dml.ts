@@ -850,7 +850,7 @@ export function update(written: UpdateStatement, w: StatementWriter): ScriptNode
         w.ctx.report(
           'TR_SEMANTIC',
           node,
-          'UPDATE ... FROM with several LEFT JOINs from the target: each column of a joined table is read with a subquery on its join condition (MERGE takes one source); such a subquery fails when it finds several rows, where SQL Server silently took one of them',
+          'UPDATE ... FROM with several LEFT JOINs from the target: each column of a joined table is read with a correlated subquery on its join condition (MERGE takes one source); such a subquery fails when it finds several rows, where SQL Server silently took one of them. Correlated subqueries in UPDATE ... SET are not verified on Databricks (open-source Delta refuses them): where it refuses, load the joined rows into a temporary table with the target key and MERGE from it',
         );
         return update(looked, w);
       }
