@@ -208,20 +208,16 @@ function defaultConstraintColumn(name: string, table: ObjectName, w: StatementWr
   if (script === undefined) return undefined;
   const key = TranslationContext.tableKey(table);
   const named = (constraint: Constraint | undefined) => constraint?.name?.toLowerCase() === name.toLowerCase();
+  const defaulted = (elements: readonly TableElement[]) =>
+    elements.flatMap((element) => {
+      if (element.kind === 'column-definition' && named(element.default)) return [element.name];
+      return element.kind === 'constraint' && element.type === 'DEFAULT' && named(element) && element.forColumn !== undefined ? [element.forColumn] : [];
+    })[0];
   let column: string | undefined;
   walkAst(script, (child) => {
     if (column !== undefined) return false;
-    if (child.kind === 'create-table' && TranslationContext.tableKey(child.name) === key) {
-      for (const element of child.elements) {
-        if (element.kind === 'column-definition' && named(element.default)) column = element.name;
-        else if (element.kind === 'constraint' && element.type === 'DEFAULT' && named(element) && element.forColumn !== undefined) column = element.forColumn;
-      }
-    } else if (child.kind === 'alter-table' && child.action.kind === 'add-elements' && TranslationContext.tableKey(child.table) === key) {
-      for (const element of child.action.elements) {
-        if (element.kind === 'column-definition' && named(element.default)) column = element.name;
-        else if (element.kind === 'constraint' && element.type === 'DEFAULT' && named(element) && element.forColumn !== undefined) column = element.forColumn;
-      }
-    }
+    if (child.kind === 'create-table' && TranslationContext.tableKey(child.name) === key) column = defaulted(child.elements);
+    else if (child.kind === 'alter-table' && child.action.kind === 'add-elements' && TranslationContext.tableKey(child.table) === key) column = defaulted(child.action.elements);
     return column === undefined;
   });
   return column;
