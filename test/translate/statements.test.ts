@@ -322,6 +322,14 @@ describe('INSERT without a column list', () => {
   });
 });
 
+describe('COMPRESS and DECOMPRESS', () => {
+  it('become Zstandard on Databricks, with a warning about values SQL Server compressed', () => {
+    const result = toDatabricks('SELECT COMPRESS(t.doc) AS packed, CAST(DECOMPRESS(t.packed) AS nvarchar(max)) AS doc FROM dw.t AS t;');
+    expect(result.text).toBe('SELECT zstd_compress(t.doc) AS packed, CAST(zstd_decompress(t.packed) AS STRING) AS doc FROM dw.t AS t;\n');
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['TR_SEMANTIC']);
+  });
+});
+
 describe('GO with a count', () => {
   it('warns that the batch above ran that many times and is translated once', () => {
     const result = toDatabricks("INSERT INTO dw.log (msg) VALUES ('x');\nGO 3\nSELECT 1 AS one;\nGO\n");

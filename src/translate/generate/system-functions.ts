@@ -284,19 +284,38 @@ const NO_EQUIVALENT: Readonly<Record<string, string>> = {
   SESSION_CONTEXT: 'session context has no equivalent: pass the value as a parameter or a session variable',
   CONTEXT_INFO: 'session context has no equivalent: pass the value as a parameter or a session variable',
   OPENJSON: 'OPENJSON is a table source: it is translated in FROM only',
-  COMPRESS: 'gzip compression of values has no SQL equivalent',
-  DECOMPRESS: 'gzip compression of values has no SQL equivalent',
   CHECKSUM_AGG: 'no equivalent aggregate: use bit_xor(hash(...)), whose values differ',
   DIFFERENCE: 'no equivalent of SOUNDEX differences',
   TEXTPTR: 'text pointers have no equivalent',
   STATS_DATE: 'statistics dates have no equivalent',
 };
 
+/**
+ * COMPRESS and DECOMPRESS gzip a value in SQL Server; Databricks (DBR 15.2 and later) compresses
+ * with Zstandard (zstd_compress, zstd_decompress): what the translation compresses, it
+ * decompresses, but values SQL Server compressed (copied from the legacy tables) are gzip,
+ * which zstd_decompress cannot read. DuckDB has no compression function.
+ */
+function compression(name: 'compress' | 'decompress') {
+  return (site: FunctionCallSite): string => {
+    if (site.ctx.target !== 'databricks') return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `${name.toUpperCase()}(): DuckDB has no compression function`);
+    site.ctx.reportOnce(
+      'compression',
+      'TR_SEMANTIC',
+      site.call,
+      'COMPRESS/DECOMPRESS (gzip) became zstd_compress/zstd_decompress (Zstandard): values compressed here decompress here, but values SQL Server compressed, copied from the legacy tables, are gzip, which zstd_decompress cannot read: decompress them in the copy',
+    );
+    return `zstd_${name}(${site.args.join(', ')})`;
+  };
+}
+
 export function noEquivalentReason(name: string): string | undefined {
   return NO_EQUIVALENT[name];
 }
 
 export const SYSTEM_FUNCTIONS: FunctionTable = {
+  COMPRESS: compression('compress'),
+  DECOMPRESS: compression('decompress'),
   SCOPE_IDENTITY: (site) => lastIdentity(site.call, 'SCOPE_IDENTITY()', site.ctx) ?? untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `SCOPE_IDENTITY() ${identityProblem(site.ctx)}`),
   IDENT_CURRENT: identCurrent,
   OBJECT_NAME: currentObjectPart('name'),
