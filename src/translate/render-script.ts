@@ -203,11 +203,76 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
   }
 }
 
+/** Indents each line of SQL text; a line break inside a string literal is the string's own and gets no padding. */
 function indent(text: string, pad: string): string {
   if (pad === '') return text;
-  return text.includes('\n') ? pad + text.replaceAll('\n', `\n${pad}`) : pad + text;
+  if (!text.includes('\n')) return pad + text;
+  let result = pad;
+  let from = 0;
+  for (const line of codeBreaks(text)) {
+    result += `${text.slice(from, line.at + 1)}${pad}`;
+    from = line.at + 1;
+  }
+  return result + text.slice(from);
 }
 
+/**
+ * SQL text on one line: each line break and the blanks after it become a space, except a break
+ * inside a string literal (part of the string) or one that ends a -- comment (the line after it
+ * would be commented out).
+ */
 function inline(text: string): string {
-  return text.includes('\n') ? text.replace(/\n\s*/g, ' ') : text;
+  if (!text.includes('\n')) return text;
+  let result = '';
+  let from = 0;
+  for (const line of codeBreaks(text)) {
+    if (line.endsComment) continue;
+    let next = line.at + 1;
+    while (next < text.length && /\s/.test(text[next]!)) next++;
+    result += `${text.slice(from, line.at)} `;
+    from = next;
+  }
+  return result + text.slice(from);
+}
+
+/**
+ * The line breaks of SQL text between its lines of code: not those inside a string literal or a
+ * quoted name ('...' escaping with a backslash or '', "...", `...`). `endsComment`: the break ends a --
+ * comment. A break inside a block comment counts as code (it may be indented or joined).
+ */
+function codeBreaks(text: string): Array<{ readonly at: number; readonly endsComment: boolean }> {
+  const breaks: Array<{ at: number; endsComment: boolean }> = [];
+  let quote: string | undefined;
+  let lineComment = false;
+  let blockComment = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote !== undefined) {
+      if (char === '\\' && quote === "'") index++;
+      else if (char === quote) quote = undefined;
+    } else if (lineComment) {
+      if (char === '\n') {
+        breaks.push({ at: index, endsComment: true });
+        lineComment = false;
+      }
+    } else if (blockComment) {
+      if (char === '*' && text[index + 1] === '/') {
+        blockComment = false;
+        index++;
+      } else if (char === '\n') {
+        breaks.push({ at: index, endsComment: false });
+      }
+    } else if (char === "'" || char === '"' || char === '`') {
+      quote = char;
+    } else if (char === '-' && text[index + 1] === '-') {
+      lineComment = true;
+      index++;
+    } else if (char === '/' && text[index + 1] === '*') {
+      blockComment = true;
+      index++;
+    } else if (char === '\n') {
+      breaks.push({ at: index, endsComment: false });
+    }
+  }
+  return breaks;
 }
