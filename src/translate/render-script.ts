@@ -190,7 +190,7 @@ function statement(node: ScriptNode, depth: number, out: string[]): void {
       return;
     case 'raise':
       if (node.resignal) out.push(`${pad}RESIGNAL;`);
-      else if (node.messageIsLiteral) out.push(`${pad}SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${(node.message ?? '').replaceAll("'", "''")}';`);
+      else if (node.messageIsLiteral) out.push(`${pad}SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = ${node.messageLiteral ?? `'${(node.message ?? '').replaceAll("'", "''")}'`};`);
       else out.push(`${pad}SELECT raise_error(${inline(node.message ?? "'error'")});`);
       return;
     case 'return':

@@ -140,6 +140,8 @@ export interface RaiseNode {
   readonly kind: 'raise';
   readonly message?: string;
   readonly messageIsLiteral: boolean;
+  /** A literal message written as the target's string literal (its quotes escaped as the target escapes them). */
+  readonly messageLiteral?: string;
   readonly resignal: boolean;
   readonly line: number;
 }

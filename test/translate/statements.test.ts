@@ -322,6 +322,14 @@ describe('INSERT without a column list', () => {
   });
 });
 
+describe('SIGNAL messages', () => {
+  it('quote a literal message as Databricks quotes strings (a backslash escapes)', () => {
+    const text = toDatabricks("CREATE PROCEDURE dbo.p AS BEGIN RAISERROR('Can''t load: back\\slash', 16, 1); THROW 50001, 'Don''t', 1; END").text;
+    expect(text).toContain("SET MESSAGE_TEXT = 'Can\\'t load: back\\\\slash';");
+    expect(text).toContain("SET MESSAGE_TEXT = 'Don\\'t';");
+  });
+});
+
 describe('COMPRESS and DECOMPRESS', () => {
   it('become Zstandard on Databricks, with a warning about values SQL Server compressed', () => {
     const result = toDatabricks('SELECT COMPRESS(t.doc) AS packed, CAST(DECOMPRESS(t.packed) AS nvarchar(max)) AS doc FROM dw.t AS t;');

@@ -215,12 +215,12 @@ export function raiserror(node: RaiserrorStatement, w: StatementWriter): ScriptN
   if (severity !== undefined && severity < 11) return w.drop(node, 'TR_RAISERROR_INFO', `RAISERROR with severity ${severity} is a message, not an error: dropped`);
   if (node.message.kind === 'literal' && (node.message.type === 'integer' || node.message.type === 'decimal')) {
     w.ctx.report('TR_SEMANTIC', node, `RAISERROR ${node.message.value} raises a message defined in sys.messages: write its text into the translation`);
-    return [{ kind: 'raise', message: `error ${node.message.value}`, messageIsLiteral: true, resignal: false, line: w.line(node) }];
+    return [literalRaise(`error ${node.message.value}`, node, w)];
   }
   const literal = node.message.kind === 'literal' && (node.message.type === 'string' || node.message.type === 'unicode-string');
   if (literal && node.arguments.length === 0) {
     // Without arguments the message is printed as is, except that %% stands for %.
-    return [{ kind: 'raise', message: (node.message as { value: string }).value.replaceAll('%%', '%'), messageIsLiteral: true, resignal: false, line: w.line(node) }];
+    return [literalRaise((node.message as { value: string }).value.replaceAll('%%', '%'), node, w)];
   }
   const format = literal ? w.ctx.dialect.stringLiteral(printfFormat((node.message as { value: string }).value)) : expression(node.message, w.ctx);
   const functionName = w.ctx.target === 'duckdb' ? 'printf' : 'format_string';
@@ -248,15 +248,13 @@ function printfFormat(text: string): string {
 export function throwStatement(node: ThrowStatement, w: StatementWriter): ScriptNode[] {
   if (node.message === undefined) return [{ kind: 'raise', messageIsLiteral: false, resignal: true, line: w.line(node) }];
   const literal = node.message.kind === 'literal' && (node.message.type === 'string' || node.message.type === 'unicode-string');
-  return [
-    {
-      kind: 'raise',
-      message: literal ? (node.message as { value: string }).value : expression(node.message, w.ctx),
-      messageIsLiteral: literal,
-      resignal: false,
-      line: w.line(node),
-    },
-  ];
+  if (literal) return [literalRaise((node.message as { value: string }).value, node, w)];
+  return [{ kind: 'raise', message: expression(node.message, w.ctx), messageIsLiteral: false, resignal: false, line: w.line(node) }];
+}
+
+/** An error with a literal message: SIGNAL's MESSAGE_TEXT, quoted as the target quotes strings. */
+function literalRaise(message: string, node: Span, w: StatementWriter): ScriptNode {
+  return { kind: 'raise', message, messageIsLiteral: true, messageLiteral: w.ctx.dialect.stringLiteral(message), resignal: false, line: w.line(node) };
 }
 
 // -----------------------------------------------------------------------------------------------
