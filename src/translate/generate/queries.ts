@@ -303,10 +303,13 @@ function tableReference(node: Extract<TableSource, { kind: 'table-ref' }>, ctx: 
 
 function join(node: Extract<TableSource, { kind: 'join' }>, ctx: TranslationContext): string {
   const left = tableSource(node.left, ctx);
+  // A join on the right (A LEFT JOIN (B JOIN C ON ...) ON ..., or the designer's A JOIN B JOIN C
+  // ON ... ON ...) keeps its parentheses: the targets read a nested join only inside them.
+  const rightSource = () => (node.right.kind === 'join' ? `(${tableSource(node.right, ctx)})` : tableSource(node.right, ctx));
   if (node.hint !== undefined) ctx.report('TR_HINT_DROPPED', node, `join hint ${node.hint} dropped`);
   switch (node.type) {
     case 'CROSS':
-      return `${left} CROSS JOIN ${tableSource(node.right, ctx)}`;
+      return `${left} CROSS JOIN ${rightSource()}`;
     // APPLY runs its right side once per left row: a LATERAL join.
     case 'CROSS APPLY':
     case 'OUTER APPLY': {
@@ -317,14 +320,14 @@ function join(node: Extract<TableSource, { kind: 'join' }>, ctx: TranslationCont
         // result by itself; DuckDB's subquery needs the outer join.
         return ctx.target === 'databricks' || !outer ? `${left} CROSS JOIN LATERAL ${right}` : `${left} LEFT JOIN LATERAL ${right} ON true`;
       }
-      const right = tableSource(node.right, ctx);
+      const right = rightSource();
       // A table or view (no correlation possible) is applied as a plain join: LATERAL takes a
       // subquery or a function only.
       const lateral = node.right.kind === 'table-ref' || node.right.kind === 'table-variable' ? '' : 'LATERAL ';
       return outer ? `${left} LEFT JOIN ${lateral}${right} ON true` : `${left} CROSS JOIN ${lateral}${right}`;
     }
     default:
-      return `${left} ${node.type} JOIN ${tableSource(node.right, ctx)}${node.on === undefined ? '' : ` ON ${expression(node.on, ctx)}`}`;
+      return `${left} ${node.type} JOIN ${rightSource()}${node.on === undefined ? '' : ` ON ${expression(node.on, ctx)}`}`;
   }
 }
 
