@@ -309,6 +309,24 @@ describe('temporary tables and table variables on DuckDB', () => {
   });
 });
 
+describe('date text SQL Server converts where it goes, on DuckDB', () => {
+  it('INSERT ... SELECT into date columns and CASE results beside a date read yyyymmdd and m/d/yyyy text', async () => {
+    const rows = await run(
+      `CREATE TABLE dw.dim_x (code varchar(10), valid_from datetime, valid_to date, is_current bit);
+       CREATE TABLE dw.stage_x (code varchar(10), from_text varchar(20), seen datetime);
+       INSERT INTO dw.stage_x VALUES ('a', '20240105', NULL), ('b', '3/4/2024', '2024-02-01');
+       INSERT INTO dw.dim_x (code, valid_from, valid_to, is_current) SELECT s.code, s.from_text, '12/31/9999', 1 FROM dw.stage_x AS s;
+       UPDATE dw.dim_x SET valid_to = (SELECT MAX(CASE WHEN s.seen IS NULL THEN '19000101' ELSE s.seen END) FROM dw.stage_x AS s WHERE s.code = dw.dim_x.code);`,
+      'CREATE SCHEMA dw;',
+      'SELECT code, CAST(valid_from AS VARCHAR) AS valid_from, CAST(valid_to AS VARCHAR) AS valid_to, is_current FROM dw.dim_x ORDER BY code',
+    );
+    expect(rows).toEqual([
+      { code: 'a', valid_from: '2024-01-05 00:00:00', valid_to: '1900-01-01', is_current: true },
+      { code: 'b', valid_from: '2024-03-04 00:00:00', valid_to: '2024-02-01', is_current: true },
+    ]);
+  });
+});
+
 describe('tables, views and functions on DuckDB', () => {
   it('a temporal table: INSERT leaving out the period columns fills them as SQL Server does', async () => {
     const rows = await run(

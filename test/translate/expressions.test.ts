@@ -219,9 +219,13 @@ describe('bit and date values', () => {
 
   it('reads date texts as SQL Server does, and says when it assumed month/day/year', () => {
     expect(select("DATEADD(day, 1, '20240131')").text).toBe("timestampadd(DAY, 1, TIMESTAMP '2024-01-31 00:00:00')");
+    // 1/31 can only be January 31st; 3/4 could be April 3rd read day first.
     const us = select("DATEADD(day, 1, '1/31/2024')");
     expect(us.text).toBe("timestampadd(DAY, 1, TIMESTAMP '2024-01-31 00:00:00')");
-    expect(us.codes).toEqual(['TR_SEMANTIC']);
+    expect(us.codes).toEqual([]);
+    const ambiguous = select("DATEADD(day, 1, '3/4/2024')");
+    expect(ambiguous.text).toBe("timestampadd(DAY, 1, TIMESTAMP '2024-03-04 00:00:00')");
+    expect(ambiguous.codes).toEqual(['TR_SEMANTIC']);
     const unknown = select("DATEADD(day, 1, '31 janvier 2024')");
     expect(unknown.text).toBe("timestampadd(DAY, 1, CAST('31 janvier 2024' AS TIMESTAMP))");
     expect(unknown.codes).toEqual(['TR_SEMANTIC']);

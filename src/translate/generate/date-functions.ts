@@ -190,7 +190,10 @@ export function dateLiteral(node: Extract<Expression, { kind: 'literal' }>, ctx:
     ctx.reportOnce(`date-text:${node.value}`, 'TR_SEMANTIC', node, `'${node.value}' is read as a date by the target's own rules: write it as yyyy-mm-dd`);
     return undefined;
   }
-  if (parsed.monthFirst) ctx.reportOnce(`date-mdy:${node.value}`, 'TR_SEMANTIC', node, `'${node.value}' was read as month/day/year (SET LANGUAGE us_english); check the date`);
+  // Read day first, the same text is another date only where both numbers could be months and differ (3/4, not 1/1 or 12/31).
+  const [month, day] = parsed.date.slice(5).split('-').map(Number);
+  const ambiguous = month !== day && month! <= 12 && day! <= 12;
+  if (parsed.monthFirst && ambiguous) ctx.reportOnce(`date-mdy:${node.value}`, 'TR_SEMANTIC', node, `'${node.value}' was read as month/day/year (SET LANGUAGE us_english); check the date`);
   if (as === 'date') return `DATE '${parsed.date}'`;
   const time = parsed.time ?? '00:00:00';
   const rounded = sqlType === 'datetime' || sqlType === 'smalldatetime' ? roundedDatetime(parsed.date, time, sqlType) : undefined;

@@ -21,9 +21,10 @@ import type {
   WithClause,
 } from '../../tsql/index.js';
 import type { ScriptNode } from '../script-ir.js';
-import { columnRef, columnRefs, conjunction, conjuncts, hasSubquery, mapAst, nullLiteral, qualifierOf, qualifiersOf, refersTo } from './ast-tools.js';
+import { castNode, columnRef, columnRefs, conjunction, conjuncts, dataTypeNode, hasSubquery, mapAst, nullLiteral, qualifierOf, qualifiersOf, refersTo } from './ast-tools.js';
 import { typeFamily } from '../dialects/types.js';
-import { compoundAssignment, expression, expressionAs, isStringValued, variableText } from './expressions.js';
+import { asDate, compoundAssignment, expression, expressionAs, isStringValued, variableText } from './expressions.js';
+import { isStringLiteral } from './collation.js';
 import { changedRowsOutput, identityAssumption, insertOutput, mergeOutput, targetKey, type OutputPlan } from './output-clause.js';
 import { dynamicInsert } from './procedural.js';
 import { aggregatesToOneRow, hasRecursiveCte, query, tableSource } from './queries.js';
@@ -365,7 +366,7 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
             `INSERT ... SELECT ... ORDER BY numbered the identity column ${identity.identity.column} in that order in SQL Server (1, 2, 3 ... into a new table); here its values are unique but follow no order. Where the code relies on the numbering, write the column: row_number() OVER (ORDER BY ...)`,
           );
         }
-        const typed = bitsConverted(node, source, w);
+        const typed = convertedForColumns(node, source, w);
         // NEXT VALUE FOR among the columns: a block of values is taken first (sequences.ts).
         const rows = () => `${withPrefix(node, w, [...node.options, ...source.options])}${query(typed, w.ctx)}`;
         const numbered = numberRowsAhead(source, w, rows);
@@ -391,28 +392,36 @@ export function insert(node: InsertStatement, w: StatementWriter): ScriptNode[] 
 }
 
 /**
- * INSERT ... SELECT of numbers into bit columns (SELECT id, 0, n ...): T-SQL converts them, 0 to
- * 0 and others to 1; the targets store no number in a BOOLEAN column. Where the inventory (or the
- * text) knows the columns, the items that are not bits become CAST(... AS bit), which converts
- * the same way.
+ * INSERT ... SELECT into columns the inventory (or the text) knows, converted as T-SQL converts
+ * what it stores: numbers into bit columns (0 is 0, others 1; the targets store no number in a
+ * BOOLEAN) become CAST(... AS bit); text into date and datetime columns ('20200101',
+ * '12/31/9999', a varchar staging column) is read as CAST reads it, where the targets would
+ * refuse all but ISO forms.
  */
-function bitsConverted(node: InsertStatement, source: Query, w: StatementWriter): Query {
+function convertedForColumns(node: InsertStatement, source: Query, w: StatementWriter): Query {
   const body = source.body;
   const key = targetKey(node.target);
   if (body.kind !== 'select' || key === undefined) return source;
   const names = node.columns.length > 0 ? node.columns : tableColumnNames(key, w.ctx);
   if (names === undefined) return source;
   let changed = false;
-  const columns = body.columns.map((item, index) => {
-    const column = names[index];
-    if (item.kind !== 'select-column' || column === undefined || tableColumnType(key, column, w.ctx)?.family !== 'bit') return item;
-    // A value of unknown type too: CAST to BOOLEAN leaves a bit as it is.
-    if (valueType(item.expression, w.ctx).family === 'bit') return item;
-    changed = true;
-    const at = { start: item.expression.start, end: item.expression.end };
-    const bit: DataType = { kind: 'data-type', name: { kind: 'object-name', parts: ['bit'], ...at }, args: [], ...at };
-    return { ...item, expression: { kind: 'cast', try: false, expression: item.expression, type: bit, ...at } as const };
-  });
+  const columns = withTableScope(w.ctx, body.from, () =>
+    body.columns.map((item, index) => {
+      const column = names[index];
+      const family = column === undefined ? undefined : tableColumnType(key, column, w.ctx)?.family;
+      if (item.kind !== 'select-column' || family === undefined) return item;
+      if (family === 'date' || family === 'datetime') {
+        const type = valueType(item.expression, w.ctx).family;
+        if (type !== 'string' && !isStringLiteral(item.expression)) return item;
+        changed = true;
+        return { ...item, expression: asDate(item.expression, family, w.ctx) };
+      }
+      // A value of unknown type too: CAST to BOOLEAN leaves a bit as it is.
+      if (family !== 'bit' || valueType(item.expression, w.ctx).family === 'bit') return item;
+      changed = true;
+      return { ...item, expression: castNode(item.expression, dataTypeNode('bit', item.expression)) };
+    }),
+  );
   return changed ? { ...source, body: { ...body, columns } } : source;
 }
 

@@ -2,7 +2,7 @@ import type { CastExpression, DataType, Expression, FunctionCall, OrderByItem, Q
 import type { TranslationContext } from '../context.js';
 import { castNode, dataTypeNode } from './ast-tools.js';
 import { caseFreeText, caseSensitiveCollated, caseSensitiveCollation, collatedComparison, comparesCaseInsensitively, defaultCollation, collatedOperand, collatedSubject, ignoreCaseFlag, isStringLiteral, noteStringGrouping, noteStringOrder, stringComparison } from './collation.js';
-import { castExpression, implicitText, textAsDate } from './convert-styles.js';
+import { castExpression, implicitDateCast, implicitText, textAsDate } from './convert-styles.js';
 import { blankDate, dateLiteral, dateValue, isoDateText } from './date-functions.js';
 import { emitterFor, FUNCTIONS, WITHIN_GROUP_FUNCTIONS, type FunctionCallSite } from './function-table.js';
 import { functionName } from './function-rule.js';
@@ -47,6 +47,8 @@ export function expressionAs(node: Expression, type: DataType | ValueType | unde
     const source = valueType(node, ctx);
     if (isNumeric(source) && source.family !== 'bit') return `${parenthesize(node, expression(node, ctx), '<>', false)} <> 0`;
   }
+  // Each result of a CASE goes into the date itself: its text results are dates, literals folded.
+  if ((slot.family === 'date' || slot.family === 'datetime') && node.kind === 'case') return caseExpression(node, ctx, (result) => expressionAs(result, type, ctx));
   if ((slot.family === 'date' || slot.family === 'datetime') && node.kind === 'literal') {
     if (node.type === 'string' || node.type === 'unicode-string') return dateLiteral(node, ctx, slot.family === 'date' ? 'date' : 'timestamp', slot.name) ?? expression(node, ctx);
     if (node.type === 'integer') return dateValue(node, ctx, (inner) => expression(inner, ctx), slot.family === 'date' ? 'date' : 'timestamp');
@@ -100,6 +102,20 @@ export function variableText(node: Expression, type: DataType, ctx: TranslationC
   if (source.family !== 'string' || slot.length === undefined) return undefined;
   const fits = source.length !== undefined && (slot.fixed === true ? source.fixed === true && source.length === slot.length : source.length <= slot.length);
   return fits ? undefined : cast;
+}
+
+/** The date family of a CASE whose results mix dates with text, or undefined. */
+function dateResult(node: Extract<Expression, { kind: 'case' }>, ctx: TranslationContext): 'date' | 'datetime' | undefined {
+  const results = [...node.whens.map((when) => when.then), ...(node.else === undefined ? [] : [node.else])];
+  const families = results.map((result) => valueType(result, ctx).family);
+  if (!families.includes('string')) return undefined;
+  return families.includes('datetime') ? 'datetime' : families.includes('date') ? 'date' : undefined;
+}
+
+/** Text where SQL Server converts it to a date implicitly: CAST as it converts it (a literal folds into a date literal). */
+export function asDate(node: Expression, family: 'date' | 'datetime', ctx: TranslationContext): Expression {
+  if (isStringLiteral(node)) return castNode(node, dataTypeNode(family, node));
+  return implicitDateCast(node, family, ctx) ?? node;
 }
 
 /** A CASE, its results written by `result` (converted to a slot's type, for one). */
@@ -285,7 +301,10 @@ const handlers: ExpressionHandlers = {
   },
 
   case(node, ctx) {
-    return caseExpression(node, ctx, (result) => expression(result, ctx));
+    // CASE takes the type of highest precedence among its results: text beside a date is read
+    // as a date ('19000101', '1/1/1900'), which the targets refuse to cast by themselves.
+    const family = dateResult(node, ctx);
+    return caseExpression(node, ctx, (result) => expression(family === undefined ? result : asDate(result, family, ctx), ctx));
   },
 
   cast(node, ctx) {
