@@ -132,6 +132,9 @@ export class TranslationContext {
   /** The schema of the module being translated, for its one-part names. */
   #moduleSchema: string | undefined;
 
+  /** What the parser could not read, and where: a statement kept raw reports its reason. */
+  parseProblems: ReadonlyArray<{ readonly span: Span; readonly message: string }> = [];
+
   /** The parse of the source, for generators that look beyond the statement they translate. */
   readonly script: Script | undefined;
 

@@ -33,6 +33,7 @@ export interface TranslatedSql {
 export function translateSql(text: string, options: TranslateOptions): TranslatedSql {
   const parsed = parseTsqlStatements(text);
   const ctx = new TranslationContext(options, text, parsed.lineIndex, parsed.script);
+  ctx.parseProblems = parsed.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   const objects: TranslatedObject[] = [];
   let pending: Statement[] = [];
   let untranslated = 0;

@@ -322,6 +322,16 @@ describe('INSERT without a column list', () => {
   });
 });
 
+describe('statements the parser could not read', () => {
+  it('are reported where the parser stopped, with what it expected', () => {
+    const result = toDatabricks('CREATE PROCEDURE dbo.p AS\nBEGIN\n  SELECT 1;\n  UPDATE dbo.t SET a = WHERE b = 2;\nEND');
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.line}:${diagnostic.column} ${diagnostic.message}`)).toEqual([
+      "TR_PARSE_ERROR 4:24 Could not parse this UPDATE statement: expected an expression near 'WHERE'.",
+    ]);
+    expect(result.text).toContain('-- UPDATE dbo.t SET a = WHERE b = 2');
+  });
+});
+
 describe('SIGNAL messages', () => {
   it('quote a literal message as Databricks quotes strings (a backslash escapes)', () => {
     const text = toDatabricks("CREATE PROCEDURE dbo.p AS BEGIN RAISERROR('Can''t load: back\\slash', 16, 1); THROW 50001, 'Don''t', 1; END").text;

@@ -286,8 +286,8 @@ export class StatementWriter {
   }
 
   /** A statement kept as a comment, with the diagnostic that explains why. */
-  keep(node: Statement, code: DiagnosticCode, message: string): ScriptNode[] {
-    this.ctx.report(code, node, message);
+  keep(node: Statement, code: DiagnosticCode, message: string, at: Span = node): ScriptNode[] {
+    this.ctx.report(code, at, message);
     if (DIAGNOSTICS[code].severity === 'error') this.untranslatedStatements += countStatements(node).total;
     return [{ kind: 'comment', text: `[${code}] ${message}\n${sourceText(this.ctx, node)}`, line: this.line(node) }];
   }
@@ -472,7 +472,12 @@ const handlers: StatementHandlers = {
   },
   utility: (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `${node.command} has no equivalent`),
   'sqlcmd-command': (node, w) => w.keep(node, 'TR_UNSUPPORTED_STATEMENT', `the sqlcmd directive :${node.command} is not T-SQL`),
-  raw: (node, w) => w.keep(node, 'TR_PARSE_ERROR', 'this statement could not be read'),
+  raw: (node, w) => {
+    // Where the parser said what it expected, the diagnostic says so, at that place.
+    const problem = w.ctx.parseProblems.find((candidate) => candidate.span.start >= node.start && candidate.span.start <= node.end);
+    if (problem === undefined) return w.keep(node, 'TR_PARSE_ERROR', 'this statement could not be read');
+    return w.keep(node, 'TR_PARSE_ERROR', problem.message.replace(/\s*It is kept as raw text\.$/, ''), problem.span);
+  },
 
   'cursor-loop': (node, w) => cursorLoop(node, w),
   'unconverted-cursor': (node, w) => unconvertedCursor(node, w),
