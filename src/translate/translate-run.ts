@@ -54,8 +54,11 @@ export function defaultOutDir(loaded: LoadedConfig | undefined, target: Translat
 export async function runTranslate(options: TranslateRunOptions): Promise<TranslateResult> {
   const reporter = options.reporter ?? silentReporter;
   const out = options.out === undefined ? defaultOutDir(options.loaded, options.target) : path.resolve(options.out);
+  if (existsSync(out) && !statSync(out).isDirectory()) {
+    throw new LakeshiftError('INPUT_INVALID', `the output folder ${out} is a file`, { hint: 'Give --out a folder (it is made if it does not exist).' });
+  }
   const snapshot = options.paths === undefined || options.paths.length === 0 ? await snapshotInputs(options) : undefined;
-  const inputs = snapshot?.inputs ?? (await pathInputs(options.paths ?? []));
+  const inputs = snapshot?.inputs ?? (await pathInputs(options.paths ?? [], out));
   const inventory = snapshot === undefined ? undefined : inventoryOptions(snapshot.manifest.objects);
   const baseOptions: TranslateOptions = { ...translateOptions(options.loaded, options.target), ...(inventory === undefined ? {} : { columnTypes: inventory.columnTypes, identityColumn: inventory.identityColumn, sequenceColumn: inventory.sequenceColumn, primaryKey: inventory.primaryKey }) };
   // The collation is written out even when it is the default, so that translations made before
@@ -169,7 +172,8 @@ async function snapshotInputs(options: TranslateRunOptions): Promise<{ inputs: I
   return { inputs, manifest };
 }
 
-async function pathInputs(paths: readonly string[]): Promise<Input[]> {
+/** The .sql files of the given files and folders, leaving out what an earlier run wrote to `out`. */
+async function pathInputs(paths: readonly string[], out: string): Promise<Input[]> {
   const missing = paths.filter((input) => !existsSync(input));
   if (missing.length > 0) {
     throw new LakeshiftError('INPUT_NOT_FOUND', `no such file or folder: ${missing.join(', ')}`, { hint: 'Give .sql files or folders that hold them.' });
@@ -181,8 +185,20 @@ async function pathInputs(paths: readonly string[]): Promise<Input[]> {
       ? (await glob('**/*.sql', { cwd: absolute, caseSensitiveMatch: false })).sort().map((relative) => ({ file: path.join(absolute, relative), relative }))
       : [{ file: absolute, relative: path.basename(absolute) }];
     for (const { file, relative } of files) {
+      if (file.startsWith(out + path.sep)) continue;
       inputs.push({ file, label: file, output: relative.split(path.sep).join('/'), sha256: '' });
     }
+  }
+  // Two inputs written to one output (a/x.sql and b/x.sql given apart): one translation would be lost.
+  const byOutput = new Map<string, string>();
+  for (const input of inputs) {
+    const other = byOutput.get(input.output.toLowerCase());
+    if (other !== undefined && other !== input.file) {
+      throw new LakeshiftError('INPUT_INVALID', `${other} and ${input.file} would both be written to ${input.output}`, {
+        hint: 'Give the folder that holds both (their paths below it tell them apart), or translate them in separate runs with their own --out.',
+      });
+    }
+    byOutput.set(input.output.toLowerCase(), input.file);
   }
   return inputs;
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -109,5 +109,38 @@ describe('lakeshift translate PATHS', () => {
     expect(flawed.stdout).toContain('need a human');
     expect(existsSync(path.join(dir, 'out', 'flawed.sql'))).toBe(true);
     expect(await readFile(path.join(dir, 'out', 'flawed.sql'), 'utf8')).toContain("/*[TR_UNSUPPORTED_FUNCTION]*/ SERVERPROPERTY('Edition')");
+  });
+});
+
+describe('runTranslate on PATHS: inputs and outputs that cannot be told apart', () => {
+  async function folder(files: Record<string, string>): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-translate-inputs-'));
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), text);
+    }
+    return dir;
+  }
+
+  it('refuses two inputs that would be written to one output, naming both, and writes nothing', async () => {
+    const dir = await folder({ 'a/x.sql': 'SELECT 1 AS a;', 'b/x.sql': 'SELECT 2 AS b;' });
+    const out = path.join(dir, 'out');
+    await expect(runTranslate({ target: 'databricks', paths: [path.join(dir, 'a', 'x.sql'), path.join(dir, 'b', 'x.sql')], out })).rejects.toMatchObject({
+      code: 'INPUT_INVALID',
+      message: expect.stringContaining('would both be written to x.sql'),
+    });
+    expect(existsSync(out)).toBe(false);
+    // Given their folder, their paths tell them apart.
+    const result = await runTranslate({ target: 'databricks', paths: [dir], out });
+    expect(result.files.map((file) => path.relative(out, file.output)).sort()).toEqual([path.join('a', 'x.sql'), path.join('b', 'x.sql')]);
+  });
+
+  it('leaves out what an earlier run wrote into the folder being translated, and refuses an output that is a file', async () => {
+    const dir = await folder({ 'v.sql': 'SELECT 1 AS a;' });
+    const out = path.join(dir, 'out');
+    await runTranslate({ target: 'databricks', paths: [dir], out });
+    const again = await runTranslate({ target: 'databricks', paths: [dir], out });
+    expect(again.files.map((file) => path.relative(dir, file.input))).toEqual(['v.sql']);
+    await expect(runTranslate({ target: 'databricks', paths: [dir], out: path.join(dir, 'v.sql') })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
   });
 });
