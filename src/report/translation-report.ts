@@ -48,6 +48,7 @@ export function translationReportView(result: TranslateResult, project: string, 
         .map((diagnostic) => ({ where: `${diagnostic.line}:${diagnostic.column}`, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message })),
     })),
     unlisted: Math.max(0, worst.length - MAX_LISTED),
+    removed: (result.removed ?? []).map((file) => (result.out === undefined ? file : path.relative(result.out, file))),
   };
 }
 

@@ -47,6 +47,8 @@ export interface TranslateResult {
   /** The output folder (absent for a dry run). */
   readonly out?: string;
   readonly files: readonly TranslatedFile[];
+  /** Outputs of objects gone from the snapshot since the last run, removed by this one. */
+  readonly removed?: readonly string[];
   readonly totals: {
     readonly files: number;
     readonly losslessFiles: number;

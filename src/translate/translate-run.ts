@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { resolveConfigPath, type LoadedConfig } from '../config/load.js';
@@ -122,11 +123,25 @@ export async function runTranslate(options: TranslateRunOptions): Promise<Transl
     reporter.progress('translating', done, inputs.length);
   }
 
-  if (options.paths === undefined || options.paths.length === 0) await writeTranslationIndex(out, { version: 1, target: options.target, context, objects: index });
+  const removed: string[] = [];
+  if (options.paths === undefined || options.paths.length === 0) {
+    // Objects gone from the snapshot since the last run: their outputs are lakeshift's own
+    // (listed in the last index) and would be deployed with the rest; they are removed and said.
+    const current = new Set(inputs.map((input) => input.id));
+    for (const entry of previous?.objects ?? []) {
+      if (current.has(entry.id)) continue;
+      const gone = path.join(out, entry.output);
+      if (!gone.startsWith(out + path.sep)) continue;
+      await rm(gone, { force: true });
+      removed.push(gone);
+    }
+    await writeTranslationIndex(out, { version: 1, target: options.target, context, objects: index });
+  }
+  if (removed.length > 0) reporter.info(`${removed.length} translations of objects no longer in the snapshot removed`);
   const totals = totalsOf(files);
   reporter.info(`${totals.files} files: ${totals.translatedThisRun} translated now, ${totals.files - totals.translatedThisRun} unchanged since the last run`);
   const reportsDir = options.loaded === undefined ? undefined : path.join(resolveConfigPath(options.loaded, options.loaded.config.reports.dir), 'translate', options.target, stamp(options.now ?? new Date()));
-  const result: TranslateResult = { target: options.target, dryRun: false, out, files, totals, reports: null };
+  const result: TranslateResult = { target: options.target, dryRun: false, out, files, removed, totals, reports: null };
   if (reportsDir === undefined) return result;
   const reports = await writeTranslationReports(result, reportsDir, options.loaded?.config.project ?? '', options.now ?? new Date());
   return { ...result, reports };

@@ -63,6 +63,21 @@ describe('runTranslate on a synced snapshot', () => {
     expect(all.totals.translatedThisRun).toBe(all.files.length);
   });
 
+  it('removes, and reports, the translation of an object gone from the snapshot', async () => {
+    const own = await shellcorp();
+    await runTranslate({ loaded: own, target: 'databricks' });
+    const output = path.join(own.dir, 'translated', 'catalog/warehouse/etl/procedures/usp_build_store_kpis.sql');
+    expect(existsSync(output)).toBe(true);
+    const procedure = path.join(own.dir, 'warehouse', 'etl', 'Stored Procedures', 'etl.usp_build_store_kpis.sql');
+    await simpleGit(own.dir).rm([procedure]);
+    await simpleGit(own.dir).commit('drop kpis');
+    await runSync({ loaded: own });
+    const after = await runTranslate({ loaded: own, target: 'databricks' });
+    expect(existsSync(output)).toBe(false);
+    expect(after.removed).toEqual([output]);
+    expect(await readFile(after.reports!.markdown, 'utf8')).toContain('`catalog/warehouse/etl/procedures/usp_build_store_kpis.sql`');
+  });
+
   it('compares strings as translate.collation says, and translates everything again when it changes', async () => {
     const churnOf = async (result: Awaited<ReturnType<typeof runTranslate>>) => readFile(result.files.find((file) => file.id === 'catalog:warehouse/etl.usp_build_customer_churn')!.output!, 'utf8');
     const caseInsensitive = await runTranslate({ loaded, target: 'duckdb' });
