@@ -26,7 +26,9 @@ export function renderDiagnosticsCatalogue(): string {
   ];
   for (const code of codes) {
     const definition = DIAGNOSTICS[code];
-    lines.push(`## ${code}`, '', `**${definition.severity}**: ${definition.title}.`, '', `What to do: ${definition.check}`, '', 'Example:', '', '```sql', definition.example, '```', '');
+    const setting = 'setting' in definition ? definition.setting : undefined;
+    const example = setting === undefined ? 'Example:' : `Example, with \`${setting.yaml}\` in lakeshift.yaml:`;
+    lines.push(`## ${code}`, '', `**${definition.severity}**: ${definition.title}.`, '', `What to do: ${definition.check}`, '', example, '', '```sql', definition.example, '```', '');
   }
   return lines.join('\n');
 }

@@ -15,8 +15,10 @@ export interface DiagnosticDefinition {
   readonly title: string;
   /** What the human must check or do. */
   readonly check: string;
-  /** A T-SQL fragment that raises it, for the catalogue. */
+  /** T-SQL that raises it, for the catalogue (test/translate/diagnostics-doc.test.ts translates it). */
   readonly example: string;
+  /** The lakeshift.yaml setting the example needs (as written there, and as translation options). */
+  readonly setting?: { readonly yaml: string; readonly options: Readonly<Record<string, unknown>> };
 }
 
 export const DIAGNOSTICS = {
@@ -110,27 +112,28 @@ export const DIAGNOSTICS = {
     title: 'String comparisons: SQL Server ignores case by default, Databricks does not',
     check:
       "translate.collation is binary, or lakeshift could not tell that both sides are strings: check the comparisons of this object, lower() both sides or a UTF8_LCASE collation where case must not matter.",
-    example: "WHERE status = 'Closed'",
+    example: 'SELECT o.id FROM sales.orders AS o JOIN sales.customers AS c ON c.code = o.customer_code;',
   },
   TR_CASE_SENSITIVE_GROUPING: {
     severity: 'warning',
     title: 'Grouping strings: SQL Server puts values that differ only in case or trailing spaces in one group, the target does not',
     check:
       "GROUP BY, DISTINCT, PARTITION BY, UNION and COUNT(DISTINCT) on strings: 'Boston' and 'BOSTON ' are one group in SQL Server and two here. Group by lower(rtrim(x)) where that matters (comparisons are translated case-insensitively, translate.collation).",
-    example: 'SELECT city, COUNT(*) FROM sales.customers GROUP BY city;',
+    example: 'CREATE TABLE sales.customers (id int, city nvarchar(50));\nSELECT city, COUNT(*) AS customers FROM sales.customers GROUP BY city;',
   },
   TR_CASE_SENSITIVE_ORDER: {
     severity: 'warning',
     title: 'Sorting strings: SQL Server sorts them without regard to case, the target by code point',
     check:
       "ORDER BY (of a query, a window or STRING_AGG) and MIN/MAX on strings: SQL Server's default collation puts 'apple' before 'Banana', Databricks and DuckDB put 'Banana' first. Where the order picks rows (TOP, ROW_NUMBER() = 1, MIN/MAX) or shows them, sort by lower(x), or by x COLLATE UNICODE_CI on Databricks.",
-    example: 'SELECT TOP (1) name FROM sales.customers ORDER BY name;',
+    example: 'CREATE TABLE sales.customers (id int, name nvarchar(50));\nSELECT TOP (1) name FROM sales.customers ORDER BY name;',
   },
   TR_TRAILING_SPACES: {
     severity: 'warning',
     title: 'String comparisons: SQL Server ignores trailing spaces, Databricks does not',
     check: 'Check comparisons of char columns or padded values: rtrim() where trailing spaces must not matter.',
-    example: "WHERE code = 'AB '",
+    example: "CREATE TABLE sales.products (id int, code char(5));\nSELECT id FROM sales.products WHERE code = 'AB';",
+    setting: { yaml: 'translate.collation: binary', options: { collation: 'binary' } },
   },
   TR_STRING_CONCAT_UNTYPED: {
     severity: 'warning',
@@ -157,7 +160,7 @@ export const DIAGNOSTICS = {
     title: 'A generated identity value is read back from the table',
     check:
       'SCOPE_IDENTITY(), @@IDENTITY, IDENT_CURRENT() and OUTPUT inserted.<identity column> read the largest identity value of the table after the INSERT. That holds while no other session inserts into the table meanwhile (Databricks runs no concurrent transactions on a table with an identity column, but the INSERT and the read are two) and nobody inserts explicit identity values above the generated ones. Where neither the inventory nor the text defines the table, the column the code matches the value against (UPDATE or DELETE of the table WHERE column = @value) is taken to be the identity column: check that it is.',
-    example: 'INSERT INTO etl.run_log (status) VALUES (\'STARTED\'); SET @id = SCOPE_IDENTITY();',
+    example: "CREATE TABLE etl.run_log (run_id int IDENTITY(1,1), status varchar(20));\nDECLARE @id int;\nINSERT INTO etl.run_log (status) VALUES ('STARTED');\nSET @id = SCOPE_IDENTITY();",
   },
   TR_ROW_COUNT: {
     severity: 'warning',
@@ -177,12 +180,14 @@ export const DIAGNOSTICS = {
     title: 'A temporary table that is written to cannot be a temporary view',
     check: 'translate.tempTables is view: set it to temporary or schema, or rewrite the steps that fill the table as one query.',
     example: 'CREATE TABLE #work (id int); INSERT INTO #work VALUES (1);',
+    setting: { yaml: 'translate.tempTables: view', options: { tempTables: 'view' } },
   },
   TR_CURSOR: {
     severity: 'warning',
     title: 'A cursor loop became a FOR loop over its query',
     check: 'Check the loop body: set-based SQL is usually better on Databricks.',
-    example: 'DECLARE c CURSOR FOR SELECT ...; OPEN c; FETCH NEXT FROM c INTO @x; WHILE @@FETCH_STATUS = 0 ...',
+    example:
+      "DECLARE @name nvarchar(50);\nDECLARE c CURSOR FOR SELECT name FROM sales.customers;\nOPEN c;\nFETCH NEXT FROM c INTO @name;\nWHILE @@FETCH_STATUS = 0\nBEGIN\n  INSERT INTO sales.greetings (text) VALUES (N'Hello ' + @name);\n  FETCH NEXT FROM c INTO @name;\nEND;\nCLOSE c;\nDEALLOCATE c;",
   },
   TR_CURSOR_UNSUPPORTED: {
     severity: 'error',
@@ -221,6 +226,7 @@ export const DIAGNOSTICS = {
     check:
       'Add its database.schema to translate.names in lakeshift.yaml, or check the name. A one-part name is read in the schema SQL Server resolves it in (the module\'s schema inside a procedure, function or view; dbo otherwise) of the current database (the last USE, else the default database); a bare schema key maps the default database only.',
     example: 'SELECT * FROM Staging.dbo.x;',
+    setting: { yaml: 'translate.names: { ShellCorp.dbo: main.gold }', options: { names: { 'ShellCorp.dbo': 'main.gold' }, defaultDatabase: 'ShellCorp' } },
   },
   TR_INSERT_UNLISTED: {
     severity: 'info',

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTICS } from '../../src/translate/diagnostics.js';
+import type { TranslateOptions } from '../../src/translate/context.js';
+import { DIAGNOSTICS, type DiagnosticDefinition } from '../../src/translate/diagnostics.js';
+import { translateSql } from '../../src/translate/translate-sql.js';
 import { renderDiagnosticsCatalogue } from '../../src/translate/diagnostics-doc.js';
 import { repoRoot } from '../support/corpus.js';
 
@@ -17,5 +19,15 @@ describe('docs/translation-diagnostics.md', () => {
       expect(text).toContain(`## ${code}`);
       expect(definition.example.trim().length, code).toBeGreaterThan(5);
     }
+  });
+
+  it('has examples that raise their own code when translated (on Databricks, or on DuckDB for a DuckDB-only code)', () => {
+    const missing: string[] = [];
+    for (const [code, definition] of Object.entries(DIAGNOSTICS) as Array<[string, DiagnosticDefinition]>) {
+      const options = { ...(definition.setting?.options ?? {}) } as Partial<TranslateOptions>;
+      const raised = (target: 'databricks' | 'duckdb') => translateSql(definition.example, { target, ...options }).diagnostics.some((diagnostic) => diagnostic.code === code);
+      if (!raised('databricks') && !raised('duckdb')) missing.push(code);
+    }
+    expect(missing).toEqual([]);
   });
 });
