@@ -46,6 +46,8 @@ export default class Translate extends LakeshiftCommand<typeof Translate> {
       : await runTranslate({ target, paths, all: this.flags.all, reporter: this.reporter, signal: this.signal, ...(loaded === undefined ? {} : { loaded }), ...(this.flags.out === undefined ? {} : { out: this.flags.out }) });
     this.log(render(result));
     if (this.flags.strict && result.totals.diagnostics.error > 0) this.setExitCode(ExitCode.checkFailed);
+    // A file that could not be read (binary, undecodable) is bad input: the others are translated all the same.
+    if (!result.dryRun && result.files.some((file) => file.output === null)) this.setExitCode(ExitCode.badInput);
     return result;
   }
 }

@@ -204,6 +204,9 @@ async function pathInputs(paths: readonly string[], out: string): Promise<Input[
       inputs.push({ file, label: file, output: relative.split(path.sep).join('/'), sha256: '' });
     }
   }
+  if (inputs.length === 0) {
+    throw new LakeshiftError('INPUT_NOT_FOUND', `no .sql files in ${paths.join(', ')}`, { hint: 'Give .sql files, or folders that hold them (searched recursively).' });
+  }
   // Two inputs written to one output (a/x.sql and b/x.sql given apart): one translation would be lost.
   const byOutput = new Map<string, string>();
   for (const input of inputs) {

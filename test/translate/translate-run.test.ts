@@ -125,6 +125,24 @@ describe('lakeshift translate PATHS', () => {
     expect(existsSync(path.join(dir, 'out', 'flawed.sql'))).toBe(true);
     expect(await readFile(path.join(dir, 'out', 'flawed.sql'), 'utf8')).toContain("/*[TR_UNSUPPORTED_FUNCTION]*/ SERVERPROPERTY('Edition')");
   });
+
+  it('exits 2 for a file it cannot read, having translated the others, and for a folder without .sql files', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'lakeshift-translate-bad-'));
+    await writeFile(path.join(dir, 'good.sql'), 'SELECT 1 AS one;\n');
+    await writeFile(path.join(dir, 'image.sql'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe, 0x00, 0x01, 0x02]));
+    await mkdir(path.join(dir, 'empty'));
+    const bin = path.join(repoRoot, 'bin', 'run.js');
+    const run = (args: string[]) => execa('node', [bin, ...args], { cwd: dir, reject: false, env: { NODE_ENV: 'production', NO_COLOR: '1' } });
+
+    const mixed = await run(['translate', 'good.sql', 'image.sql', '--out', 'out']);
+    expect(mixed.exitCode).toBe(2);
+    expect(existsSync(path.join(dir, 'out', 'good.sql'))).toBe(true);
+    expect(mixed.stdout).toContain('unreadable');
+
+    const empty = await run(['translate', 'empty', '--out', 'out2']);
+    expect(empty.exitCode).toBe(2);
+    expect(empty.stderr).toContain('no .sql files in');
+  });
 });
 
 describe('runTranslate on PATHS: inputs and outputs that cannot be told apart', () => {
