@@ -39,7 +39,7 @@ export default class Translate extends LakeshiftCommand<typeof Translate> {
     const { argv } = await this.parse(Translate);
     const paths = (argv as string[]).map((input) => path.resolve(input));
     // With explicit files no lakeshift.yaml is needed; one nearby still supplies names and options.
-    const loaded: LoadedConfig | undefined = paths.length > 0 && findConfigFile(process.cwd(), this.flags.config) === undefined ? undefined : await this.loadConfig();
+    const loaded: LoadedConfig | undefined = paths.length > 0 && findConfigFile(process.cwd(), this.flags.config) === undefined ? undefined : await this.loadConfig({ withoutConnections: true });
     const target = (this.flags.target ?? loaded?.config.translate.target ?? 'databricks') as TranslateTarget;
     const result = this.flags['dry-run']
       ? await translateDryRun(paths.length > 0 ? paths : [path.resolve(loaded!.dir, loaded!.config.snapshot.dir)], target)

@@ -62,12 +62,16 @@ export abstract class LakeshiftCommand<T extends typeof Command> extends Command
     });
   }
 
-  /** Loads lakeshift.yaml (--config or the nearest one) and learns its secrets. */
-  protected async loadConfig(): Promise<LoadedConfig> {
+  /**
+   * Loads lakeshift.yaml (--config or the nearest one) and learns its secrets. A command that
+   * reaches no connection says so (`withoutConnections`): their missing variables are no error.
+   */
+  protected async loadConfig(options: { readonly withoutConnections?: boolean } = {}): Promise<LoadedConfig> {
     const loaded = await loadConfig({
       cwd: process.cwd(),
       env: process.env,
       ...(this.flags.config === undefined ? {} : { configPath: this.flags.config }),
+      ...(options.withoutConnections === true ? { withoutConnections: true } : {}),
     });
     this.#redactor = loaded.redactor;
     return loaded;

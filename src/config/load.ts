@@ -27,6 +27,11 @@ export interface LoadConfigOptions {
   readonly configPath?: string;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /**
+   * The command reaches no connection (translate): a variable its connections name but the
+   * environment lacks is no error, so that work without credentials is not refused.
+   */
+  readonly withoutConnections?: boolean;
 }
 
 /** Where lakeshift.yaml is: --config, or the nearest one from cwd upwards; undefined if none. */
@@ -57,11 +62,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
       hint: 'Check the path given to --config.',
     });
   }
-  return parseConfig(text, file, options.env);
+  return parseConfig(text, file, options.env, options.withoutConnections === true);
 }
 
 /** Parses and validates the text of a lakeshift.yaml that lives at `file`. */
-export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv): LoadedConfig {
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv, withoutConnections = false): LoadedConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
 
@@ -87,10 +92,11 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv):
       { location: { file, ...at }, keyPath: formatKeyPath(badReference.path), hint: 'Write ${env:NAME} with NAME made of letters, digits and "_".' },
     );
   }
-  const missing = interpolated.missing[0];
+  const needed = interpolated.missing.filter((variable) => !(withoutConnections && variable.path[0] === 'connections'));
+  const missing = needed[0];
   if (missing !== undefined) {
     const at = locate(missing.path);
-    const names = [...new Set(interpolated.missing.map((variable) => variable.name))];
+    const names = [...new Set(needed.map((variable) => variable.name))];
     throw new ConfigError(
       'CONFIG_ENV_MISSING',
       `${file}:${at.line}:${at.column}: ${formatKeyPath(missing.path)}: environment variable ${missing.name} is not set`,

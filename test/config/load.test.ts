@@ -247,6 +247,13 @@ reports:
     expect(error.hint).toContain('DBX_HOST, DBX_TOKEN');
   });
 
+  it('lets a command that reaches no connection run without its variables, but not without the others', () => {
+    const text = `${minimal}connections:\n  lh: { kind: databricks, host: "\${env:DBX_HOST}", httpPath: /p, token: "\${env:DBX_TOKEN}" }\n`;
+    const { config } = parseConfig(text, FILE, {}, true);
+    expect(config.project).toBeDefined();
+    expect(() => parseConfig(`version: 1\nproject: "\${env:TEAM}"\n`, FILE, {}, true)).toThrow('environment variable TEAM is not set');
+  });
+
   it('interpolates variables inside text and keeps $${env:X} literal', () => {
     const { config } = parseConfig(`version: 1\nproject: "\${env:TEAM}-migration $\${env:KEEP}"\n`, FILE, { TEAM: 'finance' });
     expect(config.project).toBe('finance-migration ${env:KEEP}');
