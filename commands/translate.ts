@@ -13,10 +13,12 @@ export default class Translate extends LakeshiftCommand<typeof Translate> {
   static override summary = 'Translate T-SQL to Databricks SQL (or DuckDB, for local rehearsal).';
   static override description =
     'Without PATHS, translates every T-SQL object of the snapshot into translate.out, one file per object with a ' +
-    'header listing its diagnostics, and writes a translation report; objects unchanged since the last run are not ' +
-    'translated again unless --all. With PATHS, translates those files and folders (no lakeshift.yaml needed). ' +
-    '--dry-run only reads and parses, and reports how much of each file lakeshift understands. --strict exits 1 when ' +
-    'any error diagnostic remains.';
+    'header listing its diagnostics, keeps an index of them (translation.json in the output folder) and writes a ' +
+    'Markdown and HTML report under reports.dir/translate/; objects unchanged since the last run are not translated ' +
+    'again unless --all, and the translations of objects gone from the snapshot are removed. With PATHS, translates ' +
+    'those files and folders (no lakeshift.yaml needed; --all changes nothing there). --dry-run only reads and ' +
+    'parses, and reports how much of each file lakeshift understands. Exit codes: 0 done; 1 with --strict while an ' +
+    'error diagnostic remains; 2 bad input (a file that cannot be read, no .sql files, a bad flag or config).';
   static override strict = false;
   static override examples = [
     '<%= config.bin %> <%= command.id %>',
@@ -29,7 +31,7 @@ export default class Translate extends LakeshiftCommand<typeof Translate> {
   };
   static override flags = {
     target: Flags.string({ summary: 'Target dialect (default: translate.target, else databricks).', options: ['databricks', 'duckdb'] }),
-    out: Flags.string({ char: 'o', summary: 'Output folder (default: translate.out; translate.out-duckdb for DuckDB).' }),
+    out: Flags.string({ char: 'o', summary: 'Output folder (default: translate.out; <translate.out>-<target> for the target translate.target does not name).' }),
     'dry-run': Flags.boolean({ summary: 'Read and parse only; write nothing.', default: false }),
     strict: Flags.boolean({ summary: 'Exit 1 when any error diagnostic remains.', default: false }),
     all: Flags.boolean({ summary: 'Translate every object, not only those changed since the last run.', default: false }),
