@@ -142,6 +142,8 @@ describe('`+`', () => {
   it('adds numbers and warns when neither type is known', () => {
     expect(select('c.id + c.points', { columnTypes: customers }, ' FROM dw.customers AS c')).toMatchObject({ text: 'c.id + c.points', codes: [] });
     expect(select('a + b', {}, ' FROM dw.t').codes).toEqual(['TR_STRING_CONCAT_UNTYPED']);
+    // A number on one side is an addition whatever the other side is: no warning.
+    expect(select('a + 1, SUM(a) + SUM(b), a * b + c, COUNT(*) + x', {}, ' FROM dw.t').codes).toEqual([]);
   });
 
   it('adds days to a datetime', () => {

@@ -469,10 +469,17 @@ function plus(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationCon
     return left.family === 'string' ? `CAST(${leftText} AS ${target}) + ${rightText}` : `${leftText} + CAST(${rightText} AS ${target})`;
   }
   if (stringSide) return `${leftText} || ${rightText}`;
-  if (!isNumeric(left) || !isNumeric(right)) {
-    ctx.report('TR_STRING_CONCAT_UNTYPED', node, 'the types of this `+` are not known: it was kept as addition; if it joins strings, use ||');
-  }
+  // A number on one side makes it an addition whatever the other is (T-SQL converts text to the number).
+  const numberSide = isNumeric(left) || isNumeric(right) || numberByForm(node.left) || numberByForm(node.right);
+  if (!numberSide) ctx.report('TR_STRING_CONCAT_UNTYPED', node, 'the types of this `+` are not known: it was kept as addition; if it joins strings, use ||');
   return `${leftText} + ${rightText}`;
+}
+
+/** Whether a value is a number whatever the types of what it reads: SUM(...), COUNT(*), a - b, a * b, a / b. */
+function numberByForm(node: Expression): boolean {
+  if (node.kind === 'binary') return ['-', '*', '/', '%'].includes(node.operator);
+  if (node.kind === 'unary') return node.operator === '-';
+  return node.kind === 'function-call' && node.over === undefined && node.name.parts.length === 1 && ['SUM', 'AVG', 'COUNT', 'COUNT_BIG', 'STDEV', 'STDEVP', 'VAR', 'VARP'].includes(node.name.parts[0]!.toUpperCase());
 }
 
 function minus(node: Extract<Expression, { kind: 'binary' }>, ctx: TranslationContext): string {

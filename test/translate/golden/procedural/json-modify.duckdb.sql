@@ -30,7 +30,6 @@ SELECT CASE WHEN c.doc IS NULL THEN NULL ELSE CAST(to_json(map_from_entries(list
 
 -- statements: 14/14 translated, 0 raw
 -- warning TR_SEMANTIC 13:26 JSON_MODIFY became a rewrite of the whole document: the JSON and the order of members are SQL Server's, its text is not: SQL Server keeps the document's spacing, DuckDB writes none, escapes characters its own way and drops a decimal's trailing zeros
--- warning TR_STRING_CONCAT_UNTYPED 32:61 the types of this `+` are not known: it was kept as addition; if it joins strings, use ||
 -- warning TR_SEMANTIC 40:27 a strict JSON_MODIFY path: where the member or an object on its way is missing, SQL Server raises an error (Msg 13608); here the member is added, or the document is returned unchanged where an object on the way is missing
 -- warning TR_SEMANTIC 42:38 GETDATE() was the SQL Server's local time; current_timestamp() is in the session time zone (UTC on SQL warehouses by default): check day boundaries
 -- warning TR_SEMANTIC 42:38 JSON_MODIFY with a datetime value: SQL Server takes character, numeric and bit values only (convert it to text with CONVERT and a style); the target writes it in its own JSON format
