@@ -35,6 +35,13 @@ describe('TOP', () => {
   });
 });
 
+describe('TOP 100 PERCENT', () => {
+  it('keeps every row: nothing to rank (the old way to put ORDER BY in a view)', () => {
+    expect(databricks('SELECT TOP 100 PERCENT a, b FROM dw.t ORDER BY a').text).toBe('SELECT a, b FROM dw.t ORDER BY a;');
+    expect(databricks('SELECT TOP 50 PERCENT a FROM dw.t ORDER BY a').text).toContain('QUALIFY row_number() OVER (ORDER BY a) <= ceil(50 * count(*) OVER () / 100.0)');
+  });
+});
+
 describe('CTEs', () => {
   it('a CTE that names itself makes the WITH recursive, and MAXRECURSION its level limit', () => {
     const result = databricks('WITH r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r OPTION (MAXRECURSION 10)');

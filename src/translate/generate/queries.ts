@@ -159,6 +159,7 @@ export function select(node: Select, ctx: TranslationContext, top?: { top: Top; 
       node.quantifier === 'DISTINCT' &&
       top !== undefined &&
       (top.top.withTies || top.top.percent) &&
+      !everyRow(top.top) &&
       node.groupBy === undefined &&
       !usesAggregate(selected) &&
       selected.length === node.columns.length &&
@@ -177,9 +178,14 @@ export function select(node: Select, ctx: TranslationContext, top?: { top: Top; 
     }
     if (node.having !== undefined) parts.push(`HAVING ${expression(node.having, ctx)}`);
     if (node.windows.length > 0) parts.push(`WINDOW ${node.windows.map((window) => `${ctx.dialect.identifier(window.name)} AS (${windowSpec(window.window, ctx)})`).join(', ')}`);
-    if (top !== undefined && (top.top.withTies || top.top.percent)) parts.push(qualifyForTop(top.top, top.query, node, ctx));
+    if (top !== undefined && (top.top.withTies || top.top.percent) && !everyRow(top.top)) parts.push(qualifyForTop(top.top, top.query, node, ctx));
     return parts.join(' ');
   });
+}
+
+/** TOP 100 PERCENT (the old way to put ORDER BY in a view): every row, nothing to rank. */
+function everyRow(top: Top): boolean {
+  return top.percent && !top.withTies && top.count.kind === 'literal' && Number(top.count.value) >= 100;
 }
 
 /**
