@@ -35,6 +35,14 @@ describe('TOP', () => {
   });
 });
 
+describe('PERCENTILE_DISC', () => {
+  it('over a date or string key is an error on Databricks, which orders by numbers only; over numbers it is kept', () => {
+    const setup = 'CREATE TABLE dw.ev (g int, d date, n int);\n';
+    expect(databricks(`${setup}SELECT DISTINCT g, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY d) OVER (PARTITION BY g) AS m FROM dw.ev`).codes).toEqual(['TR_UNSUPPORTED_FUNCTION']);
+    expect(databricks(`${setup}SELECT DISTINCT g, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY n) OVER (PARTITION BY g) AS m FROM dw.ev`).codes).toEqual([]);
+  });
+});
+
 describe('TOP 100 PERCENT', () => {
   it('keeps every row: nothing to rank (the old way to put ORDER BY in a view)', () => {
     expect(databricks('SELECT TOP 100 PERCENT a, b FROM dw.t ORDER BY a').text).toBe('SELECT a, b FROM dw.t ORDER BY a;');

@@ -131,6 +131,11 @@ const percentile =
   (site: FunctionCallSite): string | WrappedCall => {
     const [key] = site.call.withinGroup;
     if (key === undefined || site.call.withinGroup.length > 1) return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `PERCENTILE_${kind.toUpperCase()} needs one WITHIN GROUP key`);
+    // Databricks orders by a number only (a date or a string key is refused there); SQL Server takes any sortable key.
+    const keyType = valueType(key.expression, site.ctx);
+    if (site.ctx.target === 'databricks' && kind === 'disc' && !isNumeric(keyType) && keyType.family !== 'unknown') {
+      return untranslated(site.call, site.ctx, 'TR_UNSUPPORTED_FUNCTION', `PERCENTILE_DISC over a ${keyType.family} key: Databricks computes it over numbers only; number the rows (row_number() against count(*)) and take the key of the row at the percentile`);
+    }
     const value = site.expression(key.expression);
     const ordered = `percentile_${kind}(${site.args[0]}) WITHIN GROUP (ORDER BY ${value}${key.direction === undefined ? '' : ` ${key.direction}`})`;
     // DuckDB takes the ordered-set form as an aggregate only; as a window function, quantile_*
