@@ -122,6 +122,7 @@ export class TranslationContext {
   readonly #once = new Set<string>();
   /** The diagnostics reported so far, by the offset they were reported at. */
   readonly #reported = new Map<number, TranslationDiagnostic[]>();
+  readonly #kept = new Set<number>();
   #labels = 0;
   #typeRevision = 0;
   /** Where each word asked about by mentions() starts in the text, in order. */
@@ -217,6 +218,22 @@ export class TranslationContext {
     const diagnostic: TranslationDiagnostic = { code, severity: DIAGNOSTICS[code].severity, line, column, message };
     here.push(diagnostic);
     this.diagnostics.push(diagnostic);
+  }
+
+  /** Where error diagnostics were reported (offsets in the source), for counting the statements that hold one. */
+  errorOffsets(): number[] {
+    const offsets: number[] = [];
+    for (const [offset, diagnostics] of this.#reported) if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) offsets.push(offset);
+    return offsets;
+  }
+
+  /** A statement kept as written, commented out, with an error: its statements count as untranslated already. */
+  noteKept(at: Span): void {
+    this.#kept.add(at.start);
+  }
+
+  wasKept(at: Span): boolean {
+    return this.#kept.has(at.start);
   }
 
   /** Records a diagnostic only the first time `key` is seen in this object. */

@@ -1,4 +1,4 @@
-import { countStatements, parseTsqlStatements, type Statement } from '../tsql/index.js';
+import { countStatements, isStatement, parseTsqlStatements, walkAst, type Script, type Statement } from '../tsql/index.js';
 import { TranslationContext, type TranslateOptions } from './context.js';
 import type { TranslationDiagnostic } from './diagnostics.js';
 import { procedure, tableFunction } from './generate/objects.js';
@@ -75,6 +75,7 @@ export function translateSql(text: string, options: TranslateOptions): Translate
   }
 
   const counts = countStatements(parsed.script);
+  untranslated += markedStatements(parsed.script, ctx);
   const rendered = renderObjects(objects, options.target);
   return {
     text: rendered,
@@ -83,4 +84,28 @@ export function translateSql(text: string, options: TranslateOptions): Translate
     statements: { total: counts.total, translated: Math.max(0, counts.total - untranslated), raw: counts.raw },
     lossless: parsed.lossless,
   };
+}
+
+/**
+ * Statements translated but for a part left untranslated in them (an error marker inside, not
+ * the whole statement kept as written): the innermost statement around each error, once.
+ */
+function markedStatements(script: Script, ctx: TranslationContext): number {
+  const errors = ctx.errorOffsets();
+  if (errors.length === 0) return 0;
+  const marked = new Set<Statement>();
+  for (const offset of errors) {
+    let innermost: Statement | undefined;
+    let kept = false;
+    walkAst(script, (node) => {
+      if (kept || !(node.start <= offset && offset < Math.max(node.end, node.start + 1))) return false;
+      if (isStatement(node)) {
+        if (ctx.wasKept(node)) kept = true;
+        innermost = node;
+      }
+      return !kept;
+    });
+    if (!kept && innermost !== undefined) marked.add(innermost);
+  }
+  return marked.size;
 }

@@ -25,6 +25,12 @@ describe('statement accounting', () => {
     expect(result.text).toContain('-- done:');
   });
 
+  it('counts a statement with an untranslated part in it (an error marker) as not translated, once', () => {
+    const result = toDatabricks("DECLARE @e sysname;\nSELECT SERVERPROPERTY('Edition') AS edition, DIFFERENCE('a', 'b') AS d;\nSELECT 1 AS one;");
+    expect(result.text).toContain('/*[TR_UNSUPPORTED_FUNCTION]*/');
+    expect(result.statements).toEqual({ total: 3, translated: 2, raw: 0 });
+  });
+
   it('keeps every statement it does not translate as a comment with an error naming it', () => {
     const result = toDatabricks(`
       BULK INSERT dw.t FROM 'c:\\data.dat' WITH (FORMATFILE = 'c:\\data.fmt');

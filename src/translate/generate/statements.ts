@@ -288,7 +288,10 @@ export class StatementWriter {
   /** A statement kept as a comment, with the diagnostic that explains why. */
   keep(node: Statement, code: DiagnosticCode, message: string, at: Span = node): ScriptNode[] {
     this.ctx.report(code, at, message);
-    if (DIAGNOSTICS[code].severity === 'error') this.untranslatedStatements += countStatements(node).total;
+    if (DIAGNOSTICS[code].severity === 'error') {
+      this.untranslatedStatements += countStatements(node).total;
+      this.ctx.noteKept(node);
+    }
     return [{ kind: 'comment', text: `[${code}] ${message}\n${sourceText(this.ctx, node)}`, line: this.line(node) }];
   }
 

@@ -12,7 +12,7 @@ BEGIN
   SELECT getvariable('v_end') + INTERVAL (86340000000) MICROSECOND AS end_of_day, getvariable('v_end') + INTERVAL (43200000000) MICROSECOND AS noon, /*[TR_UNSUPPORTED_EXPRESSION]*/ @end + @suffix /*[/TR_UNSUPPORTED_EXPRESSION]*/ AS not_known, date_trunc('day', o.ordered_at) AS order_day FROM shellcorp.gold.orders AS o;
 END;
 
--- statements: 4/4 translated, 0 raw
+-- statements: 3/4 translated, 0 raw
 -- warning TR_SEMANTIC 2:25 GETDATE() was the SQL Server's local time; current_timestamp() is in the session time zone (UTC on SQL warehouses by default): check day boundaries
 -- warning TR_SEMANTIC 16:8 ISDATE() became try_cast(... AS TIMESTAMP): the date formats each engine accepts differ
 -- warning TR_SEMANTIC 18:24 '20240101' is compared with a value of unknown type: if that is a date, the target does not read this text as one; write '2024-01-01'

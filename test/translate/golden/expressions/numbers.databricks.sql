@@ -14,7 +14,7 @@ BEGIN
   SELECT o.amount * (rand() * 0.2 + 0.9) AS planned FROM shellcorp.gold.orders AS o;
 END;
 
--- statements: 4/4 translated, 0 raw
+-- statements: 3/4 translated, 0 raw
 -- warning TR_SEMANTIC 8:8 a division by or of an integer whose other side has an unknown type: if both are integers, T-SQL truncates the result (7 / 2 = 3) and `/` here does not; use div
 -- error TR_UNSUPPORTED_FUNCTION 12:8 ROUND with a truncation flag: write it with floor/ceil of the scaled value
 -- warning TR_SEMANTIC 16:55 RAND() is drawn once per statement in T-SQL, so every row got the same value; here each row draws its own: draw it into a variable before the statement where that matters

@@ -14,7 +14,7 @@ SELECT count(*) FROM INFORMATION_SCHEMA.TABLES;
 
 SELECT c.id, c.name FROM /*[TR_UNSUPPORTED_EXPRESSION]*/ OPENQUERY(ERP, 'SELECT id, name FROM dbo.customers WHERE active = 1') AS c /*[/TR_UNSUPPORTED_EXPRESSION]*/;
 
--- statements: 8/8 translated, 0 raw
+-- statements: 2/8 translated, 0 raw
 -- error TR_UNSUPPORTED_EXPRESSION 2:8 PARSE uses .NET culture rules: rewrite with to_date, to_timestamp or a cast
 -- error TR_UNSUPPORTED_EXPRESSION 4:8 the .STArea() method of an xml or CLR value has no equivalent
 -- error TR_UNSUPPORTED_EXPRESSION 5:8 geography::Point() has no equivalent

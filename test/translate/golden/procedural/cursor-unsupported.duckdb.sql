@@ -31,7 +31,7 @@ BEGIN
   -- DEALLOCATE editing
 END;
 
--- statements: 3/16 translated, 0 raw
+-- statements: 2/16 translated, 0 raw
 -- error TR_CURSOR_UNSUPPORTED 3:1 cursor back_and_forth did not become a FOR loop: a SCROLL cursor moves back and forth; a FOR loop reads forward only
 -- error TR_CURSOR_UNSUPPORTED 4:1 OPEN back_and_forth: part of a cursor that did not become a FOR loop
 -- error TR_CURSOR_UNSUPPORTED 5:1 FETCH from back_and_forth: part of a cursor that did not become a FOR loop

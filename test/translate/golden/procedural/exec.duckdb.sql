@@ -41,7 +41,7 @@ BEGIN
   EXECUTE IMMEDIATE getvariable('v_sql') USING getvariable('v_count') AS n, getvariable('v_day') AS d;
 END;
 
--- statements: 21/27 translated, 0 raw
+-- statements: 20/27 translated, 0 raw
 -- warning TR_OUTPUT_PARAMETER 2:32 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_OUTPUT_PARAMETER 3:25 an OUTPUT argument: the called procedure's parameter became INOUT, and the argument must be a variable
 -- warning TR_RETURN_VALUE 4:1 EXEC @rc = ...: Databricks procedures return no status code, so @rc is not set

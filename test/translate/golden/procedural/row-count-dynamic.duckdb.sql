@@ -23,7 +23,7 @@ BEGIN
   -- [TR_SEMANTIC] WAITFOR TIME '23:00'
 END;
 
--- statements: 13/13 translated, 0 raw
+-- statements: 11/13 translated, 0 raw
 -- warning TR_DYNAMIC_SQL 8:9 sp_executesql became EXECUTE IMMEDIATE, but the SQL text it runs is still T-SQL: translate it (parameters @name become :name)
 -- error TR_UNSUPPORTED_EXPRESSION 9:24 @@ROWCOUNT of a statement whose rows cannot be counted before it runs (dynamic SQL, a procedure call), or not read right after it: DuckDB has no row count of the last statement, so the rehearsal cannot run this
 -- warning TR_SEMANTIC 11:30 WAITFOR DELAY dropped: it only waits, so the data is the same without it; if the wait gives another process time (log backups, a feed to arrive), schedule that with a job task dependency instead

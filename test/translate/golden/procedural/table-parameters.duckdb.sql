@@ -30,7 +30,7 @@ BEGIN
   VALUES (1, 2);
 END;
 
--- statements: 9/10 translated, 0 raw
+-- statements: 8/10 translated, 0 raw
 -- warning TR_TABLE_PARAMETER 2:36 @orders is a table-valued parameter (sales.order_list): Databricks procedures take scalar values, so the parameter was removed and the body reads a session temporary table tv_orders, which the caller creates with the columns of sales.order_list and fills before CALL
 -- info TR_SESSION_OPTION 5:3 SET NOCOUNT ON dropped
 -- info TR_TEMP_TABLE 10:9 table variable @picked became a session temporary table tv_picked, created at the start

@@ -22,7 +22,7 @@ SELECT o.id, name FROM shellcorp.gold.orders AS o INNER JOIN shellcorp.gold.cust
 
 SELECT o.id, t.total FROM shellcorp.gold.orders AS o INNER JOIN (SELECT order_id, sum(amount) AS total FROM shellcorp.gold.order_lines GROUP BY order_id) AS t ON t.order_id = o.id /*[TR_UNSUPPORTED_EXPRESSION]*/ /* FOR JSON AUTO */;
 
--- statements: 8/8 translated, 0 raw
+-- statements: 6/8 translated, 0 raw
 -- warning TR_CASE_INSENSITIVE 10:31 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
 -- warning TR_SEMANTIC 12:19 this object builds LIKE patterns at run time: [...] character classes in them are literal text in the target
 -- warning TR_SEMANTIC 14:1 FOR JSON became to_json: dates, times and binary values are written in the target's JSON format, not SQL Server's

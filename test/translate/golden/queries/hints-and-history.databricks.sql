@@ -6,7 +6,7 @@ SELECT o.id FROM shellcorp.gold.orders /*[TR_UNSUPPORTED_EXPRESSION]*/ /* FOR SY
 
 SELECT o.id FROM shellcorp.gold.orders AS o;
 
--- statements: 4/4 translated, 0 raw
+-- statements: 3/4 translated, 0 raw
 -- info TR_HINT_DROPPED 3:6 table hint NOLOCK dropped
 -- info TR_HINT_DROPPED 3:6 join hint HASH dropped
 -- info TR_HINT_DROPPED 4:17 table hint NOLOCK dropped

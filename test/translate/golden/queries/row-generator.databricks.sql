@@ -6,7 +6,7 @@ SELECT o.name, row_number() OVER (ORDER BY o.object_id) AS n FROM /*[TR_SYSTEM_O
 
 SELECT row_number() OVER (ORDER BY c.column_id) AS n FROM /*[TR_SYSTEM_OBJECT]*/ sys.columns /*[/TR_SYSTEM_OBJECT]*/ AS c WHERE c.object_id = 42 LIMIT 10;
 
--- statements: 4/4 translated, 0 raw
+-- statements: 2/4 translated, 0 raw
 -- warning TR_SEMANTIC 2:1 sys.all_objects x sys.all_objects only numbered rows here: sys.all_objects became sequence() rows, as many as TOP asks for (in SQL Server the catalog's size also capped them)
 -- warning TR_SEMANTIC 6:1 master..spt_values x master..spt_values only numbered rows here: master..spt_values became sequence() rows, as many as TOP asks for (in SQL Server the catalog's size also capped them)
 -- error TR_SYSTEM_OBJECT 9:76 sys.objects is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead (to number rows, use range())

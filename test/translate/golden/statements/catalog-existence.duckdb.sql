@@ -16,7 +16,7 @@ BEGIN
   END IF;
 END;
 
--- statements: 8/8 translated, 0 raw
+-- statements: 6/8 translated, 0 raw
 -- error TR_SYSTEM_OBJECT 5:30 sys.procedures is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead
 -- error TR_SYSTEM_OBJECT 10:30 sys.tables is a SQL Server catalog or system view: read information_schema or the Unity Catalog system tables instead
 -- info TR_RAISERROR_INFO 11:9 PRINT dropped: SQL scripts do not print messages

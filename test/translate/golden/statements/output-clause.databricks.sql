@@ -51,7 +51,7 @@ INSERT INTO shellcorp.gold.load_batches (batch_name)
 VALUES ('x')
 /*[TR_OUTPUT_CLAUSE] OUTPUT inserted.batch_id */;
 
--- statements: 8/8 translated, 0 raw
+-- statements: 5/8 translated, 0 raw
 -- info TR_TEMP_TABLE 2:1 #merge_actions became a session temporary table tt_merge_actions
 -- warning TR_CASE_INSENSITIVE 5:7 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
 -- warning TR_OUTPUT_BEFORE 12:1 OUTPUT (INTO #merge_actions) became a query of the rows the MERGE changes, run just before it: another session writing dw.dim_store between the two would make them differ

@@ -27,7 +27,7 @@ BEGIN
   SET v_RowCount = lakeshift_rowcount;
 END;
 
--- statements: 12/12 translated, 0 raw
+-- statements: 11/12 translated, 0 raw
 -- warning TR_CASE_INSENSITIVE 7:55 this object compares values whose types lakeshift does not know (columns of views, or of tables the inventory does not describe): where they are strings, SQL Server ignored case and trailing spaces and the target does not. Snapshot those tables, or compare lower(rtrim()) of both sides where that matters
 -- info TR_RAISERROR_INFO 12:1 PRINT dropped: SQL scripts do not print messages
 -- error TR_UNSUPPORTED_EXPRESSION 13:13 @@ROWCOUNT where lakeshift does not know which statement it counts (it is not read right after a data change, dynamic SQL or a procedure call): keep the count with GET DIAGNOSTICS v = ROW_COUNT right after that statement

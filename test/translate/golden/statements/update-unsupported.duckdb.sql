@@ -13,7 +13,7 @@ BEGIN
   -- UPDATE sold SET n = 0
 END;
 
--- statements: 2/5 translated, 0 raw
+-- statements: 1/5 translated, 0 raw
 -- error TR_UNSUPPORTED_EXPRESSION 2:8 TOP in a data change statement changes an arbitrary subset of rows: it was dropped, so the statement changes every matching row; limit the rows in the WHERE clause
 -- error TR_OUTPUT_CLAUSE 2:45 the OUTPUT clause was dropped: UPDATE TOP changes an arbitrary subset of the rows; query the changed rows before or after the statement by hand
 -- error TR_UNSUPPORTED_STATEMENT 5:1 UPDATE ... FROM not translated: the target q is a derived table or function of the FROM clause: write the change against its base table
