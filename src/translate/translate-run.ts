@@ -59,7 +59,7 @@ export async function runTranslate(options: TranslateRunOptions): Promise<Transl
     throw new LakeshiftError('INPUT_INVALID', `the output folder ${out} is a file`, { hint: 'Give --out a folder (it is made if it does not exist).' });
   }
   const snapshot = options.paths === undefined || options.paths.length === 0 ? await snapshotInputs(options) : undefined;
-  const inputs = snapshot?.inputs ?? (await pathInputs(options.paths ?? [], out));
+  const inputs = snapshot?.inputs ?? (await pathInputs(options.paths ?? [], out, reporter));
   const inventory = snapshot === undefined ? undefined : inventoryOptions(snapshot.manifest.objects);
   const baseOptions: TranslateOptions = { ...translateOptions(options.loaded, options.target), ...(inventory === undefined ? {} : { columnTypes: inventory.columnTypes, identityColumn: inventory.identityColumn, sequenceColumn: inventory.sequenceColumn, primaryKey: inventory.primaryKey }) };
   // The collation is written out even when it is the default, so that translations made before
@@ -127,9 +127,12 @@ export async function runTranslate(options: TranslateRunOptions): Promise<Transl
   if (options.paths === undefined || options.paths.length === 0) {
     // Objects gone from the snapshot since the last run: their outputs are lakeshift's own
     // (listed in the last index) and would be deployed with the rest; they are removed and said.
-    const current = new Set(inputs.map((input) => input.id));
+    // An output this run wrote is never removed, even where only the case of its name changed
+    // (one file on a case-insensitive file system); an object that moved leaves its old output.
+    const written = new Map(inputs.map((input) => [input.id, input.output]));
+    const outputs = new Set(inputs.map((input) => input.output.toLowerCase()));
     for (const entry of previous?.objects ?? []) {
-      if (current.has(entry.id)) continue;
+      if (written.get(entry.id) === entry.output || outputs.has(entry.output.toLowerCase())) continue;
       const gone = path.join(out, entry.output);
       if (!gone.startsWith(out + path.sep)) continue;
       await rm(gone, { force: true });
@@ -137,7 +140,7 @@ export async function runTranslate(options: TranslateRunOptions): Promise<Transl
     }
     await writeTranslationIndex(out, { version: 1, target: options.target, context, objects: index });
   }
-  if (removed.length > 0) reporter.info(`${removed.length} translations of objects no longer in the snapshot removed`);
+  if (removed.length > 0) reporter.info(`${removed.length} translations of objects no longer in the snapshot (or moved) removed`);
   const totals = totalsOf(files);
   reporter.info(`${totals.files} files: ${totals.translatedThisRun} translated now, ${totals.files - totals.translatedThisRun} unchanged since the last run`);
   const reportsDir = options.loaded === undefined ? undefined : path.join(resolveConfigPath(options.loaded, options.loaded.config.reports.dir), 'translate', options.target, stamp(options.now ?? new Date()));
@@ -188,25 +191,31 @@ async function snapshotInputs(options: TranslateRunOptions): Promise<{ inputs: I
 }
 
 /** The .sql files of the given files and folders, leaving out what an earlier run wrote to `out`. */
-async function pathInputs(paths: readonly string[], out: string): Promise<Input[]> {
+async function pathInputs(paths: readonly string[], out: string, reporter: Reporter): Promise<Input[]> {
   const missing = paths.filter((input) => !existsSync(input));
   if (missing.length > 0) {
     throw new LakeshiftError('INPUT_NOT_FOUND', `no such file or folder: ${missing.join(', ')}`, { hint: 'Give .sql files or folders that hold them.' });
   }
   const inputs: Input[] = [];
+  const insideOut: string[] = [];
   for (const given of paths) {
     const absolute = path.resolve(given);
     const files = statSync(absolute).isDirectory()
       ? (await glob('**/*.sql', { cwd: absolute, caseSensitiveMatch: false })).sort().map((relative) => ({ file: path.join(absolute, relative), relative }))
       : [{ file: absolute, relative: path.basename(absolute) }];
     for (const { file, relative } of files) {
-      if (file.startsWith(out + path.sep)) continue;
+      if (file.startsWith(out + path.sep)) {
+        insideOut.push(file);
+        continue;
+      }
       inputs.push({ file, label: file, output: relative.split(path.sep).join('/'), sha256: '' });
     }
   }
+  const leftOut = insideOut.length === 0 ? '' : ` (${insideOut.length} inside the output folder ${out} were left out: they are an earlier run's translations)`;
   if (inputs.length === 0) {
-    throw new LakeshiftError('INPUT_NOT_FOUND', `no .sql files in ${paths.join(', ')}`, { hint: 'Give .sql files, or folders that hold them (searched recursively).' });
+    throw new LakeshiftError('INPUT_NOT_FOUND', `no .sql files in ${paths.join(', ')}${leftOut}`, { hint: 'Give .sql files, or folders that hold them (searched recursively), and an --out folder outside them.' });
   }
+  if (leftOut !== '') reporter.info(`${inputs.length} .sql files to translate${leftOut}`);
   // Two inputs written to one output (a/x.sql and b/x.sql given apart): one translation would be lost.
   const byOutput = new Map<string, string>();
   for (const input of inputs) {

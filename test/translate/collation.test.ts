@@ -98,6 +98,8 @@ describe('string comparisons under a case-insensitive collation (the default)', 
       duckdb: "lower(rtrim(c.ref)) = 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'",
     });
     const guids = new Map([['ref', 'uniqueidentifier'], ['parent_ref', 'uniqueidentifier']]);
+    // With a subquery the target's comparison stays: the object says so, for GUIDs too.
+    expect(where('c.ref IN (SELECT r.ref FROM dw.refs AS r)', { columnTypes: (table) => (table === 'dw.customers' ? guids : undefined) }).codes).toEqual(['TR_CASE_INSENSITIVE']);
     expect(where('c.ref = c.parent_ref', { columnTypes: (table) => (table === 'dw.customers' ? guids : undefined) }).duckdb).toBe('lower(rtrim(c.ref)) = lower(rtrim(c.parent_ref))');
   });
 

@@ -354,6 +354,14 @@ describe('COMPRESS and DECOMPRESS', () => {
   });
 });
 
+describe('INSERT ... SELECT into typed columns', () => {
+  it('converts date text and numbers into bits by position, and not at all past a *', () => {
+    const setup = 'CREATE TABLE dw.t (code varchar(10), since date, active bit);\n';
+    expect(toDatabricks(`${setup}INSERT INTO dw.t SELECT s.code, '20200101', 5 FROM stg.s AS s;`).text).toContain("SELECT s.code, DATE '2020-01-01', true FROM stg.s AS s;");
+    expect(toDatabricks(`${setup}INSERT INTO dw.t SELECT s.*, '20200101' FROM stg.s AS s;`).text).toContain("SELECT s.*, '20200101' FROM stg.s AS s;");
+  });
+});
+
 describe('GO with a count', () => {
   it('warns that the batch above ran that many times and is translated once', () => {
     const result = toDatabricks("INSERT INTO dw.log (msg) VALUES ('x');\nGO 3\nSELECT 1 AS one;\nGO\n");

@@ -403,7 +403,8 @@ function convertedForColumns(node: InsertStatement, source: Query, w: StatementW
   const key = targetKey(node.target);
   if (body.kind !== 'select' || key === undefined) return source;
   const names = node.columns.length > 0 ? node.columns : tableColumnNames(key, w.ctx);
-  if (names === undefined) return source;
+  // A * stands for columns of its own: the items no longer line up with the columns by position.
+  if (names === undefined || body.columns.some((item) => item.kind === 'select-column' && item.expression.kind === 'star')) return source;
   let changed = false;
   const columns = withTableScope(w.ctx, body.from, () =>
     body.columns.map((item, index) => {
