@@ -362,6 +362,13 @@ describe('INSERT ... SELECT into typed columns', () => {
   });
 });
 
+describe('IIF', () => {
+  it('is a CASE: text beside a date is read as a date', () => {
+    const text = toDatabricks("CREATE TABLE dw.t (k int, d datetime);\nSELECT IIF(t.k = 1, t.d, '19000101') AS m FROM dw.t AS t;").text;
+    expect(text).toContain("SELECT CASE WHEN t.k = 1 THEN t.d ELSE TIMESTAMP '1900-01-01 00:00:00' END AS m FROM dw.t AS t;");
+  });
+});
+
 describe('GO with a count', () => {
   it('warns that the batch above ran that many times and is translated once', () => {
     const result = toDatabricks("INSERT INTO dw.log (msg) VALUES ('x');\nGO 3\nSELECT 1 AS one;\nGO\n");

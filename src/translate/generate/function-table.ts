@@ -206,7 +206,13 @@ const CORE_FUNCTIONS: FunctionTable = {
     }
     return `nullif(${site.args.join(', ')})`;
   },
-  IIF: (site) => `CASE WHEN ${site.args[0]} THEN ${site.args[1]} ELSE ${site.args[2]} END`,
+  // IIF is a CASE (its results typed the same way: text beside a date is a date).
+  IIF: (site) => {
+    const [condition, whenTrue, whenFalse] = site.call.args;
+    if (condition === undefined || whenTrue === undefined || whenFalse === undefined) return `CASE WHEN ${site.args[0]} THEN ${site.args[1]} ELSE ${site.args[2]} END`;
+    const at = { start: site.call.start, end: site.call.end };
+    return site.expression({ kind: 'case', whens: [{ kind: 'case-when', when: condition, then: whenTrue, ...at }], else: whenFalse, ...at });
+  },
   CHOOSE: (site) => `CASE ${site.args[0]} ${site.args.slice(1).map((value, index) => `WHEN ${index + 1} THEN ${value}`).join(' ')} END`,
 
   // numbers
