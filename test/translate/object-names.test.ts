@@ -128,6 +128,11 @@ describe('object names the target cannot hold', () => {
     expect(result.text).toBe("CREATE TABLE dbo.copy TBLPROPERTIES ('delta.columnMapping.mode' = 'name') AS\nSELECT id AS `Order ID`, name FROM dbo.src;");
   });
 
+  it('Databricks: ALTER TABLE ... ADD of such a column sets column mapping on the table first', () => {
+    const result = text('ALTER TABLE dbo.T ADD [Unit Price] decimal(10,2) NULL', {});
+    expect(result.text).toBe("ALTER TABLE dbo.T SET TBLPROPERTIES ('delta.columnMapping.mode' = 'name');\n\nALTER TABLE dbo.T ADD COLUMN `Unit Price` DECIMAL(10,2);");
+  });
+
   it('DuckDB keeps the names, which it holds quoted, as the rehearsal loads the legacy tables under them', () => {
     const result = toDuckDb('CREATE TABLE [Dimension].[Payment Method] ([Payment Method Key] int NOT NULL);\nSELECT * FROM Dimension.[Payment Method];');
     expect(result.text).toContain('CREATE TABLE Dimension."Payment Method" (');

@@ -2,6 +2,7 @@ import { walkAst, type AlterTableStatement, type ColumnDefinition, type Constrai
 import { TranslationContext } from '../context.js';
 import { typeParts } from '../dialects/dialect.js';
 import type { ScriptNode } from '../script-ir.js';
+import { columnMapping } from './column-mapping.js';
 import { expression } from './expressions.js';
 import { defaultText } from './objects.js';
 import { sourceText } from './source-text.js';
@@ -30,6 +31,9 @@ export function alterTable(node: AlterTableStatement, w: StatementWriter): Scrip
   const action = node.action;
   switch (action.kind) {
     case 'add-elements': {
+      // A column whose name Parquet cannot hold needs column mapping on the table first (set on an existing table, it upgrades the protocol).
+      const mapping = databricks ? columnMapping(action.elements.filter((element): element is ColumnDefinition => element.kind === 'column-definition'), w) : [];
+      if (mapping.length > 0) out.push(`ALTER TABLE ${table} SET TBLPROPERTIES (${mapping.join(', ')})`);
       for (const element of action.elements) {
         const problem = addElement(element, w, table, out);
         if (problem !== undefined) return w.keep(node, 'TR_UNSUPPORTED_STATEMENT', problem);
