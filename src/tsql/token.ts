@@ -42,5 +42,10 @@ export function unreachableTokenKind(kind: never): never {
 
 /** Tokens that carry no meaning for the grammar. */
 export function isTrivia(token: Token): boolean {
-  return token.kind === 'whitespace' || token.kind === 'line-comment' || token.kind === 'block-comment';
+  return isTriviaKind(token.kind);
+}
+
+/** Whitespace and comments: the tokens the grammar skips. */
+export function isTriviaKind(kind: TokenKind): boolean {
+  return kind === 'whitespace' || kind === 'line-comment' || kind === 'block-comment';
 }

@@ -1,24 +1,26 @@
-import type {
-  ColumnRef,
-  DataType,
-  DeleteStatement,
-  DmlTarget,
-  Expression,
-  InsertStatement,
-  Join,
-  MergeStatement,
-  OptionItem,
-  OutputClause,
-  Query,
-  Select,
-  SelectAssignment,
-  SelectStatement,
-  SetItem,
-  Span,
-  TableSource,
-  Top,
-  UpdateStatement,
-  WithClause,
+import {
+  walkAst,
+  type AstNode,
+  type ColumnRef,
+  type DataType,
+  type DeleteStatement,
+  type DmlTarget,
+  type Expression,
+  type InsertStatement,
+  type Join,
+  type MergeStatement,
+  type OptionItem,
+  type OutputClause,
+  type Query,
+  type Select,
+  type SelectAssignment,
+  type SelectStatement,
+  type SetItem,
+  type Span,
+  type TableSource,
+  type Top,
+  type UpdateStatement,
+  type WithClause,
 } from '../../tsql/index.js';
 import type { ScriptNode } from '../script-ir.js';
 import { castNode, columnRef, columnRefs, conjunction, conjuncts, dataTypeNode, hasSubquery, mapAst, nullLiteral, qualifierOf, qualifiersOf, refersTo } from './ast-tools.js';
@@ -913,21 +915,22 @@ function lookupsAsSubqueries(node: UpdateStatement): UpdateStatement | undefined
 }
 
 /** Whether `node` reads a column without a qualifier (which table it belongs to is not known), subqueries left out. */
-function unqualifiedOutsideSubqueries(node: object): boolean {
-  let found = false;
-  mapAst(node, (child) => {
-    if (child.kind === 'column-ref' && child.parts.length === 1) found = true;
-    return child.kind === 'query' ? child : undefined;
-  });
-  return found;
+function unqualifiedOutsideSubqueries(nodes: ReadonlyArray<AstNode | undefined>): boolean {
+  return nodes.some((node) => outsideSubqueries(node, (child) => child.kind === 'column-ref' && child.parts.length === 1));
 }
 
-/** Whether a subquery in `node` reads a column of one of the tables `qualifiers` name. */
-function readInSubquery(node: object, qualifiers: readonly string[]): boolean {
+/** Whether a subquery in `nodes` reads a column of one of the tables `qualifiers` name. */
+function readInSubquery(nodes: ReadonlyArray<AstNode | undefined>, qualifiers: readonly string[]): boolean {
+  return nodes.some((node) => outsideSubqueries(node, (child) => child.kind === 'query' && refersTo(child, qualifiers)));
+}
+
+/** Whether `test` holds for a node of `node`, not looking inside subqueries (a subquery itself is tested). */
+function outsideSubqueries(node: AstNode | undefined, test: (child: AstNode) => boolean): boolean {
   let found = false;
-  mapAst(node, (child) => {
-    if (child.kind === 'query' && refersTo(child, qualifiers)) found = true;
-    return child.kind === 'query' ? child : undefined;
+  if (node === undefined) return false;
+  walkAst(node, (child) => {
+    if (test(child)) found = true;
+    return !found && child.kind !== 'query';
   });
   return found;
 }

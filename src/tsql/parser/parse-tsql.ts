@@ -4,7 +4,7 @@ import { splitTokenBatches } from '../split-batches.js';
 import { TsqlDiagnosticCode } from '../diagnostics.js';
 import type { TsqlDiagnostic } from '../diagnostics.js';
 import { LineIndex } from '../line-index.js';
-import type { Token, TokenKind } from '../token.js';
+import { isTriviaKind, type Token, type TokenKind } from '../token.js';
 import { KIND_CODES, TokenTable } from '../token-table.js';
 import { significantTokenTable, tokenize } from '../tokenize.js';
 import { applyQuotedIdentifierOff } from './quoted-identifier.js';
@@ -105,10 +105,6 @@ function parseTokens(
   }
   const diagnostics = pending.length === 0 ? [] : finishDiagnostics(pending, lineIndex());
   return { script, batches, diagnostics, lineIndex };
-}
-
-function isTriviaKind(kind: TokenKind): boolean {
-  return kind === 'whitespace' || kind === 'line-comment' || kind === 'block-comment';
 }
 
 function parseBatch(text: string, tokens: TokenTable, batch: Batch, pending: PendingDiagnostic[]): BatchNode {

@@ -1,5 +1,6 @@
 import type { Batch } from '../split-batches.js';
 import { KIND_CODES, type TokenTable } from '../token-table.js';
+import { isTriviaKind } from '../token.js';
 
 const STRING = KIND_CODES.string;
 
@@ -58,19 +59,14 @@ function optionValue(tokens: TokenTable, index: number): boolean | undefined {
   return undefined;
 }
 
-function isTrivia(tokens: TokenTable, index: number): boolean {
-  const kind = tokens.kind(index);
-  return kind === 'whitespace' || kind === 'line-comment' || kind === 'block-comment';
-}
-
 function nextSignificant(tokens: TokenTable, index: number): number {
   let next = index + 1;
-  while (next < tokens.length && isTrivia(tokens, next)) next++;
+  while (next < tokens.length && isTriviaKind(tokens.kind(next))) next++;
   return next;
 }
 
 function previousSignificant(tokens: TokenTable, index: number): number {
   let previous = index - 1;
-  while (previous >= 0 && isTrivia(tokens, previous)) previous--;
+  while (previous >= 0 && isTriviaKind(tokens.kind(previous))) previous--;
   return previous;
 }
