@@ -21,8 +21,12 @@ export function stringComparison(left: ValueType, right: ValueType): boolean {
   return (left.family === 'string' || right.family === 'string') && !isNumeric(left) && !isNumeric(right) && !isTemporal(left) && !isTemporal(right);
 }
 
-/** Types that lakeshift counts as strings but that compare without a collation (a uniqueidentifier is 16 bytes). */
-const UNCOLLATED: ReadonlySet<string> = new Set(['uniqueidentifier', 'xml', 'hierarchyid']);
+/**
+ * Types that lakeshift counts as strings but that compare without a collation. A uniqueidentifier
+ * is not one: SQL Server compares its 16 bytes, and as text a GUID may be written in either case
+ * (by the tool that copied the table, by code that wrote text into it), so it compares ignoring case.
+ */
+const UNCOLLATED: ReadonlySet<string> = new Set(['xml', 'hierarchyid']);
 
 function collatable(type: ValueType): boolean {
   return type.name === undefined || !UNCOLLATED.has(type.name);
@@ -75,10 +79,7 @@ export function collatedComparison(left: Expression, right: Expression, ctx: Tra
   const leftType = types?.[0] ?? valueType(left, ctx);
   const rightType = types?.[1] ?? valueType(right, ctx);
   if (!stringComparison(leftType, rightType)) return false;
-  // A uniqueidentifier compares its 16 bytes; as text, a GUID may be written in either case
-  // (by the tool that copied the table, by code that wrote text into it): compared ignoring case.
-  const guid = leftType.name === 'uniqueidentifier' || rightType.name === 'uniqueidentifier';
-  if (!guid && (!collatable(leftType) || !collatable(rightType))) return false;
+  if (!collatable(leftType) || !collatable(rightType)) return false;
   const literalCompared = (literal: Expression, other: ValueType) =>
     // 'true' against a value of unknown type is most likely a bit: SQL Server converts the text.
     isStringLiteral(literal) && other.family === 'unknown' && (mayBeNumberOrDate(literal.value) || /^\s*(?:true|false)\s*$/i.test(literal.value));

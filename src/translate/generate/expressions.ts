@@ -685,9 +685,7 @@ function asTextWhereUnknown(node: Expression, text: string, type: ValueType, aga
 /** IN (subquery) and = ANY (subquery) of strings keep the target's comparison: the object gets a warning. */
 function noteSubqueryComparison(at: Span, subject: Expression, ctx: TranslationContext): void {
   const type = valueType(subject, ctx);
-  // A GUID is compared ignoring case (collation.ts) wherever lakeshift writes the comparison.
-  const guid = type.name === 'uniqueidentifier' && comparesCaseInsensitively(ctx);
-  if (type.family !== 'string' || (!guid && !collatedSubject(type, ctx))) return;
+  if (type.family !== 'string' || !collatedSubject(type, ctx)) return;
   ctx.reportOnce(
     'case-insensitive',
     'TR_CASE_INSENSITIVE',
