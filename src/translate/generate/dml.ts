@@ -170,7 +170,6 @@ function selectInto(node: SelectStatement, owner: Query, body: Select, w: Statem
   const withoutInto: Query = { ...owner, body: { ...body, into: undefined } as Select };
   const text = query(withoutInto, w.ctx);
   noteSelectInto(w.ctx, TranslationContext.tableKey(into), withoutInto);
-  w.ctx.noteSelectedInto(TranslationContext.tableKey(into));
   // The new table is made where CREATE TABLE makes it: a one-part name in dbo, even in a module.
   const target = w.ctx.objectName(into, true);
   if (isTemporaryName(into)) {

@@ -472,6 +472,8 @@ function knowsColumns(entry: ScopeEntry, ctx: TranslationContext): boolean {
  * read them (a #temp table's decimal columns decide what a division of them is).
  */
 export function noteSelectInto(ctx: TranslationContext, table: string, query: Query): void {
+  // The context knows the table was made here too: one-part names in a module look for it in dbo.
+  ctx.noteSelectedInto(table);
   const columns = withCteTypes(ctx, query.with?.ctes ?? [], () => queryColumns(query, [], ctx));
   typeState(ctx).selectIntoTables.set(table.toLowerCase(), columns);
   ctx.typesChanged();
